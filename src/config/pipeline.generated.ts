@@ -1,0 +1,354 @@
+/* Generated from schemas/pipeline.schema.json by `npm run gen:types`. Do not edit by hand. */
+
+/**
+ * A duration: 90s, 30m, 2h, 500ms, or a bare number of seconds.
+ *
+ * This interface was referenced by `OdwPipeline`'s JSON-Schema
+ * via the `definition` "duration".
+ */
+export type Duration = number | string;
+/**
+ * Extra arguments appended to the agent's command line.
+ */
+export type StringList = string[];
+/**
+ * argv of a command agent (agent: command).
+ */
+export type StringList1 = string[];
+/**
+ * claude: tools allowed without asking.
+ */
+export type StringList2 = string[];
+/**
+ * Paths or globs copied from the user's tree into each worktree (e.g. .env).
+ */
+export type StringList3 = string[];
+/**
+ * Paths symlinked from the user's tree into each worktree (e.g. node_modules).
+ */
+export type StringList4 = string[];
+/**
+ * Shell commands run in each new worktree.
+ */
+export type StringList5 = string[];
+/**
+ * Globs excluded from captured patches.
+ */
+export type StringList6 = string[];
+/**
+ * This interface was referenced by `OdwPipeline`'s JSON-Schema
+ * via the `definition` "stage".
+ */
+export type Stage = {
+  /**
+   * Letters, digits, _ and -, starting with a letter or _.
+   */
+  id: string;
+  /**
+   * Label shown in progress and reports.
+   */
+  name?: string;
+  /**
+   * The stage kind.
+   */
+  uses?: 'exec' | 'plan' | 'fanout' | 'review' | 'repair' | 'apply' | 'verify';
+  /**
+   * Stages that must finish before this one starts.
+   */
+  needs?: Identifier | Identifier[];
+  /**
+   * Run only when this condition is true; otherwise the stage is skipped.
+   */
+  when?: string;
+  /**
+   * Runtime profile name used by agent stages.
+   */
+  runtime?: string;
+  /**
+   * Settings of the stage kind.
+   */
+  with?: {};
+  loop?: Loop;
+  /**
+   * Stages of a loop group, repeated each round.
+   *
+   * @minItems 1
+   */
+  stages?: [Stage, ...Stage[]];
+};
+/**
+ * Letters, digits, _ and -, starting with a letter or _.
+ *
+ * This interface was referenced by `OdwPipeline`'s JSON-Schema
+ * via the `definition` "identifier".
+ */
+export type Identifier = string;
+/**
+ * A condition over inputs and earlier stage results, e.g. inputs.check != '' && stages.build.status == 'succeeded'. May be wrapped in ${{ }}.
+ *
+ * This interface was referenced by `OdwPipeline`'s JSON-Schema
+ * via the `definition` "expression".
+ */
+export type Expression = string;
+/**
+ * This interface was referenced by `OdwPipeline`'s JSON-Schema
+ * via the `definition` "stringList".
+ */
+export type StringList7 = string[];
+/**
+ * Prompt text (a handlebars template), or the path of a .hbs file relative to the pipeline file.
+ *
+ * This interface was referenced by `OdwPipeline`'s JSON-Schema
+ * via the `definition` "prompt".
+ */
+export type Prompt = string;
+
+/**
+ * A pipeline file for odw: inputs, agent runtimes, workspace preparation and a graph of stages.
+ */
+export interface OdwPipeline {
+  /**
+   * Optional schema reference for editors.
+   */
+  $schema?: string;
+  /**
+   * Short name shown in runs list and reports.
+   */
+  name?: string;
+  /**
+   * What the pipeline does.
+   */
+  description?: string;
+  /**
+   * Pipeline this one extends: a path relative to this file, or odw:<name> for a pipeline shipped with odw.
+   */
+  extends?: string;
+  /**
+   * Typed inputs, given on the command line as --input key=value or --input key=@path.
+   */
+  inputs?: {
+    [k: string]: Input;
+  };
+  /**
+   * Named agent profiles that stages refer to by name.
+   */
+  runtimes?: {
+    [k: string]: Runtime;
+  };
+  workspace?: Workspace;
+  budget?: Budget;
+  /**
+   * How many stages (and agent calls within a stage) may run at once. Default: 4.
+   */
+  concurrency?: number;
+  /**
+   * The stage graph. Stages run in parallel unless ordered by needs.
+   *
+   * @minItems 1
+   */
+  stages?: [Stage, ...Stage[]];
+}
+/**
+ * This interface was referenced by `OdwPipeline`'s JSON-Schema
+ * via the `definition` "input".
+ */
+export interface Input {
+  /**
+   * file: a path to a file read by the pipeline.
+   */
+  type: 'string' | 'file' | 'number' | 'boolean';
+  description?: string;
+  default?: string | number | boolean;
+  /**
+   * Fail before running when no value and no default is given.
+   */
+  required?: boolean;
+}
+/**
+ * This interface was referenced by `OdwPipeline`'s JSON-Schema
+ * via the `definition` "runtime".
+ */
+export interface Runtime {
+  /**
+   * Which adapter runs this profile.
+   */
+  agent: 'codex' | 'claude' | 'command';
+  model?: string;
+  /**
+   * Reasoning effort passed to the agent, e.g. low, medium, high.
+   */
+  effort?: string;
+  /**
+   * What the agent may do: read-only, workspace-write (edit files in its workspace) or full-access.
+   */
+  permission?: 'read-only' | 'workspace-write' | 'full-access';
+  timeout?: Duration;
+  /**
+   * Path of the agent executable.
+   */
+  bin?: string;
+  args?: StringList;
+  env?: StringMap;
+  command?: StringList1;
+  allowedTools?: StringList2;
+  /**
+   * claude: turn limit.
+   */
+  maxTurns?: number;
+  /**
+   * Attempts to get a structured answer that matches its schema. Default: 2.
+   */
+  schemaAttempts?: number;
+  /**
+   * How many questions from the agent are answered before the call fails. Default: 3.
+   */
+  maxQuestions?: number;
+}
+/**
+ * Extra environment for the agent (values are never recorded).
+ */
+export interface StringMap {
+  [k: string]: string;
+}
+/**
+ * How task worktrees are prepared.
+ *
+ * This interface was referenced by `OdwPipeline`'s JSON-Schema
+ * via the `definition` "workspace".
+ */
+export interface Workspace {
+  /**
+   * Where task worktrees are created. Default: a folder outside the repository, under the system temp directory.
+   */
+  root?: string;
+  copy?: StringList3;
+  link?: StringList4;
+  setup?: StringList5;
+  ignore?: StringList6;
+}
+/**
+ * Limits for the whole run; once one is reached no new agent call starts.
+ *
+ * This interface was referenced by `OdwPipeline`'s JSON-Schema
+ * via the `definition` "budget".
+ */
+export interface Budget {
+  tokens?: number;
+  usd?: number;
+  minutes?: number;
+}
+/**
+ * Repeat this group's stages until a condition holds, at most max rounds.
+ *
+ * This interface was referenced by `OdwPipeline`'s JSON-Schema
+ * via the `definition` "loop".
+ */
+export interface Loop {
+  /**
+   * Round ceiling: a number, or an expression such as inputs.maxRounds.
+   */
+  max: number | Expression;
+  /**
+   * A condition over inputs and earlier stage results, e.g. inputs.check != '' && stages.build.status == 'succeeded'. May be wrapped in ${{ }}.
+   */
+  until?: string;
+}
+/**
+ * This interface was referenced by `OdwPipeline`'s JSON-Schema
+ * via the `definition` "stringMap".
+ */
+export interface StringMap1 {
+  [k: string]: string;
+}
+/**
+ * This interface was referenced by `OdwPipeline`'s JSON-Schema
+ * via the `definition` "with-exec".
+ */
+export interface WithExec {
+  /**
+   * Shell command(s), run one after another with /bin/sh in the repository (or cwd). Handlebars templates over the run context.
+   */
+  run: string | StringList7;
+  /**
+   * Working directory, relative to the repository.
+   */
+  cwd?: string;
+  env?: StringMap1;
+  timeout?: Duration;
+  /**
+   * A failing command does not fail the run; the stage's status is still failed.
+   */
+  continueOnError?: boolean;
+}
+/**
+ * This interface was referenced by `OdwPipeline`'s JSON-Schema
+ * via the `definition` "with-plan".
+ */
+export interface WithPlan {
+  prompt?: Prompt;
+  /**
+   * A tasks file (YAML or JSON); skips planning when it names a file.
+   */
+  tasks?: string;
+  request?: string;
+  spec?: string;
+  allowSharedFiles?: boolean;
+  allowDirtyFiles?: boolean;
+}
+/**
+ * This interface was referenced by `OdwPipeline`'s JSON-Schema
+ * via the `definition` "with-fanout".
+ */
+export interface WithFanout {
+  prompt?: Prompt;
+  /**
+   * Stage whose outputs hold the task list. Default: plan.
+   */
+  tasks?: string;
+  concurrency?: number;
+  timeout?: Duration;
+}
+/**
+ * This interface was referenced by `OdwPipeline`'s JSON-Schema
+ * via the `definition` "with-review".
+ */
+export interface WithReview {
+  prompt?: Prompt;
+  /**
+   * Shell command run in the candidate workspace.
+   */
+  check?: string;
+  reviewers?: {
+    id: Identifier;
+    runtime?: string;
+    perspective?: string;
+  }[];
+  policy?: 'any-reject' | 'majority' | 'unanimous';
+  timeout?: Duration;
+}
+/**
+ * This interface was referenced by `OdwPipeline`'s JSON-Schema
+ * via the `definition` "with-repair".
+ */
+export interface WithRepair {
+  prompt?: Prompt;
+  maxFeedbackChars?: number;
+}
+/**
+ * This interface was referenced by `OdwPipeline`'s JSON-Schema
+ * via the `definition` "with-apply".
+ */
+export interface WithApply {
+  commit?: {
+    branch: string;
+    message: string;
+  };
+}
+/**
+ * This interface was referenced by `OdwPipeline`'s JSON-Schema
+ * via the `definition` "with-verify".
+ */
+export interface WithVerify {
+  check?: string;
+  timeout?: Duration;
+}
