@@ -37,6 +37,34 @@ export interface AgentRequest {
   schema?: object;
   signal: AbortSignal;
   meta: AgentCallMeta;
+  /**
+   * Folder of this call inside the run record (`<run>/calls/<call-id>/`), created by the caller.
+   * The runtime writes there: prompt.md, output.log (streamed), schema.json, and call.json
+   * (an AgentCallRecord, written provisionally before the process starts and updated after).
+   */
+  callDir: string;
+}
+
+/** What `<run>/calls/<call-id>/call.json` holds; `odw runs show` and the report read it. */
+export interface AgentCallRecord {
+  id: string;
+  runtime: string;
+  agent: RuntimeProfile['agent'];
+  meta: AgentCallMeta;
+  state: 'starting' | 'running' | 'asking' | 'done';
+  outcome?: AgentOutcome;
+  startedAt: number;
+  finishedAt?: number;
+  durationMs?: number;
+  model?: string;
+  finalMessage?: string;
+  structured?: unknown;
+  usage?: AgentUsage;
+  costUsd?: number;
+  sessionId?: string;
+  error?: { category: string; message: string };
+  questions?: { question: string; answer: string }[];
+  attempts?: number;
 }
 
 export interface AgentUsage {
