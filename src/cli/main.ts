@@ -1,13 +1,13 @@
 /** The odw command line: builds the commander program, runs one command, returns its exit code. */
 import { Command, CommanderError } from 'commander';
-import { EXIT, UserError, type ExitCode } from './exit.js';
+import { EXIT, UserError } from './exit.js';
 import { processIO, type CliIO } from './io.js';
 import { registerCommands } from './commands/index.js';
 
 export interface CommandContext {
   io: CliIO;
   /** Commands report their result here instead of exiting. */
-  setExit(code: ExitCode): void;
+  setExit(code: number): void;
 }
 
 export async function main(argv: string[], io: CliIO = processIO()): Promise<number> {

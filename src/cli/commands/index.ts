@@ -1,10 +1,13 @@
 /** Every odw command, registered in one place. */
 import type { Command } from 'commander';
 import type { CommandContext } from '../main.js';
+import { register as run } from './run.js';
+import { register as graph } from './graph.js';
+import { register as runs } from './runs.js';
 
 type Register = (program: Command, ctx: CommandContext) => void;
 
-const commands: Register[] = [];
+const commands: Register[] = [run, graph, runs];
 
 export function registerCommands(program: Command, ctx: CommandContext): void {
   for (const register of commands) register(program, ctx);

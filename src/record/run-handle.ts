@@ -1,0 +1,120 @@
+/**
+ * A run's record on disk: run.json (rewritten atomically after every change), events.jsonl
+ * (append-only), logs/. Every write is synchronous and complete, so a run killed at any point
+ * leaves a record that `odw runs list/show` can read.
+ */
+import { appendFileSync, mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import type { EventInput, EventSink, HistoryEntry, RunError, RunEvent, RunStatus } from '../ports/events.js';
+import type { Clock } from '../ports/clock.js';
+import { writeJsonAtomic } from '../util/fs.js';
+import { ensureOdwDir, newRunId, runDir } from './paths.js';
+import { appendSummary } from './run-index.js';
+import { keepCount, pruneRuns } from './retention.js';
+import type { RunRecord, StageRecord } from './types.js';
+
+export interface CreateRunOptions {
+  repo: string;
+  pipeline: { file: string; name: string };
+  inputs: Record<string, unknown>;
+  clock: Clock;
+  env: NodeJS.ProcessEnv;
+  /** Where events go besides events.jsonl (live renderers). */
+  sinks?: EventSink[];
+}
+
+export class RunHandle implements EventSink {
+  readonly record: RunRecord;
+  readonly dir: string;
+  private lastSummary = '';
+
+  private constructor(
+    record: RunRecord,
+    private readonly clock: Clock,
+    private readonly sinks: EventSink[],
+  ) {
+    this.record = record;
+    this.dir = runDir(record.repo, record.id);
+  }
+
+  static create(opts: CreateRunOptions): RunHandle {
+    ensureOdwDir(opts.repo);
+    const startedAt = opts.clock.now();
+    const id = newRunId(startedAt);
+    const record: RunRecord = {
+      id,
+      pipeline: opts.pipeline,
+      repo: opts.repo,
+      inputs: opts.inputs,
+      status: 'running',
+      pid: process.pid,
+      startedAt,
+      stages: {},
+      history: [],
+    };
+    const handle = new RunHandle(record, opts.clock, opts.sinks ?? []);
+    mkdirSync(join(handle.dir, 'logs'), { recursive: true });
+    handle.save();
+    pruneRuns(opts.repo, id, keepCount(opts.env));
+    handle.emit({ type: 'run_started', runId: id, pipeline: opts.pipeline.name } as EventInput);
+    return handle;
+  }
+
+  get id(): string {
+    return this.record.id;
+  }
+
+  /** Append an event to events.jsonl and pass it to the live sinks. */
+  emit(input: EventInput | RunEvent): void {
+    const event = { ts: this.clock.now(), ...input } as RunEvent;
+    appendFileSync(join(this.dir, 'events.jsonl'), `${JSON.stringify(event)}\n`);
+    for (const sink of this.sinks) sink.emit(event);
+  }
+
+  setStage(key: string, patch: Partial<StageRecord> & { kind: string }): void {
+    this.record.stages[key] = { ...this.record.stages[key], ...patch } as StageRecord;
+    this.save();
+  }
+
+  addHistory(entry: HistoryEntry): void {
+    this.record.history.push(entry);
+    this.save();
+    this.emit({ type: 'history', entry });
+  }
+
+  logPath(name: string): string {
+    return join(this.dir, 'logs', `${name.replace(/[^A-Za-z0-9_.@-]/g, '_')}.log`);
+  }
+
+  finish(status: Exclude<RunStatus, 'running'>, error?: RunError, headline?: string): void {
+    const finishedAt = this.clock.now();
+    Object.assign(this.record, {
+      status,
+      finishedAt,
+      durationMs: finishedAt - this.record.startedAt,
+      ...(error ? { error } : {}),
+      headline: headline ?? this.record.headline,
+    });
+    this.save();
+    this.emit({ type: 'run_finished', status, error, durationMs: this.record.durationMs! });
+  }
+
+  private save(): void {
+    writeJsonAtomic(join(this.dir, 'run.json'), this.record);
+    const r = this.record;
+    const summary = {
+      id: r.id,
+      status: r.status,
+      pipeline: r.pipeline.name,
+      startedAt: r.startedAt,
+      durationMs: r.durationMs,
+      headline: r.headline,
+      pid: r.pid,
+    };
+    // The index changes only when what `runs list` shows changes.
+    const line = JSON.stringify(summary);
+    if (line === this.lastSummary) return;
+    this.lastSummary = line;
+    appendSummary(r.repo, summary);
+  }
+}

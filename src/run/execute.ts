@@ -1,0 +1,59 @@
+/** One run of a loaded pipeline: create its record, interpret the plan, finish the record. */
+import { compile } from '../plan/compile.js';
+import type { PipelineSource } from '../plan/types.js';
+import type { EventSink } from '../ports/events.js';
+import { RunHandle } from '../record/run-handle.js';
+import { stageHandlers } from '../stages/registry.js';
+import type { Ports, StageHandler } from '../stages/types.js';
+import { interpret, type RunOutcome } from './interpreter.js';
+import type { ResolvedInputs } from './inputs.js';
+import type { Scope } from './scope.js';
+
+export interface ExecuteOptions {
+  pipeline: PipelineSource;
+  inputs: ResolvedInputs;
+  repo: string;
+  ports: Ports;
+  env: NodeJS.ProcessEnv;
+  signal: AbortSignal;
+  sinks?: EventSink[];
+  handlers?: Record<string, StageHandler>;
+}
+
+export interface ExecuteResult extends RunOutcome {
+  record: RunHandle;
+}
+
+export async function execute(opts: ExecuteOptions): Promise<ExecuteResult> {
+  const plan = compile(opts.pipeline);
+  const record = RunHandle.create({
+    repo: opts.repo,
+    pipeline: { file: opts.pipeline.file, name: opts.pipeline.name },
+    inputs: opts.inputs.values,
+    clock: opts.ports.clock,
+    env: opts.env,
+    sinks: opts.sinks,
+  });
+  const scope: Scope = {
+    inputs: opts.inputs.values,
+    files: opts.inputs.files,
+    run: { id: record.id, repo: opts.repo, pipeline: opts.pipeline.name },
+    stages: {},
+  };
+  let outcome: RunOutcome;
+  try {
+    outcome = await interpret({ plan, scope, record, ports: opts.ports, handlers: opts.handlers ?? stageHandlers, signal: opts.signal });
+  } catch (error) {
+    outcome = { status: 'failed', error: { category: 'internal_error', message: (error as Error).message } };
+  }
+  record.finish(outcome.status, outcome.error, record.record.headline ?? headline(record, outcome));
+  return { ...outcome, record };
+}
+
+function headline(record: RunHandle, outcome: RunOutcome): string {
+  if (outcome.error) return `${outcome.status}: ${outcome.error.category} — ${outcome.error.message.split('\n')[0]}`;
+  const stages = Object.values(record.record.stages);
+  const ran = stages.filter((s) => s.status === 'succeeded' && s.kind !== 'loop').length;
+  const skipped = stages.filter((s) => s.status === 'skipped').length;
+  return `${ran} stage run${ran === 1 ? '' : 's'} succeeded${skipped ? `, ${skipped} skipped` : ''}`;
+}

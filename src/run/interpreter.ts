@@ -1,0 +1,126 @@
+/**
+ * The interpreter: walks an execution plan. Stages run as soon as their needs are done, at most
+ * `concurrency` at once; `when` skips; loops repeat their group up to a round ceiling; aborting the
+ * signal cancels everything. Timing, events, records and history are handled here for every kind.
+ */
+import { evaluate, truthy } from '../config/expression.js';
+import type { RunError, RunStatus, StageStatus } from '../ports/events.js';
+import type { ExecutionPlan, PlanLoop, PlanNode, PlanStage } from '../plan/types.js';
+import type { RunHandle } from '../record/run-handle.js';
+import type { StageHandler, Ports } from '../stages/types.js';
+import { Semaphore } from '../util/semaphore.js';
+import type { Scope } from './scope.js';
+import { runStage } from './stage-runner.js';
+
+export interface InterpreterOptions {
+  plan: ExecutionPlan;
+  scope: Scope;
+  record: RunHandle;
+  ports: Ports;
+  handlers: Record<string, StageHandler>;
+  signal: AbortSignal;
+}
+
+export interface RunOutcome {
+  status: Exclude<RunStatus, 'running'>;
+  error?: RunError;
+}
+
+/** Shared by every group of one run. */
+export interface Frame extends InterpreterOptions {
+  slots: Semaphore;
+  /** First failure; once set, no new stage starts. */
+  failure?: RunError;
+}
+
+export async function interpret(opts: InterpreterOptions): Promise<RunOutcome> {
+  const frame: Frame = { ...opts, slots: new Semaphore(opts.plan.concurrency) };
+  await runGroup(frame, opts.plan.nodes, undefined);
+  if (opts.signal.aborted) return { status: 'cancelled', error: { category: 'cancelled', message: 'the run was cancelled' } };
+  if (frame.failure) return { status: 'failed', error: frame.failure };
+  return { status: 'succeeded' };
+}
+
+type Round = { round: number; max: number } | undefined;
+
+/** Runs one group (the top level or one loop round); resolves to each node's status. */
+export async function runGroup(frame: Frame, nodes: PlanNode[], loop: Round): Promise<Map<string, StageStatus>> {
+  const results = new Map<string, StageStatus>();
+  const promises = new Map<string, Promise<StageStatus>>();
+  for (const node of nodes) {
+    // nodes are in topological order, so every need already has its promise
+    const needs = node.needs.map((id) => promises.get(id)!);
+    const p = Promise.all(needs).then(async (needStatuses) => {
+      const status = await runNode(frame, node, loop, needStatuses, node.needs);
+      results.set(node.id, status);
+      return status;
+    });
+    promises.set(node.id, p);
+  }
+  await Promise.all(promises.values());
+  return results;
+}
+
+async function runNode(frame: Frame, node: PlanNode, loop: Round, needStatuses: StageStatus[], needIds: string[]): Promise<StageStatus> {
+  const blocked = needIds.find((_, i) => needStatuses[i] === 'failed' || needStatuses[i] === 'cancelled');
+  const reason = frame.signal.aborted
+    ? 'the run was cancelled'
+    : blocked
+      ? `needs ${blocked}, which did not succeed`
+      : frame.failure
+        ? 'an earlier stage failed'
+        : node.when && !truthy(evaluate(node.when.expr, { ...frame.scope, loop }))
+          ? `when: ${node.when.source}`
+          : undefined;
+  if (reason) return skip(frame, node, loop, reason);
+  if (node.type === 'loop') return runLoop(frame, node);
+  return runStage(frame, node, loop);
+}
+
+function skip(frame: Frame, node: PlanNode, loop: Round, reason: string): StageStatus {
+  const kind = node.type === 'loop' ? 'loop' : node.kind;
+  const key = loop ? `${node.id}@r${loop.round}` : node.id;
+  frame.scope.stages[node.id] = { status: 'skipped', outputs: {} };
+  frame.record.setStage(key, { kind, status: 'skipped', reason, ...(loop ? { round: loop.round } : {}) });
+  frame.record.emit({ type: 'stage_skipped', stage: node.id, kind, reason, ...(loop ? { round: loop.round } : {}) });
+  frame.record.addHistory({ step: kind, stage: node.id, ...(loop ? { round: loop.round } : {}), status: 'skipped', reason });
+  return 'skipped';
+}
+
+async function runLoop(frame: Frame, node: PlanLoop): Promise<StageStatus> {
+  const max = typeof node.max === 'number' ? node.max : Number(evaluate(node.max.expr, { ...frame.scope }));
+  if (!Number.isInteger(max) || max < 1) {
+    frame.failure ??= { category: 'invalid_loop_max', message: `loop ${node.id}: max must be a whole number ≥ 1, got ${JSON.stringify(max)} from ${(node.max as { source: string }).source}` };
+    frame.record.setStage(node.id, { kind: 'loop', status: 'failed', error: frame.failure });
+    return 'failed';
+  }
+  const startedAt = frame.ports.clock.now();
+  frame.record.setStage(node.id, { kind: 'loop', status: 'running', startedAt });
+  let rounds = 0;
+  let reason: 'until' | 'max' | 'failed' = 'max';
+  let status: StageStatus = 'succeeded';
+  for (let round = 1; round <= max; round++) {
+    rounds = round;
+    frame.record.emit({ type: 'loop_round', loop: node.id, round, max });
+    frame.record.setStage(node.id, { kind: 'loop', status: 'running', round });
+    const results = [...(await runGroup(frame, node.children, { round, max })).values()];
+    const bad = results.find((s) => s === 'failed' || s === 'cancelled');
+    if (bad || frame.signal.aborted) {
+      status = frame.signal.aborted ? 'cancelled' : 'failed';
+      reason = 'failed';
+      break;
+    }
+    if (node.until && truthy(evaluate(node.until.expr, { ...frame.scope, loop: { round, max } }))) {
+      reason = 'until';
+      break;
+    }
+  }
+  const exhausted = reason === 'max' && node.until !== undefined;
+  const finishedAt = frame.ports.clock.now();
+  frame.scope.stages[node.id] = { status, outputs: { rounds, exhausted } };
+  frame.record.setStage(node.id, { kind: 'loop', status, round: rounds, finishedAt, durationMs: finishedAt - startedAt, outputs: { rounds, exhausted } });
+  frame.record.emit({ type: 'loop_finished', loop: node.id, rounds, reason });
+  return status;
+}
+
+export type { PlanStage };

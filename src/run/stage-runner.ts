@@ -1,0 +1,60 @@
+/** Runs one stage through its kind's handler, with the work every kind shares around it. */
+import type { StageStatus } from '../ports/events.js';
+import type { PlanStage } from '../plan/types.js';
+import type { StageContext, StageResult } from '../stages/types.js';
+import type { Frame } from './interpreter.js';
+import { snapshotScope } from './scope.js';
+import { renderTemplate } from './template.js';
+
+type Round = { round: number; max: number } | undefined;
+
+export async function runStage(frame: Frame, stage: PlanStage, loop: Round): Promise<StageStatus> {
+  const release = await frame.slots.acquire();
+  const round = loop?.round;
+  const key = round ? `${stage.id}@r${round}` : stage.id;
+  const { record, ports } = frame;
+  const startedAt = ports.clock.now();
+  const logFile = record.logPath(key);
+  record.setStage(key, { kind: stage.kind, status: 'running', startedAt, log: logFile, ...(round ? { round } : {}) });
+  record.emit({ type: 'stage_started', stage: stage.id, kind: stage.kind, ...(round ? { round } : {}) });
+  let result: StageResult;
+  try {
+    if (frame.signal.aborted) result = { status: 'cancelled' };
+    else result = await frame.handlers[stage.kind](context(frame, stage, loop, logFile));
+  } catch (error) {
+    const e = error as Error;
+    result = { status: 'failed', error: { category: e.name === 'TemplateError' ? 'template_error' : 'stage_crashed', message: e.message } };
+  } finally {
+    release();
+  }
+  if (frame.signal.aborted && result.status !== 'succeeded') result = { ...result, status: 'cancelled' };
+  const finishedAt = ports.clock.now();
+  const durationMs = finishedAt - startedAt;
+  const error = result.error ? { ...result.error, message: `stage ${stage.id}: ${result.error.message}` } : undefined;
+  frame.scope.stages[stage.id] = { status: result.status, outputs: result.outputs ?? {} };
+  record.setStage(key, { kind: stage.kind, status: result.status, finishedAt, durationMs, outputs: result.outputs, ...(error ? { error } : {}) });
+  record.emit({ type: 'stage_finished', stage: stage.id, kind: stage.kind, status: result.status, durationMs, ...(round ? { round } : {}), ...(error ? { error } : {}) });
+  const history = result.history ?? [
+    { step: stage.kind, stage: stage.id, ...(round ? { round } : {}), ok: result.status === 'succeeded', status: result.status, ...(error ? { error: error.message } : {}) },
+  ];
+  for (const entry of history) record.addHistory(entry);
+  if (result.headline) record.record.headline = result.headline;
+  if (result.status === 'failed' && !result.tolerated) frame.failure ??= error ?? { category: 'stage_failed', message: `stage ${stage.id} failed` };
+  return result.status;
+}
+
+function context(frame: Frame, stage: PlanStage, loop: Round, logFile: string): StageContext {
+  const base = () => snapshotScope(frame.scope, { loop, stage: { id: stage.id, kind: stage.kind } });
+  return {
+    stage,
+    plan: frame.plan,
+    run: { id: frame.record.id, dir: frame.record.dir, repo: frame.record.record.repo },
+    round: loop?.round,
+    scope: base(),
+    render: (template, extra) => renderTemplate(frame.plan.templates[template] ?? template, { ...base(), ...extra }),
+    logFile,
+    emit: (event) => frame.record.emit(event),
+    ports: frame.ports,
+    signal: frame.signal,
+  };
+}

@@ -1,0 +1,52 @@
+/** The one signature every stage kind implements. */
+import type { AgentPort } from '../ports/agents.js';
+import type { Clock } from '../ports/clock.js';
+import type { EventInput, HistoryEntry, RunError } from '../ports/events.js';
+import type { ProcessRunner } from '../ports/process.js';
+import type { ExecutionPlan, PlanStage } from '../plan/types.js';
+
+/** The side effects a handler may use. Wired in src/compose.ts; tests pass fakes. */
+export interface Ports {
+  process: ProcessRunner;
+  clock: Clock;
+  agents?: AgentPort;
+}
+
+export interface RunInfo {
+  id: string;
+  /** The run's record folder, `.odw/runs/<id>`. */
+  dir: string;
+  /** The user's repository (or working folder). */
+  repo: string;
+}
+
+export interface StageContext {
+  stage: PlanStage;
+  plan: ExecutionPlan;
+  run: RunInfo;
+  /** Round of the enclosing loop, from 1. */
+  round?: number;
+  /** The data templates and expressions see (inputs, files, run, stages, loop). */
+  scope: Readonly<Record<string, unknown>>;
+  /** Renders a handlebars template (inline text, or a template file named in the pipeline). */
+  render(template: string, extra?: Record<string, unknown>): string;
+  /** This stage's log file in the run record. */
+  logFile: string;
+  emit(event: EventInput): void;
+  ports: Ports;
+  signal: AbortSignal;
+}
+
+export interface StageResult {
+  status: 'succeeded' | 'failed' | 'cancelled';
+  outputs?: Record<string, unknown>;
+  error?: RunError;
+  /** A failure that does not fail the run (e.g. exec `continueOnError`). */
+  tolerated?: boolean;
+  /** History lines for `odw runs show`; a default line is written when absent. */
+  history?: HistoryEntry[];
+  /** Replaces the run's one-line headline. */
+  headline?: string;
+}
+
+export type StageHandler = (ctx: StageContext) => Promise<StageResult>;
