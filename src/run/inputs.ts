@@ -3,7 +3,7 @@ import { existsSync, readFileSync, statSync } from 'node:fs';
 import { isAbsolute, relative, resolve } from 'node:path';
 import type { Input } from '../config/pipeline.generated.js';
 import { UserError } from '../cli/exit.js';
-import { closest } from '../util/did-you-mean.js';
+import { closest } from '../config/suggest.js';
 
 export interface ResolvedInputs {
   values: Record<string, unknown>;

@@ -31,10 +31,12 @@ export interface Frame extends InterpreterOptions {
   slots: Semaphore;
   /** First failure; once set, no new stage starts. */
   failure?: RunError;
+  /** Stages that failed with continueOnError: they do not block their dependents. */
+  tolerated: Set<string>;
 }
 
 export async function interpret(opts: InterpreterOptions): Promise<RunOutcome> {
-  const frame: Frame = { ...opts, slots: new Semaphore(opts.plan.concurrency) };
+  const frame: Frame = { ...opts, slots: new Semaphore(opts.plan.concurrency), tolerated: new Set() };
   await runGroup(frame, opts.plan.nodes, undefined);
   if (opts.signal.aborted) return { status: 'cancelled', error: { category: 'cancelled', message: 'the run was cancelled' } };
   if (frame.failure) return { status: 'failed', error: frame.failure };
@@ -62,7 +64,9 @@ export async function runGroup(frame: Frame, nodes: PlanNode[], loop: Round): Pr
 }
 
 async function runNode(frame: Frame, node: PlanNode, loop: Round, needStatuses: StageStatus[], needIds: string[]): Promise<StageStatus> {
-  const blocked = needIds.find((_, i) => needStatuses[i] === 'failed' || needStatuses[i] === 'cancelled');
+  const blocked = needIds.find(
+    (id, i) => (needStatuses[i] === 'failed' && !frame.tolerated.has(id)) || needStatuses[i] === 'cancelled',
+  );
   const reason = frame.signal.aborted
     ? 'the run was cancelled'
     : blocked

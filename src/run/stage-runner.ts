@@ -39,7 +39,8 @@ export async function runStage(frame: Frame, stage: PlanStage, loop: Round): Pro
   ];
   for (const entry of history) record.addHistory(entry);
   if (result.headline) record.record.headline = result.headline;
-  if (result.status === 'failed' && !result.tolerated) frame.failure ??= error ?? { category: 'stage_failed', message: `stage ${stage.id} failed` };
+  if (result.status === 'failed' && result.tolerated) frame.tolerated.add(stage.id);
+  else if (result.status === 'failed') frame.failure ??= error ?? { category: 'stage_failed', message: `stage ${stage.id} failed` };
   return result.status;
 }
 

@@ -19,6 +19,7 @@ export const execHandler: StageHandler = async (ctx) => {
     ODW_RUN_ID: ctx.run.id,
     ODW_STAGE: ctx.stage.id,
     ODW_STAGE_KIND: 'exec',
+    ODW_RUN_DIR: ctx.run.dir,
     ODW_OUTPUT: outputFile,
     ...(ctx.round ? { ODW_ROUND: String(ctx.round) } : {}),
   };
