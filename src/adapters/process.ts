@@ -4,6 +4,7 @@
  */
 import { spawn } from 'node:child_process';
 import { createWriteStream, type WriteStream } from 'node:fs';
+import { StringDecoder } from 'node:string_decoder';
 import type { ProcessResult, ProcessRunner, ProcessSpec } from '../ports/process.js';
 import { TailBuffer } from '../util/tail.js';
 
@@ -22,6 +23,12 @@ function killGroup(pid: number | undefined, signal: NodeJS.Signals): void {
   }
 }
 
+function childEnv(spec: ProcessSpec): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = { ...process.env };
+  for (const name of spec.clearEnv ?? []) delete env[name];
+  return { ...env, ...spec.env };
+}
+
 function runProcess(spec: ProcessSpec): Promise<ProcessResult> {
   const started = Date.now();
   const tailChars = spec.tailChars ?? 64 * 1024;
@@ -34,7 +41,7 @@ function runProcess(spec: ProcessSpec): Promise<ProcessResult> {
     }
     const child = spawn(spec.shell ? '/bin/sh' : spec.command, spec.shell ? ['-c', spec.command] : (spec.args ?? []), {
       cwd: spec.cwd,
-      env: { ...process.env, ...spec.env },
+      env: childEnv(spec),
       detached: true,
       stdio: [spec.input === undefined ? 'ignore' : 'pipe', 'pipe', 'pipe'],
     });
@@ -64,8 +71,11 @@ function runProcess(spec: ProcessSpec): Promise<ProcessResult> {
     const onAbort = () => stop('cancel');
     spec.signal?.addEventListener('abort', onAbort, { once: true });
 
+    // Decoders keep a multi-byte character split across two chunks intact.
+    const outDecoder = new StringDecoder('utf8');
+    const errDecoder = new StringDecoder('utf8');
     child.stdout!.on('data', (chunk: Buffer) => {
-      const text = chunk.toString('utf8');
+      const text = outDecoder.write(chunk);
       out.push(text);
       outFile?.write(chunk);
       if (spec.onStdoutLine) {
@@ -78,7 +88,7 @@ function runProcess(spec: ProcessSpec): Promise<ProcessResult> {
       }
     });
     child.stderr!.on('data', (chunk: Buffer) => {
-      err.push(chunk.toString('utf8'));
+      err.push(errDecoder.write(chunk));
       errFile?.write(chunk);
     });
     if (spec.input !== undefined && child.stdin) {
@@ -94,6 +104,10 @@ function runProcess(spec: ProcessSpec): Promise<ProcessResult> {
       // The leader is gone; make sure nothing it started outlives it.
       killGroup(child.pid, 'SIGKILL');
       if (forceTimer) clearTimeout(forceTimer);
+      const outRest = outDecoder.end();
+      out.push(outRest);
+      err.push(errDecoder.end());
+      if (spec.onStdoutLine) pending += outRest;
       if (pending && spec.onStdoutLine) spec.onStdoutLine(pending);
       await Promise.all(files.map((f) => new Promise((r) => f.end(r))));
       resolve({

@@ -7,6 +7,8 @@ export interface ProcessSpec {
   cwd: string;
   /** Extra environment merged over the parent environment. */
   env?: Record<string, string>;
+  /** Names removed from the inherited environment (before `env` is merged). */
+  clearEnv?: string[];
   /** Text written to stdin, then stdin is closed. Without it stdin is /dev/null. */
   input?: string;
   /** Run `command` through `/bin/sh -c`. */
