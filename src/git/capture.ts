@@ -1,0 +1,83 @@
+/**
+ * Patch capture: everything a worktree changed against its base, byte-exact, written by git
+ * straight to `<runDir>/patches/<name>.patch` (the bytes never pass through odw).
+ */
+import { copyFile, mkdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { isAbsolute, join, resolve } from 'node:path';
+import picomatch from 'picomatch';
+import type { CaptureOptions, ChangeStatus, FileChange, GitRun, TaskPatch, Worktree } from '../ports/git.js';
+import { type RunGit, splitZ } from './exec.js';
+
+/** Paths never captured, whatever the task did. */
+const ALWAYS_EXCLUDED = [':(exclude,literal).odw', ':(exclude,glob)**/node_modules', ':(exclude,glob)**/node_modules/**'];
+
+export const DIFF_FLAGS = ['--no-color', '--no-ext-diff', '--no-textconv', '--src-prefix=a/', '--dst-prefix=b/'];
+
+export async function capture(git: RunGit, run: GitRun, wt: Worktree, options: CaptureOptions = {}): Promise<TaskPatch> {
+  const name = options.name ?? wt.name;
+  const dir = join(run.runDir, 'patches');
+  await mkdir(dir, { recursive: true });
+  const patchFile = join(dir, `${name}.patch`);
+  const filesFile = join(dir, `${name}.files.json`);
+  const index = await scratchIndex(wt.path);
+  const call = { cwd: wt.path, env: { GIT_INDEX_FILE: index }, signal: run.signal };
+  try {
+    const specs = ['.', ...ALWAYS_EXCLUDED, ...wt.placed.map((p) => `:(exclude,literal)${p}`)];
+    await git(['add', '-A', '--', ...specs], call);
+    const diff = (extra: string[]) => [
+      git(['diff', '--cached', '-M', '--name-status', '-z', ...DIFF_FLAGS, wt.base, '--', ...specs, ...extra], { ...call, full: true }),
+      git(['diff', '--cached', '-M', '--binary', ...DIFF_FLAGS, `--output=${patchFile}`, wt.base, '--', ...specs, ...extra], call),
+    ];
+    const [listed] = await Promise.all(diff([]));
+    let changes = parseNameStatus(listed.stdout);
+    const ignored = ignoredPaths(changes, run.workspace?.ignore ?? []);
+    if (ignored.length) {
+      const [again] = await Promise.all(diff(ignored.map((p) => `:(exclude,literal)${p}`)));
+      changes = parseNameStatus(again.stdout);
+    }
+    const files = [...new Set(changes.flatMap((c) => (c.from ? [c.from, c.path] : [c.path])))].sort();
+    const bytes = (await stat(patchFile)).size;
+    const patch: TaskPatch = { task: wt.name, base: wt.base, patchFile, filesFile, files, changes, ignored, bytes };
+    await writeFile(filesFile, JSON.stringify({ task: wt.name, base: wt.base, files, changes, ignored, bytes }, null, 2) + '\n');
+    return patch;
+  } finally {
+    await rm(index, { force: true });
+  }
+}
+
+/**
+ * A copy of the worktree's own index: keeps its stat data (so `git add -A` only hashes what
+ * changed) without depending on, or changing, the index the task may have left behind.
+ */
+async function scratchIndex(worktree: string): Promise<string> {
+  const dotGit = await readFile(join(worktree, '.git'), 'utf8');
+  const gitDir = dotGit.startsWith('gitdir: ') ? dotGit.slice(8).trim() : join(worktree, '.git');
+  const admin = isAbsolute(gitDir) ? gitDir : resolve(worktree, gitDir);
+  const scratch = join(admin, 'odw-capture-index');
+  await copyFile(join(admin, 'index'), scratch).catch(() => rm(scratch, { force: true }));
+  return scratch;
+}
+
+const STATUS: Record<string, ChangeStatus> = { A: 'added', M: 'modified', D: 'deleted', R: 'renamed', C: 'copied', T: 'type_changed' };
+
+/** `git diff --name-status -z`: `X\0path\0`, or `R100\0from\0to\0` for renames and copies. */
+export function parseNameStatus(out: string): FileChange[] {
+  const parts = splitZ(out);
+  const changes: FileChange[] = [];
+  for (let i = 0; i < parts.length; ) {
+    const code = parts[i++][0];
+    const status = STATUS[code] ?? 'modified';
+    if (code === 'R' || code === 'C') {
+      changes.push({ path: parts[i + 1], status, from: parts[i] });
+      i += 2;
+    } else changes.push({ path: parts[i++], status });
+  }
+  return changes;
+}
+
+function ignoredPaths(changes: FileChange[], globs: string[]): string[] {
+  if (!globs.length) return [];
+  const isIgnored = picomatch(globs, { dot: true });
+  const paths = changes.flatMap((c) => (c.from ? [c.from, c.path] : [c.path]));
+  return [...new Set(paths.filter((p) => isIgnored(p)))].sort();
+}

@@ -1,0 +1,85 @@
+/** Runs git through the process port with settings that make its output predictable. */
+import type { ProcessResult, ProcessRunner } from '../ports/process.js';
+import { GitError } from '../ports/git.js';
+import { tailLines } from '../util/tail.js';
+
+/** Configuration that would change patch bytes or output shape, pinned for every call. */
+const CONFIG = [
+  'core.quotePath=false',
+  'diff.noprefix=false',
+  'diff.mnemonicPrefix=false',
+  'diff.suppressBlankEmpty=false',
+  'diff.relative=false',
+  'color.ui=false',
+  'advice.detachedHead=false',
+  'apply.whitespace=nowarn',
+].flatMap((c) => ['-c', c]);
+
+/** Variables from a surrounding git process (e.g. a hook) that would redirect odw's git calls. */
+const CLEAR_ENV = [
+  'GIT_DIR',
+  'GIT_WORK_TREE',
+  'GIT_INDEX_FILE',
+  'GIT_PREFIX',
+  'GIT_COMMON_DIR',
+  'GIT_OBJECT_DIRECTORY',
+  'GIT_ALTERNATE_OBJECT_DIRECTORIES',
+  'GIT_NAMESPACE',
+  'GIT_LITERAL_PATHSPECS',
+  'GIT_GLOB_PATHSPECS',
+  'GIT_NOGLOB_PATHSPECS',
+  'GIT_ICASE_PATHSPECS',
+];
+
+const ENV = { GIT_TERMINAL_PROMPT: '0', GIT_OPTIONAL_LOCKS: '0', LC_ALL: 'C' };
+
+/** Output limit for calls whose whole stdout is parsed (lists of paths). */
+const FULL = 256 * 1024 * 1024;
+
+export interface GitCall {
+  cwd: string;
+  /** Extra environment, e.g. GIT_INDEX_FILE for a scratch index. */
+  env?: Record<string, string>;
+  input?: string;
+  signal?: AbortSignal;
+  /** Keep all of stdout (default: the last 64 KiB). */
+  full?: boolean;
+  /** Return a failed result instead of throwing. */
+  allowFail?: boolean;
+}
+
+export type RunGit = (args: string[], call: GitCall) => Promise<ProcessResult>;
+
+export function gitRunner(process: ProcessRunner): RunGit {
+  return async (args, call) => {
+    const result = await process.run({
+      command: 'git',
+      args: [...CONFIG, ...args],
+      cwd: call.cwd,
+      env: { ...ENV, ...call.env },
+      clearEnv: CLEAR_ENV,
+      input: call.input,
+      signal: call.signal,
+      tailChars: call.full ? FULL : undefined,
+    });
+    if (result.cancelled) throw new GitError('cancelled', `cancelled: git ${args[0]}`);
+    if (result.spawnError) throw new GitError('git_failed', `odw could not run git: ${result.spawnError}. Install git and make sure it is on PATH.`);
+    if (result.exitCode !== 0 && !call.allowFail) throw new GitError('git_failed', failureMessage(args, result));
+    return result;
+  };
+}
+
+/** `git <args> failed (exit 128): <last lines of stderr>`. */
+export function failureMessage(args: string[], result: ProcessResult): string {
+  const shown = args.length > 6 ? [...args.slice(0, 6), '…'] : args;
+  const why = result.timedOut ? 'timed out' : result.signal ? `killed by ${result.signal}` : `exit ${result.exitCode}`;
+  const tail = tailLines(result.stderr || result.stdout, 12);
+  return `git ${shown.join(' ')} failed (${why})${tail ? `:\n${tail}` : ''}`;
+}
+
+/** Splits NUL-separated output, dropping the empty tail. */
+export function splitZ(text: string): string[] {
+  const parts = text.split('\0');
+  if (parts.length && parts[parts.length - 1] === '') parts.pop();
+  return parts;
+}

@@ -1,0 +1,47 @@
+/** The git layer: createGit wires the pieces of src/git/ into the Git port. */
+import { GitError, type Git } from '../ports/git.js';
+import type { ProcessRunner } from '../ports/process.js';
+import { apply } from './apply.js';
+import { combine } from './candidate.js';
+import { capture } from './capture.js';
+import { gitRunner } from './exec.js';
+import { compare, discard, restore, snapshot } from './guard.js';
+import { withReviewWorkspace } from './review.js';
+import { checkScope } from './scope.js';
+import { createWorktrees, pruneStale, removeAll, removeWorktrees, withWorktrees } from './worktrees.js';
+
+export function createGit(deps: { process: ProcessRunner }): Git {
+  const git = gitRunner(deps.process);
+  const wt = { git, process: deps.process };
+  return {
+    async repoRoot(cwd) {
+      const r = await git(['rev-parse', '--show-toplevel'], { cwd, allowFail: true });
+      if (r.exitCode !== 0) throw new GitError('not_a_repository', `${cwd} is not inside a git repository: run odw from your project's repository (git init creates one).`);
+      return r.stdout.trim();
+    },
+    async head(repo) {
+      const r = await git(['rev-parse', '--verify', '--quiet', 'HEAD'], { cwd: repo, allowFail: true });
+      if (r.exitCode !== 0) throw new GitError('not_a_repository', `${repo} has no commit yet: odw starts every task from HEAD, so commit once first.`);
+      return r.stdout.trim();
+    },
+    pruneStale: (repo, workspace) => pruneStale(wt, repo, workspace),
+    createWorktrees: (run, tasks) => createWorktrees(wt, run, tasks),
+    removeWorktrees: (run, worktrees) => removeWorktrees(wt, run, worktrees),
+    withWorktrees: (run, tasks, fn) => withWorktrees(wt, run, tasks, fn),
+    removeAll: (run) => removeAll(wt, run),
+    capture: (run, worktree, options) => capture(git, run, worktree, options),
+    checkScope,
+    combine: (run, patches, options) => combine(git, run, patches, options),
+    withReviewWorkspace: (run, candidate, fn) => withReviewWorkspace(wt, run, candidate, fn),
+    apply: (repo, candidate, options) => apply(git, repo, candidate, options),
+    snapshot: (repo, options) => snapshot(git, repo, options),
+    compare: async (snap) => {
+      const { restoreFromGit: _fromGit, ...changes } = await compare(git, snap);
+      return changes;
+    },
+    restore: (snap) => restore(git, snap),
+    discard,
+  };
+}
+
+export { checkScope, ownershipMatcher } from './scope.js';

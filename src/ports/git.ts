@@ -1,0 +1,228 @@
+/**
+ * The git port: everything odw does with git — task worktrees, patch capture, ownership scope,
+ * the combined candidate, atomic apply and the verify guard. Implemented in src/git/ (createGit);
+ * nothing else in odw runs git. See docs/git.md.
+ *
+ * Expected refusals (a conflict, a dirty file, an existing branch) come back as data with a
+ * category and a message that says what to do. Broken environments (git missing, a failing
+ * workspace setup command, a path that is not a repository) throw a GitError.
+ */
+
+/** The pipeline's `workspace:` block. */
+export interface WorkspaceSettings {
+  /** Folder that holds odw's worktrees. Relative paths are resolved against the repository. */
+  root?: string;
+  /** Paths or globs copied from the user's tree into each worktree (even untracked or ignored). */
+  copy?: string[];
+  /** Paths symlinked from the user's tree into each worktree. */
+  link?: string[];
+  /** Shell commands run, in order, in each new worktree. */
+  setup?: string[];
+  /** Globs (picomatch, dot: true) excluded from captured patches. */
+  ignore?: string[];
+}
+
+/** What every run-scoped call needs. */
+export interface GitRun {
+  /** Top-level folder of the user's repository. */
+  repo: string;
+  runId: string;
+  /** Full hash of the commit the run started from (HEAD at run start). */
+  base: string;
+  /** The run's record folder; patches are written to `<runDir>/patches/`. */
+  runDir: string;
+  workspace?: WorkspaceSettings;
+  /** Aborting stops running git and setup commands; cleanup still runs. */
+  signal?: AbortSignal;
+}
+
+export interface Worktree {
+  /** The task id, or `review-<n>` for a review workspace. */
+  name: string;
+  path: string;
+  /** Commit the worktree was created at (detached). */
+  base: string;
+  /** Paths odw copied or linked into the worktree; never captured. */
+  placed: string[];
+}
+
+export type ChangeStatus = 'added' | 'modified' | 'deleted' | 'renamed' | 'copied' | 'type_changed';
+
+export interface FileChange {
+  path: string;
+  status: ChangeStatus;
+  /** The source path of a rename or copy. */
+  from?: string;
+}
+
+/** One task's change against the base, as written to `<runDir>/patches/<name>.patch`. */
+export interface TaskPatch {
+  task: string;
+  base: string;
+  patchFile: string;
+  /** `<runDir>/patches/<name>.files.json`: this object without the file paths. */
+  filesFile: string;
+  /** Every path the patch touches, sorted; a rename contributes both paths. */
+  files: string[];
+  changes: FileChange[];
+  /** Paths the task changed that were left out (workspace.ignore globs). */
+  ignored: string[];
+  bytes: number;
+}
+
+export interface CaptureOptions {
+  /** File name stem under `<runDir>/patches/` (default: the worktree name), e.g. `api.r2`. */
+  name?: string;
+}
+
+/** A task's declared ownership and the files its patch touches. */
+export interface ScopeTask {
+  id: string;
+  /** Owned paths: files, folders or globs (picomatch, dot: true). */
+  owns: string[];
+  files: string[];
+}
+
+export interface ScopeIssue {
+  task: string;
+  file: string;
+  /** The first other task that owns `file`, if any. */
+  ownedBy?: string;
+}
+
+/** The task patches combined, in task order, into one patch that applies to the base. */
+export interface Candidate {
+  base: string;
+  patchFile: string;
+  tasks: string[];
+  files: string[];
+  bytes: number;
+}
+
+export type BlockerCategory = 'patch_conflict' | 'invalid_patch' | 'empty_candidate';
+
+export interface PatchBlocker {
+  category: BlockerCategory;
+  message: string;
+  /** The tasks whose patches collide (or the one whose patch is broken). */
+  tasks: string[];
+  files: string[];
+}
+
+export type CombineResult = { ok: true; candidate: Candidate } | { ok: false; blockers: PatchBlocker[] };
+
+export interface CombineOptions {
+  /** File name stem under `<runDir>/patches/` (default `candidate`), e.g. `candidate.r2`. */
+  name?: string;
+}
+
+export interface ApplyOptions {
+  /** Create this new branch at HEAD, commit the applied change on it and stay on it. */
+  commit?: { branch: string; message: string };
+}
+
+export type ApplyRefusal =
+  | 'dirty_files'
+  | 'head_moved'
+  | 'patch_apply_failed'
+  | 'branch_exists'
+  | 'invalid_branch'
+  | 'commit_failed';
+
+export type ApplyResult =
+  | { ok: true; files: string[]; commit?: { branch: string; sha: string } }
+  | { ok: false; category: ApplyRefusal; message: string; files: string[] };
+
+/** The user's tree at one moment, for the verify guard. Serialisable. */
+export interface TreeSnapshot {
+  repo: string;
+  head: string;
+  /** Folder holding copies of the dirty files' bytes (removed by `discard`). */
+  dir: string;
+  /** Files that differed from HEAD (modified, deleted, untracked), keyed by path. */
+  entries: Record<string, SnapshotEntry>;
+  /** Index entries that differed from HEAD, one `mode oid path` line each, and a copy of the index. */
+  staged: string[];
+  indexCopy?: string;
+}
+
+export type SnapshotEntry =
+  | { kind: 'missing' }
+  | { kind: 'file'; mode: number; sha256: string; copy: string }
+  | { kind: 'symlink'; target: string }
+  /** A folder in place of a file (e.g. a nested repository): compared by presence only. */
+  | { kind: 'other' };
+
+export interface TreeChanges {
+  changed: boolean;
+  modified: string[];
+  added: string[];
+  removed: string[];
+  /** The index (staged changes) differs from the snapshot. */
+  indexChanged: boolean;
+  /** Set when HEAD moved: odw restores files and the index, not HEAD. */
+  headMoved?: { from: string; to: string };
+}
+
+export interface RemoveReport {
+  removed: string[];
+  /** Worktrees that could not be removed, with the reason. */
+  failed: { path: string; message: string }[];
+}
+
+export interface Git {
+  /** The repository's top-level folder for a path inside it. */
+  repoRoot(cwd: string): Promise<string>;
+  /** Full hash of HEAD. */
+  head(repo: string): Promise<string>;
+
+  /** Remove worktree folders of runs whose process is gone, then `git worktree prune`. */
+  pruneStale(repo: string, workspace?: WorkspaceSettings): Promise<RemoveReport>;
+  /** Create one detached worktree per task at `run.base`, in parallel, prepared by `run.workspace`. */
+  createWorktrees(run: GitRun, tasks: string[]): Promise<Worktree[]>;
+  removeWorktrees(run: GitRun, worktrees: Worktree[]): Promise<RemoveReport>;
+  /** Create worktrees, run `fn`, and remove them whatever happens (success, failure, abort). */
+  withWorktrees<T>(run: GitRun, tasks: string[], fn: (worktrees: Worktree[]) => Promise<T>): Promise<T>;
+  /** Remove every worktree of a run and its folder. */
+  removeAll(run: Pick<GitRun, 'repo' | 'runId' | 'workspace'>): Promise<RemoveReport>;
+
+  /** Write everything the worktree changed against its base to `<runDir>/patches/`. */
+  capture(run: GitRun, worktree: Worktree, options?: CaptureOptions): Promise<TaskPatch>;
+  /** Every patch path outside its task's ownership. Pure. */
+  checkScope(tasks: ScopeTask[]): ScopeIssue[];
+  /** Combine patches in order and check the result against the base (not the user's tree). */
+  combine(run: GitRun, patches: TaskPatch[], options?: CombineOptions): Promise<CombineResult>;
+  /** A worktree at the base with the whole candidate applied, removed after `fn`. */
+  withReviewWorkspace<T>(run: GitRun, candidate: Candidate, fn: (workspace: Worktree) => Promise<T>): Promise<T>;
+
+  /** Apply an approved candidate to the user's tree, all or nothing. */
+  apply(repo: string, candidate: Candidate, options?: ApplyOptions): Promise<ApplyResult>;
+
+  /** Record the user's tree before a read-only step. `dir` holds copies (default: a temp folder). */
+  snapshot(repo: string, options?: { dir?: string }): Promise<TreeSnapshot>;
+  /** What changed since the snapshot, without touching anything. */
+  compare(snapshot: TreeSnapshot): Promise<TreeChanges>;
+  /** Put the tree back exactly as it was at the snapshot; reports what had changed. */
+  restore(snapshot: TreeSnapshot): Promise<TreeChanges>;
+  /** Delete the snapshot's copies. */
+  discard(snapshot: TreeSnapshot): Promise<void>;
+}
+
+export type GitErrorCategory =
+  | 'git_failed'
+  | 'not_a_repository'
+  | 'workspace_setup_failed'
+  | 'workspace_prepare_failed'
+  | 'review_workspace_failed'
+  | 'cancelled';
+
+/** A failure of the environment rather than a refusal: thrown, with a message for the user. */
+export class GitError extends Error {
+  constructor(
+    readonly category: GitErrorCategory,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'GitError';
+  }
+}
