@@ -1,0 +1,43 @@
+/** Conditions parse, and name only declared inputs and existing stages; `loop.max` reads only inputs. */
+import type { ConfigError } from '../errors.js';
+import { ExpressionError, parseExpression, references, roots, type Expr } from '../expression.js';
+import { isObject, type Segment } from '../path.js';
+import { didYouMean } from '../suggest.js';
+import { allStages, inputNames, type Rule } from './context.js';
+
+export const expressions: Rule = ({ spec, loc }) => {
+  const inputs = inputNames(spec);
+  const stages = allStages(spec);
+  const ids = stages.flatMap((s) => (s.id === undefined ? [] : [s.id]));
+  const errors: ConfigError[] = [];
+  const check = (source: unknown, segments: Segment[], onlyInputs = false): void => {
+    if (typeof source !== 'string' || source.trim() === '') return;
+    let expr: Expr;
+    try {
+      expr = parseExpression(source);
+    } catch (e) {
+      if (!(e instanceof ExpressionError)) throw e;
+      errors.push(loc.error(segments, `${e.message} at column ${e.column}`));
+      return;
+    }
+    if (onlyInputs && roots(expr).some((r) => r !== 'inputs')) {
+      errors.push(loc.error(segments, 'may only use inputs (it is computed before the first round)'));
+      return;
+    }
+    const refs = references(expr);
+    for (const name of refs.inputs.filter((n) => !inputs.includes(n))) {
+      errors.push(loc.error(segments, `unknown input "${name}"`, didYouMean(name, inputs) ?? 'declare it under "inputs:"'));
+    }
+    for (const id of refs.stages.filter((n) => !ids.includes(n))) {
+      errors.push(loc.error(segments, `unknown stage "${id}"`, didYouMean(id, ids)));
+    }
+  };
+  for (const { stage, segments } of stages) {
+    check(stage.when, [...segments, 'when']);
+    if (isObject(stage.loop)) {
+      check(stage.loop.until, [...segments, 'loop', 'until']);
+      check(stage.loop.max, [...segments, 'loop', 'max'], true);
+    }
+  }
+  return errors;
+};

@@ -1,0 +1,28 @@
+/** Rules about the stage list itself: it exists, every stage has a kind, ids are unique. */
+import type { ConfigError } from '../errors.js';
+import { formatPath, type Segment } from '../path.js';
+import { allStages, type Rule } from './context.js';
+
+export const stagesPresent: Rule = ({ spec, loc }) =>
+  spec.stages === undefined ? [loc.error([], 'missing required key "stages"', 'a pipeline needs at least one stage')] : [];
+
+export const stageKind: Rule = ({ spec, loc, appended }) =>
+  allStages(spec)
+    .filter(({ stage }) => !('uses' in stage) && !('loop' in stage) && !('stages' in stage))
+    .map(({ stage, id, segments }) => {
+      const name = id === undefined ? 'a stage' : `stage "${id}"`;
+      const hint = appended.has(stage) && id !== undefined ? `no stage "${id}" in the extended pipeline to override` : undefined;
+      return loc.error(segments, `${name} needs "uses" (its kind) or "loop" (a loop group)`, hint);
+    });
+
+export const uniqueIds: Rule = ({ spec, loc }) => {
+  const first = new Map<string, Segment[]>();
+  const errors: ConfigError[] = [];
+  for (const { id, segments } of allStages(spec)) {
+    if (id === undefined) continue;
+    const seen = first.get(id);
+    if (seen) errors.push(loc.error([...segments, 'id'], `duplicate stage id "${id}"`, `first used at ${formatPath(seen)}`));
+    else first.set(id, segments);
+  }
+  return errors;
+};

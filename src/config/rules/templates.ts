@@ -1,0 +1,76 @@
+/** Handlebars templates (exec run/env, prompts) parse and name only declared inputs and existing stages. */
+import { dirname, resolve } from 'node:path';
+import type { ConfigError } from '../errors.js';
+import { isObject, type Segment } from '../path.js';
+import { didYouMean } from '../suggest.js';
+import { isTemplateFile } from '../templates.js';
+import { scanTemplate, type TemplateFinding, type TemplateRef } from '../template-scan.js';
+import { allStages, inputNames, type Rule, type RuleContext } from './context.js';
+
+interface Source {
+  text: string;
+  segments: Segment[];
+  /** Set when the template is a file: findings are located in it. */
+  file?: string;
+}
+
+function sources(ctx: RuleContext): Source[] {
+  const out: Source[] = [];
+  for (const { stage, segments } of allStages(ctx.spec)) {
+    if (!isObject(stage.with)) continue;
+    const w = stage.with;
+    const at = (...rest: Segment[]): Segment[] => [...segments, 'with', ...rest];
+    if (stage.uses === 'exec') {
+      if (typeof w.run === 'string') out.push({ text: w.run, segments: at('run') });
+      if (Array.isArray(w.run)) w.run.forEach((r, i) => typeof r === 'string' && out.push({ text: r, segments: at('run', i) }));
+      if (isObject(w.env)) for (const [k, v] of Object.entries(w.env)) if (typeof v === 'string') out.push({ text: v, segments: at('env', k) });
+    }
+    if (isTemplateFile(w.prompt)) {
+      const file = resolve(dirname(ctx.loc.fileOf(at('prompt'))), w.prompt.trim());
+      const text = ctx.templates.get(file);
+      if (text !== undefined) out.push({ text, segments: at('prompt'), file });
+    } else if (typeof w.prompt === 'string') out.push({ text: w.prompt, segments: at('prompt') });
+  }
+  return out;
+}
+
+export const templates: Rule = (ctx) => {
+  const inputs = inputNames(ctx.spec);
+  const ids = allStages(ctx.spec).flatMap((s) => (s.id === undefined ? [] : [s.id]));
+  const errors: ConfigError[] = [];
+  for (const src of sources(ctx)) {
+    const report = (f: TemplateFinding): void => {
+      if (!src.file) {
+        const where = src.text.includes('\n') ? `line ${f.line}, column ${f.col}` : `column ${f.col}`;
+        const message = f.message.startsWith('template syntax error') ? `${f.message} at ${where}` : `${f.message} (template ${where})`;
+        errors.push(ctx.loc.error(src.segments, message, f.hint));
+        return;
+      }
+      const e = ctx.loc.error(src.segments, f.message, f.hint);
+      errors.push({ ...e, file: src.file, line: f.line, col: f.col });
+    };
+    const scan = scanTemplate(src.text);
+    if (scan.syntax) report(scan.syntax);
+    scan.problems.forEach(report);
+    for (const ref of scan.refs) {
+      const finding = checkRef(ref, inputs, ids, ctx.spec.inputs);
+      if (finding) report(finding);
+    }
+  }
+  return errors;
+};
+
+function checkRef(ref: TemplateRef, inputs: string[], ids: string[], declared: unknown): TemplateFinding | undefined {
+  const at = { line: ref.line, col: ref.col };
+  if (ref.root === 'stages') {
+    return ids.includes(ref.name) ? undefined : { ...at, message: `unknown stage "${ref.name}"`, hint: didYouMean(ref.name, ids) };
+  }
+  if (!inputs.includes(ref.name)) {
+    return { ...at, message: `unknown input "${ref.name}"`, hint: didYouMean(ref.name, inputs) ?? 'declare it under "inputs:"' };
+  }
+  const input = isObject(declared) ? declared[ref.name] : undefined;
+  if (ref.root === 'files' && isObject(input) && input.type !== 'file') {
+    return { ...at, message: `input "${ref.name}" is not a file input`, hint: `use inputs.${ref.name}, or declare it with type: file` };
+  }
+  return undefined;
+}

@@ -1,0 +1,162 @@
+/** JSON Schema validation of a (merged) pipeline, with one clear, located message per mistake. */
+import { readFileSync } from 'node:fs';
+import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js';
+import type { ConfigError } from './errors.js';
+import type { Locator } from './origins.js';
+import { pointerSegments, type Segment } from './path.js';
+import { schemaPath } from './shipped.js';
+import { didYouMean } from './suggest.js';
+
+interface Compiled {
+  validate: ValidateFunction;
+  /** Friendly messages for a failed anyOf, by the schema object that holds it. */
+  anyOf: Map<object, string>;
+  /** Hints for a missing key, by the schema object that requires it. */
+  required: Map<object, string>;
+  identifier: object;
+}
+
+let cache: Compiled | undefined;
+
+export function pipelineSchema(): Record<string, unknown> {
+  return JSON.parse(readFileSync(schemaPath, 'utf8')) as Record<string, unknown>;
+}
+
+// The schema is read as JSON; its shape is known.
+type Json = Record<string, any>;
+
+function compiled(): Compiled {
+  if (cache) return cache;
+  const schema = pipelineSchema() as Json;
+  const ajv = new Ajv2020({ allErrors: true, verbose: true, strict: true, strictTypes: false, strictRequired: false, allowUnionTypes: true });
+  const defs = schema.$defs as Json;
+  cache = {
+    validate: ajv.compile(schema),
+    identifier: defs.identifier,
+    anyOf: new Map<object, string>([
+      [defs.duration, 'must be a duration such as 90s, 30m, 2h or a number of seconds'],
+      [defs.stage.properties.needs, 'must be a stage id or a list of stage ids'],
+      [defs.loop.properties.max, 'must be a number of rounds from 1 to 100, or an expression such as inputs.maxRounds'],
+      [defs['with-exec'].properties.run, 'must be a command or a list of commands'],
+    ]),
+    required: new Map<object, string>([
+      [defs.stage.allOf[0].then, 'a stage with "loop" is a loop group: list the stages it repeats under "stages"'],
+      [defs.stage.allOf[1].then, 'a stage with "stages" is a loop group and needs "loop: { max: … }"'],
+      [defs.stage.allOf[2].then, 'an exec stage runs the shell commands in "with.run"'],
+      [defs.runtime.then, 'a runtime with "agent: command" needs "command: [program, args…]"'],
+    ]),
+  };
+  return cache;
+}
+
+const TYPE_NAMES: Record<string, string> = {
+  string: 'a string',
+  number: 'a number',
+  integer: 'an integer',
+  boolean: 'true or false',
+  array: 'a list',
+  object: 'a mapping',
+  null: 'null',
+};
+
+function typeText(t: unknown): string {
+  const list = (Array.isArray(t) ? t : [t]).map((x) => TYPE_NAMES[String(x)] ?? String(x));
+  return list.length > 1 ? `${list.slice(0, -1).join(', ')} or ${list[list.length - 1]}` : list[0];
+}
+
+interface Mistake {
+  segments: Segment[];
+  message: string;
+  hint?: string;
+}
+
+function describe(e: ErrorObject, segments: Segment[]): Mistake {
+  const p = e.params as Record<string, unknown>;
+  const parent = (e.parentSchema ?? {}) as Record<string, unknown>;
+  if (e.propertyName !== undefined) {
+    return { segments: [...segments, e.propertyName], message: `"${e.propertyName}" is not a valid name: use letters, digits, _ and -, starting with a letter or _` };
+  }
+  switch (e.keyword) {
+    case 'additionalProperties': {
+      const key = String(p.additionalProperty);
+      const allowed = Object.keys((parent.properties ?? {}) as object);
+      return { segments: [...segments, key], message: `unknown key "${key}"`, hint: didYouMean(key, allowed) ?? `allowed keys: ${allowed.join(', ')}` };
+    }
+    case 'required': {
+      const key = String(p.missingProperty);
+      return { segments, message: `missing required key "${key}"`, hint: compiled().required.get(parent) };
+    }
+    case 'enum': {
+      const allowed = (p.allowedValues as unknown[]).map(String);
+      const hint = typeof e.data === 'string' ? didYouMean(e.data, allowed) : undefined;
+      return { segments, message: `must be one of: ${allowed.join(', ')}`, hint };
+    }
+    case 'type':
+      return { segments, message: `must be ${typeText(p.type)}` };
+    case 'pattern':
+      if (parent === compiled().identifier) return { segments, message: 'must be a name of letters, digits, _ and -, starting with a letter or _' };
+      return { segments, message: `must match the pattern ${String(p.pattern)}` };
+    case 'minItems':
+      return { segments, message: p.limit === 1 ? 'must not be empty' : `must have at least ${String(p.limit)} items` };
+    case 'minLength':
+      return { segments, message: p.limit === 1 ? 'must not be empty' : `must be at least ${String(p.limit)} characters long` };
+    case 'minimum':
+      return { segments, message: `must be at least ${String(p.limit)}` };
+    case 'maximum':
+      return { segments, message: `must be at most ${String(p.limit)}` };
+    case 'exclusiveMinimum':
+      return { segments, message: `must be more than ${String(p.limit)}` };
+    case 'not':
+      return { segments: [...segments, 'uses'], message: 'a loop group cannot have "uses"', hint: 'a stage either runs a kind (uses) or repeats its stages (loop)' };
+    default:
+      return { segments, message: e.message ?? 'is invalid' };
+  }
+}
+
+function under(path: string, base: string): boolean {
+  return path === base || path.startsWith(`${base}/`);
+}
+
+/** Replaces each failed anyOf and its branch errors by the errors that matter. */
+function simplify(errors: ErrorObject[], spec: unknown): Mistake[] {
+  const out: Mistake[] = [];
+  const list = errors.filter((e) => e.keyword !== 'if' && e.keyword !== 'propertyNames');
+  const consumed = new Set<ErrorObject>();
+  for (let i = list.length - 1; i >= 0; i--) {
+    const e = list[i];
+    if (consumed.has(e)) continue;
+    const segments = pointerSegments(e.instancePath, spec);
+    if (e.keyword !== 'anyOf') {
+      out.unshift(describe(e, segments));
+      continue;
+    }
+    // ajv reports the failed branches right before their anyOf.
+    const branches: ErrorObject[] = [];
+    for (let j = i - 1; j >= 0 && under(list[j].instancePath, e.instancePath); j--) branches.unshift(list[j]);
+    branches.forEach((b) => consumed.add(b));
+    const deeper = branches.filter((b) => b.instancePath !== e.instancePath);
+    const friendly = compiled().anyOf.get(e.parentSchema as object);
+    const picked = deeper.length > 0 ? deeper : friendly ? [] : branches.filter((b) => b.keyword !== 'type');
+    if (picked.length > 0) out.unshift(...picked.map((b) => describe(b, pointerSegments(b.instancePath, spec))));
+    else {
+      const types = branches.filter((b) => b.keyword === 'type').map((b) => (b.params as { type: unknown }).type);
+      out.unshift({ segments, message: friendly ?? `must be ${typeText(types.flat())}` });
+    }
+  }
+  return out;
+}
+
+/** Schema errors of a merged pipeline, located through its origins. */
+export function schemaErrors(spec: object, loc: Locator): ConfigError[] {
+  const { validate } = compiled();
+  if (validate(spec)) return [];
+  const seen = new Set<string>();
+  const out: ConfigError[] = [];
+  for (const m of simplify(validate.errors ?? [], spec)) {
+    const e = loc.error(m.segments, m.message, m.hint);
+    const key = `${e.path}\0${e.message}`;
+    if (!seen.has(key)) out.push(e);
+    seen.add(key);
+  }
+  return out;
+}
