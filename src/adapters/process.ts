@@ -87,9 +87,19 @@ function runProcess(spec: ProcessSpec): Promise<ProcessResult> {
         }
       }
     });
+    let errPending = '';
     child.stderr!.on('data', (chunk: Buffer) => {
-      err.push(errDecoder.write(chunk));
+      const text = errDecoder.write(chunk);
+      err.push(text);
       errFile?.write(chunk);
+      if (spec.onStderrLine) {
+        errPending += text;
+        let nl: number;
+        while ((nl = errPending.indexOf('\n')) >= 0) {
+          spec.onStderrLine(errPending.slice(0, nl).replace(/\r$/, ''));
+          errPending = errPending.slice(nl + 1);
+        }
+      }
     });
     if (spec.input !== undefined && child.stdin) {
       child.stdin.on('error', () => {});
@@ -106,7 +116,9 @@ function runProcess(spec: ProcessSpec): Promise<ProcessResult> {
       if (forceTimer) clearTimeout(forceTimer);
       const outRest = outDecoder.end();
       out.push(outRest);
-      err.push(errDecoder.end());
+      const errRest = errDecoder.end();
+      err.push(errRest);
+      if (spec.onStderrLine && errPending + errRest) spec.onStderrLine(errPending + errRest);
       if (spec.onStdoutLine) pending += outRest;
       if (pending && spec.onStdoutLine) spec.onStdoutLine(pending);
       await Promise.all(files.map((f) => new Promise((r) => f.end(r))));

@@ -22,6 +22,8 @@ export interface ProcessSpec {
   stderrFile?: string;
   /** Called for every complete stdout line, as it arrives. */
   onStdoutLine?: (line: string) => void;
+  /** Called for every complete stderr line, as it arrives. */
+  onStderrLine?: (line: string) => void;
   /** How many characters of each stream to keep in memory (default 64 KiB). */
   tailChars?: number;
 }
