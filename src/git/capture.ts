@@ -23,7 +23,9 @@ export async function capture(git: RunGit, run: GitRun, wt: Worktree, options: C
   const call = { cwd: wt.path, env: { GIT_INDEX_FILE: index }, signal: run.signal };
   try {
     const specs = ['.', ...ALWAYS_EXCLUDED, ...wt.placed.map((p) => `:(exclude,literal)${p}`)];
-    await git(['add', '-A', '--', ...specs], call);
+    // No pathspecs here: an exclude that names an ignored path makes `git add` fail. The index is a
+    // scratch copy, so excluded paths staged here are simply left out of the diff below.
+    await git(['add', '-A'], call);
     const diff = (extra: string[]) => [
       git(['diff', '--cached', '-M', '--name-status', '-z', ...DIFF_FLAGS, wt.base, '--', ...specs, ...extra], { ...call, full: true }),
       git(['diff', '--cached', '-M', '--binary', ...DIFF_FLAGS, `--output=${patchFile}`, wt.base, '--', ...specs, ...extra], call),
