@@ -124,6 +124,8 @@ async function runLoop(frame: Frame, node: PlanLoop): Promise<StageStatus> {
   frame.scope.stages[node.id] = { status, outputs: { rounds, exhausted } };
   frame.record.setStage(node.id, { kind: 'loop', status, round: rounds, finishedAt, durationMs: finishedAt - startedAt, outputs: { rounds, exhausted } });
   frame.record.emit({ type: 'loop_finished', loop: node.id, rounds, reason });
+  const why = reason === 'until' ? `until ${node.until?.source}` : reason === 'max' ? 'ceiling reached' : 'a stage failed';
+  frame.record.addHistory({ step: 'loop', stage: node.id, rounds, ok: status === 'succeeded', status, summary: `${rounds} round${rounds === 1 ? '' : 's'}, ${why}` });
   return status;
 }
 

@@ -35,7 +35,7 @@ export async function runStage(frame: Frame, stage: PlanStage, loop: Round): Pro
   record.setStage(key, { kind: stage.kind, status: result.status, finishedAt, durationMs, outputs: result.outputs, ...(error ? { error } : {}) });
   record.emit({ type: 'stage_finished', stage: stage.id, kind: stage.kind, status: result.status, durationMs, ...(round ? { round } : {}), ...(error ? { error } : {}) });
   const history = result.history ?? [
-    { step: stage.kind, stage: stage.id, ...(round ? { round } : {}), ok: result.status === 'succeeded', status: result.status, ...(error ? { error: error.message } : {}) },
+    { step: stage.kind, stage: stage.id, ...(round ? { round } : {}), ok: result.status === 'succeeded', status: result.status, ...(result.summary ? { summary: result.summary } : {}), ...(error ? { error: error.message } : {}) },
   ];
   for (const entry of history) record.addHistory(entry);
   if (result.headline) record.record.headline = result.headline;

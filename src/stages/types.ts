@@ -3,6 +3,7 @@ import type { AgentPort } from '../ports/agents.js';
 import type { Clock } from '../ports/clock.js';
 import type { EventInput, HistoryEntry, RunError } from '../ports/events.js';
 import type { ProcessRunner } from '../ports/process.js';
+import type { Git } from '../ports/git.js';
 import type { ExecutionPlan, PlanStage } from '../plan/types.js';
 
 /** The side effects a handler may use. Wired in src/compose.ts; tests pass fakes. */
@@ -10,6 +11,7 @@ export interface Ports {
   process: ProcessRunner;
   clock: Clock;
   agents?: AgentPort;
+  git?: Git;
 }
 
 export interface RunInfo {
@@ -45,6 +47,8 @@ export interface StageResult {
   tolerated?: boolean;
   /** History lines for `odw runs show`; a default line is written when absent. */
   history?: HistoryEntry[];
+  /** One line for the default history entry, e.g. the last line a command printed. */
+  summary?: string;
   /** Replaces the run's one-line headline. */
   headline?: string;
 }

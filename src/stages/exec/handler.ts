@@ -52,9 +52,11 @@ export const execHandler: StageHandler = async (ctx) => {
       };
     }
   }
+  const lastLine = last.stdout.trimEnd().split('\n').pop()?.trim();
   return {
     status: 'succeeded',
     outputs: { exitCode: last.exitCode ?? 0, stdout: tail(last.stdout), ...readOutputs(outputFile) },
+    ...(lastLine ? { summary: lastLine.slice(0, 160) } : {}),
   };
 };
 
