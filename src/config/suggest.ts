@@ -27,7 +27,8 @@ export function closest(name: string, candidates: Iterable<string>): string | un
       bestDistance = dist;
     }
   }
-  const limit = Math.max(1, Math.floor(name.length * 0.4));
+  // Names of one or two characters are too short to guess from, unless only the case differs.
+  const limit = name.length <= 2 ? 0 : Math.max(1, Math.floor(name.length * 0.4));
   return best !== undefined && bestDistance <= limit ? best : undefined;
 }
 

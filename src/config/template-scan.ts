@@ -55,7 +55,9 @@ function parse(src: string): Node | TemplateFinding {
       const line = f.hash.loc?.first_line ?? 1;
       return { line, col: (f.hash.loc?.first_column ?? 0) + 1, message: `template syntax error: unexpected ${what}` };
     }
-    const message = f.message.split('\n')[0].replace(/ - \d+:\d+$/, '');
+    let message = f.message.split('\n')[0].replace(/ - \d+:\d+$/, '');
+    const mismatch = /^(\S+) doesn't match (\S+)$/.exec(message);
+    if (mismatch) message = `"{{/${mismatch[2]}}}" does not close "{{#${mismatch[1]}}}"`;
     return { line: f.lineNumber ?? 1, col: (f.column ?? 0) + 1, message: `template syntax error: ${message}` };
   } finally {
     parser.parseError = original;

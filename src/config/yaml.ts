@@ -27,8 +27,9 @@ export function parseYaml(text: string, file: string): ParsedYaml {
   const errors: ConfigError[] = [];
   const located = (offset: number | undefined, path: string, message: string): ConfigError => ({ file, ...at(offset), path, message });
 
-  for (const e of [...doc.errors, ...doc.warnings]) errors.push(located(e.pos[0], '', yamlMessage(e.message)));
-  if (errors.length > 0) return { file, value: undefined, pos, errors, fatal: true };
+  // After the first syntax error the rest of the parse is unreliable: report that one only.
+  const first = doc.errors[0] ?? doc.warnings[0];
+  if (first) return { file, value: undefined, pos, errors: [located(first.pos[0], '', yamlMessage(first.message))], fatal: true };
 
   const root = doc.contents;
   if (!isMap(root)) {
@@ -54,7 +55,9 @@ function yamlMessage(message: string): string {
 }
 
 function keyText(key: unknown): string {
-  return isScalar(key) ? String(key.value) : String(key);
+  if (!isScalar(key)) return String(key);
+  // A `<<` merge key holds a symbol; its source text is `<<`.
+  return typeof key.value === 'symbol' ? (key.source ?? '<<') : String(key.value);
 }
 
 function duplicateKeys(node: unknown, path: Segment[], doc: Document, report: (offset: number | undefined, path: Segment[], key: string) => void): void {

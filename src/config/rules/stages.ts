@@ -1,10 +1,14 @@
 /** Rules about the stage list itself: it exists, every stage has a kind, ids are unique. */
 import type { ConfigError } from '../errors.js';
 import { formatPath, type Segment } from '../path.js';
+import { closest } from '../suggest.js';
 import { allStages, type Rule } from './context.js';
 
-export const stagesPresent: Rule = ({ spec, loc }) =>
-  spec.stages === undefined ? [loc.error([], 'missing required key "stages"', 'a pipeline needs at least one stage')] : [];
+export const stagesPresent: Rule = ({ spec, loc }) => {
+  // A misspelt `stages` key is reported by the schema, with a did-you-mean.
+  if (spec.stages !== undefined || Object.keys(spec).some((k) => closest(k, ['stages']))) return [];
+  return [loc.error([], 'missing required key "stages"', 'a pipeline needs at least one stage')];
+};
 
 export const stageKind: Rule = ({ spec, loc, appended }) =>
   allStages(spec)

@@ -1,4 +1,4 @@
-/** Handlebars templates (exec run/env, prompts) parse and name only declared inputs and existing stages. */
+/** Handlebars templates (exec run/env, plan request/tasks, checks, prompts) parse and name only declared inputs and existing stages. */
 import { dirname, resolve } from 'node:path';
 import type { ConfigError } from '../errors.js';
 import { isObject, type Segment } from '../path.js';
@@ -6,6 +6,14 @@ import { didYouMean } from '../suggest.js';
 import { isTemplateFile } from '../templates.js';
 import { scanTemplate, type TemplateFinding, type TemplateRef } from '../template-scan.js';
 import { allStages, inputNames, type Rule, type RuleContext } from './context.js';
+
+/** Settings rendered as templates, by stage kind (every kind's `with.prompt` is one too). */
+const TEMPLATE_KEYS: Record<string, string[]> = {
+  exec: ['run', 'env'],
+  plan: ['request', 'tasks'],
+  review: ['check'],
+  verify: ['check'],
+};
 
 interface Source {
   text: string;
@@ -20,16 +28,20 @@ function sources(ctx: RuleContext): Source[] {
     if (!isObject(stage.with)) continue;
     const w = stage.with;
     const at = (...rest: Segment[]): Segment[] => [...segments, 'with', ...rest];
-    if (stage.uses === 'exec') {
-      if (typeof w.run === 'string') out.push({ text: w.run, segments: at('run') });
-      if (Array.isArray(w.run)) w.run.forEach((r, i) => typeof r === 'string' && out.push({ text: r, segments: at('run', i) }));
-      if (isObject(w.env)) for (const [k, v] of Object.entries(w.env)) if (typeof v === 'string') out.push({ text: v, segments: at('env', k) });
+    const add = (text: unknown, ...rest: Segment[]): void => {
+      if (typeof text === 'string') out.push({ text, segments: at(...rest) });
+    };
+    for (const key of TEMPLATE_KEYS[String(stage.uses)] ?? []) {
+      const v = w[key];
+      if (Array.isArray(v)) v.forEach((item, i) => add(item, key, i));
+      else if (isObject(v)) for (const [k, item] of Object.entries(v)) add(item, key, k);
+      else add(v, key);
     }
     if (isTemplateFile(w.prompt)) {
       const file = resolve(dirname(ctx.loc.fileOf(at('prompt'))), w.prompt.trim());
       const text = ctx.templates.get(file);
       if (text !== undefined) out.push({ text, segments: at('prompt'), file });
-    } else if (typeof w.prompt === 'string') out.push({ text: w.prompt, segments: at('prompt') });
+    } else add(w.prompt, 'prompt');
   }
   return out;
 }
