@@ -4,10 +4,12 @@ import type { CommandContext } from '../main.js';
 import { register as run } from './run.js';
 import { register as graph } from './graph.js';
 import { register as runs } from './runs.js';
+import { register as validate } from './validate.js';
+import { register as schema } from './schema.js';
 
 type Register = (program: Command, ctx: CommandContext) => void;
 
-const commands: Register[] = [run, graph, runs];
+const commands: Register[] = [run, graph, runs, validate, schema];
 
 export function registerCommands(program: Command, ctx: CommandContext): void {
   for (const register of commands) register(program, ctx);
