@@ -5,8 +5,9 @@
 import { copyFile, mkdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { isAbsolute, join, resolve } from 'node:path';
 import picomatch from 'picomatch';
-import type { CaptureOptions, ChangeStatus, FileChange, GitRun, TaskPatch, Worktree } from '../ports/git.js';
+import { GitError, type CaptureOptions, type ChangeStatus, type FileChange, type GitRun, type TaskPatch, type Worktree } from '../ports/git.js';
 import { type RunGit, splitZ } from './exec.js';
+import { oneLine } from './text.js';
 
 /** Paths never captured, whatever the task did. */
 const ALWAYS_EXCLUDED = [':(exclude,literal).odw', ':(exclude,glob)**/node_modules', ':(exclude,glob)**/node_modules/**'];
@@ -44,6 +45,17 @@ export async function capture(git: RunGit, run: GitRun, wt: Worktree, options: C
     return patch;
   } finally {
     await rm(index, { force: true });
+  }
+}
+
+/** Applies earlier patches to a worktree's files, in order (empty patches are skipped). */
+export async function seed(git: RunGit, wt: Worktree, patches: TaskPatch[]): Promise<void> {
+  for (const patch of patches) {
+    if (!patch.bytes) continue;
+    const r = await git(['apply', patch.patchFile], { cwd: wt.path, allowFail: true });
+    if (r.exitCode !== 0) {
+      throw new GitError('git_failed', `odw could not start ${wt.name} from the earlier patch of ${patch.task} (${patch.patchFile}): ${oneLine(r.stderr)}`);
+    }
   }
 }
 

@@ -3,9 +3,10 @@ import { GitError, type Git } from '../ports/git.js';
 import type { ProcessRunner } from '../ports/process.js';
 import { apply } from './apply.js';
 import { combine } from './candidate.js';
-import { capture } from './capture.js';
+import { capture, seed } from './capture.js';
 import { gitRunner } from './exec.js';
 import { compare, discard, restore, snapshot } from './guard.js';
+import { dirtyFiles } from './tree.js';
 import { withReviewWorkspace } from './review.js';
 import { checkScope } from './scope.js';
 import { createWorktrees, pruneStale, removeAll, removeWorktrees, withWorktrees } from './worktrees.js';
@@ -24,11 +25,13 @@ export function createGit(deps: { process: ProcessRunner }): Git {
       if (r.exitCode !== 0) throw new GitError('not_a_repository', `${repo} has no commit yet: odw starts every task from HEAD, so commit once first.`);
       return r.stdout.trim();
     },
+    dirtyFiles: (repo) => dirtyFiles(git, repo),
     pruneStale: (repo, workspace) => pruneStale(wt, repo, workspace),
     createWorktrees: (run, tasks) => createWorktrees(wt, run, tasks),
     removeWorktrees: (run, worktrees) => removeWorktrees(wt, run, worktrees),
     withWorktrees: (run, tasks, fn) => withWorktrees(wt, run, tasks, fn),
     removeAll: (run) => removeAll(wt, run),
+    seed: (worktree, patches) => seed(git, worktree, patches),
     capture: (run, worktree, options) => capture(git, run, worktree, options),
     checkScope,
     combine: (run, patches, options) => combine(git, run, patches, options),

@@ -26,6 +26,12 @@ export async function dirtyPaths(git: RunGit, repo: string, commit: string): Pro
   return paths;
 }
 
+/** Paths that differ from HEAD in the index or on disk, or are untracked (odw's .odw/ aside). */
+export async function dirtyFiles(git: RunGit, repo: string): Promise<string[]> {
+  const r = await git(['status', '--porcelain=v1', '-z', '--untracked-files=all', '--no-renames', ...SPECS], { cwd: repo, full: true });
+  return [...new Set(splitZ(r.stdout).map((e) => e.slice(3)))].sort();
+}
+
 /** Index entries that differ from `commit`, one `:mode mode oid oid status<TAB>path` line each. */
 export async function stagedLines(git: RunGit, repo: string, commit: string): Promise<string[]> {
   const r = await git(['diff', '--cached', '--raw', '-z', '--no-abbrev', '--no-renames', commit, ...SPECS], { cwd: repo, full: true });

@@ -176,6 +176,9 @@ export interface Git {
   /** Full hash of HEAD. */
   head(repo: string): Promise<string>;
 
+  /** Paths in the user's tree that differ from HEAD (in the index or on disk) or are untracked. */
+  dirtyFiles(repo: string): Promise<string[]>;
+
   /** Remove worktree folders of runs whose process is gone, then `git worktree prune`. */
   pruneStale(repo: string, workspace?: WorkspaceSettings): Promise<RemoveReport>;
   /** Create one detached worktree per task at `run.base`, in parallel, prepared by `run.workspace`. */
@@ -186,6 +189,8 @@ export interface Git {
   /** Remove every worktree of a run and its folder. */
   removeAll(run: Pick<GitRun, 'repo' | 'runId' | 'workspace'>): Promise<RemoveReport>;
 
+  /** Apply earlier patches (e.g. a task's previous round) to a fresh worktree, in order. */
+  seed(worktree: Worktree, patches: TaskPatch[]): Promise<void>;
   /** Write everything the worktree changed against its base to `<runDir>/patches/`. */
   capture(run: GitRun, worktree: Worktree, options?: CaptureOptions): Promise<TaskPatch>;
   /** Every patch path outside its task's ownership. Pure. */

@@ -116,4 +116,22 @@ describe('patch capture', () => {
       expect(second.files).toEqual(['a.txt']);
     });
   });
+
+  it('seed starts a worktree from an earlier patch, and the next capture contains both rounds', async () => {
+    h = await harness({ files: { 'a.txt': 'a\n', 'b.bin': Buffer.from([0, 1, 2]) } });
+    const first = await h.git.withWorktrees(h.run, ['t1'], async ([w]) => {
+      await writeFile(join(w.path, 'a.txt'), 'round one\n');
+      await writeFile(join(w.path, 'b.bin'), Buffer.from([0, 9, 9, 0]));
+      return h!.git.capture(h!.run, w, { name: 't1.r1' });
+    });
+    const second = await h.git.withWorktrees(h.run, ['t1'], async ([w]) => {
+      await h!.git.seed(w, [first]);
+      expect(await readFile(join(w.path, 'a.txt'), 'utf8')).toBe('round one\n');
+      await writeFile(join(w.path, 'c.txt'), 'round two\n');
+      return h!.git.capture(h!.run, w, { name: 't1.r2' });
+    });
+    expect(second.files).toEqual(['a.txt', 'b.bin', 'c.txt']);
+    await writeFile(first.patchFile, 'garbage\n');
+    await expect(h.git.withWorktrees(h.run, ['t1'], ([w]) => h!.git.seed(w, [first]))).rejects.toThrow(/could not start t1 from the earlier patch of t1/);
+  });
 });
