@@ -60,7 +60,9 @@ const TYPE_NAMES: Record<string, string> = {
 };
 
 function typeText(t: unknown): string {
-  const list = (Array.isArray(t) ? t : [t]).map((x) => TYPE_NAMES[String(x)] ?? String(x));
+  const types = (Array.isArray(t) ? t : [t]).map(String);
+  if (types.length === 1 && types[0] === 'boolean') return 'true or false';
+  const list = types.map((x) => (x === 'boolean' ? 'a boolean' : (TYPE_NAMES[x] ?? x)));
   return list.length > 1 ? `${list.slice(0, -1).join(', ')} or ${list[list.length - 1]}` : list[0];
 }
 
@@ -68,6 +70,8 @@ interface Mistake {
   segments: Segment[];
   message: string;
   hint?: string;
+  /** The value has the wrong type. */
+  wrongType?: boolean;
 }
 
 function describe(e: ErrorObject, segments: Segment[]): Mistake {
@@ -92,7 +96,7 @@ function describe(e: ErrorObject, segments: Segment[]): Mistake {
       return { segments, message: `must be one of: ${allowed.join(', ')}`, hint };
     }
     case 'type':
-      return { segments, message: `must be ${typeText(p.type)}` };
+      return { segments, message: `must be ${typeText(p.type)}`, wrongType: true };
     case 'pattern':
       if (parent === compiled().identifier) return { segments, message: 'must be a name of letters, digits, _ and -, starting with a letter or _' };
       return { segments, message: `must match the pattern ${String(p.pattern)}` };
@@ -140,7 +144,7 @@ function simplify(errors: ErrorObject[], spec: unknown): Mistake[] {
     if (picked.length > 0) out.unshift(...picked.map((b) => describe(b, pointerSegments(b.instancePath, spec))));
     else {
       const types = branches.filter((b) => b.keyword === 'type').map((b) => (b.params as { type: unknown }).type);
-      out.unshift({ segments, message: friendly ?? `must be ${typeText(types.flat())}` });
+      out.unshift({ segments, message: friendly ?? `must be ${typeText(types.flat())}`, wrongType: true });
     }
   }
   return out;
@@ -152,7 +156,11 @@ export function schemaErrors(spec: object, loc: Locator): ConfigError[] {
   if (validate(spec)) return [];
   const seen = new Set<string>();
   const out: ConfigError[] = [];
-  for (const m of simplify(validate.errors ?? [], spec)) {
+  const mistakes = simplify(validate.errors ?? [], spec);
+  // A value of the wrong type makes every other complaint about it noise.
+  const wrongType = mistakes.filter((m) => m.wrongType).map((m) => m.segments);
+  const noise = (m: Mistake): boolean => !m.wrongType && wrongType.some((w) => w.length <= m.segments.length && w.every((s, i) => s === m.segments[i]));
+  for (const m of mistakes.filter((x) => !noise(x))) {
     const e = loc.error(m.segments, m.message, m.hint);
     const key = `${e.path}\0${e.message}`;
     if (!seen.has(key)) out.push(e);

@@ -1,6 +1,6 @@
 /**
  * Reads a handlebars template without rendering it: its syntax errors, the inputs and stages it
- * names, and helpers that odw templates do not have (only if, unless, each and with exist).
+ * names, and helpers that odw templates do not have (only if, unless, each, with and lookup exist).
  */
 import Handlebars from 'handlebars';
 
@@ -25,7 +25,9 @@ export interface TemplateScan {
   problems: TemplateFinding[];
 }
 
-const BUILTIN = ['if', 'unless', 'each', 'with'];
+const HELPERS = ['if', 'unless', 'each', 'with', 'lookup'];
+/** Helpers that take exactly one argument. */
+const ONE_ARGUMENT = ['if', 'unless', 'each', 'with'];
 const CONTEXT_CHANGING = ['each', 'with'];
 const REF_ROOTS = ['inputs', 'stages', 'files'];
 
@@ -91,9 +93,9 @@ export function scanTemplate(src: string): TemplateScan {
     const pairs = ((n.hash as Node | undefined)?.pairs as Node[] | undefined) ?? [];
     const name = String(p.original);
     const isCall = params.length > 0 || pairs.length > 0 || n.type === 'SubExpression';
-    if (p.type === 'PathExpression' && isCall && !BUILTIN.includes(name)) {
-      problems.push({ ...at(n), message: `unknown helper "${name}"`, hint: `templates have only ${BUILTIN.join(', ')}` });
-    } else if (BUILTIN.includes(name) && params.length !== 1 && (isCall || n.type === 'BlockStatement')) {
+    if (p.type === 'PathExpression' && isCall && !HELPERS.includes(name)) {
+      problems.push({ ...at(n), message: `unknown helper "${name}"`, hint: `templates have only ${HELPERS.join(', ')}` });
+    } else if (ONE_ARGUMENT.includes(name) && params.length !== 1 && (isCall || n.type === 'BlockStatement')) {
       problems.push({ ...at(n), message: `"${name}" takes exactly one argument` });
     } else if (!isCall) expr(p, depth);
     params.forEach((x) => expr(x, depth));
