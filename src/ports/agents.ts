@@ -65,6 +65,26 @@ export interface AgentCallRecord {
   error?: { category: string; message: string };
   questions?: { question: string; answer: string }[];
   attempts?: number;
+  /** Tool uses the agent's own permission system refused (claude). */
+  permissionDenials?: PermissionDenial[];
+  /** Every process started for this call, in order (first turn, answers, schema retries). */
+  invocations?: AgentInvocationRecord[];
+}
+
+export interface PermissionDenial {
+  tool: string;
+  input?: unknown;
+}
+
+export interface AgentInvocationRecord {
+  kind: 'start' | 'answer' | 'retry';
+  /** File name of the prompt sent, inside the call folder (prompt.md, prompt-2.md, …). */
+  promptFile: string;
+  /** Whether it continued the agent's session (codex resume, claude -r). */
+  resumed: boolean;
+  exitCode: number | null;
+  signal?: string | null;
+  durationMs: number;
 }
 
 export interface AgentUsage {
@@ -83,6 +103,8 @@ export interface AgentResult {
   /** For outcomes other than ok: a category (e.g. schema_mismatch, spawn_failed) and message. */
   error?: { category: string; message: string };
   durationMs: number;
+  /** Tool uses the agent's permission system refused; the call can still be ok. */
+  permissionDenials?: PermissionDenial[];
 }
 
 export interface AgentPort {
