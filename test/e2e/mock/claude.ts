@@ -27,6 +27,8 @@ export function startClaudeMock(script: (ClaudeReply | HttpError | Hang)[]): Pro
   });
 }
 
+type SseEvent = { type: string; [k: string]: unknown };
+
 function sendBlocks(res: Parameters<typeof sse>[0], id: string, model: string | undefined, reply: ClaudeReply): void {
   const usage = reply.usage ?? { input: 20, output: 10 };
   const toolUse = reply.blocks.some((b) => b.type === 'tool_use');
@@ -35,7 +37,7 @@ function sendBlocks(res: Parameters<typeof sse>[0], id: string, model: string | 
       type: 'message_start',
       message: { id, type: 'message', role: 'assistant', model: model ?? 'mock', content: [], stop_reason: null, usage: { input_tokens: usage.input, output_tokens: 1 } },
     },
-    ...reply.blocks.flatMap((b, index) =>
+    ...reply.blocks.flatMap((b, index): SseEvent[] =>
       b.type === 'text'
         ? [
             { type: 'content_block_start', index, content_block: { type: 'text', text: '' } },
