@@ -135,8 +135,9 @@ describe('claude, real binary', () => {
   });
 
   it('reports tools its permission mode refused (read-only) without failing the call', async () => {
-    const { profile, wt } = await setup(
+    const { mock, profile, wt } = await setup(
       (dir) => [
+        { blocks: [toolUse('Read', { file_path: join(dir, 'README.md') })] },
         { blocks: [toolUse('Write', { file_path: join(dir, 'denied.txt'), content: 'x\n' })] },
         { blocks: [text('I was not allowed to write the file.')] },
       ],
@@ -146,6 +147,8 @@ describe('claude, real binary', () => {
     const result = await agents('claude-denied').call(req);
 
     expect(result.outcome).toBe('ok');
+    // Reading is allowed in read-only (dontAsk): the file's content went back to the model.
+    expect(messagesText(mock.modelRequests()[1].body)).toContain('# sample');
     expect(existsSync(join(wt.dir, 'denied.txt'))).toBe(false);
     expect(result.permissionDenials).toEqual([{ tool: 'Write', input: { file_path: join(wt.dir, 'denied.txt'), content: 'x\n' } }]);
     expect(record(req).permissionDenials).toEqual(result.permissionDenials);
