@@ -1,11 +1,22 @@
 /** The composition root: the one place where real adapters are wired into ports. */
 import { createProcessRunner } from './adapters/process.js';
 import { systemClock } from './adapters/clock.js';
+import { createAgentPort, type BudgetLimits } from './agents/index.js';
+import { createGit } from './git/index.js';
 import type { Ports } from './stages/types.js';
 
-export function createPorts(): Ports {
+export interface PortOptions {
+  env: NodeJS.ProcessEnv;
+  /** The pipeline's `budget:` block. */
+  budget?: BudgetLimits;
+}
+
+export function createPorts(opts: PortOptions): Ports {
+  const process = createProcessRunner();
   return {
-    process: createProcessRunner(),
+    process,
     clock: systemClock,
+    git: createGit({ process }),
+    agents: createAgentPort({ process, clock: systemClock, env: opts.env, budget: opts.budget }),
   };
 }

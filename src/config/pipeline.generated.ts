@@ -285,45 +285,88 @@ export interface WithExec {
  * via the `definition` "with-plan".
  */
 export interface WithPlan {
-  prompt?: Prompt;
   /**
-   * A tasks file (YAML or JSON); skips planning when it names a file.
+   * Planner prompt; its context has `request`.
+   */
+  prompt?: string;
+  /**
+   * Template rendering to a tasks document (YAML or JSON), e.g. {{files.tasks}}. When it is not empty, planning is skipped.
    */
   tasks?: string;
+  /**
+   * Template rendering to what the planner is asked, e.g. {{inputs.request}}.
+   */
   request?: string;
-  spec?: string;
+  /**
+   * Let two tasks own the same path.
+   */
   allowSharedFiles?: boolean;
+  /**
+   * Let tasks own files with uncommitted changes.
+   */
   allowDirtyFiles?: boolean;
+  /**
+   * Let a task own no files.
+   */
+  allowUndeclaredFiles?: boolean;
 }
 /**
  * This interface was referenced by `OdwPipeline`'s JSON-Schema
  * via the `definition` "with-fanout".
  */
 export interface WithFanout {
-  prompt?: Prompt;
   /**
-   * Stage whose outputs hold the task list. Default: plan.
+   * Implementer prompt; its context has `task`, `tasks`, `round`, `verify`.
+   */
+  prompt?: string;
+  /**
+   * Letters, digits, _ and -, starting with a letter or _.
    */
   tasks?: string;
+  /**
+   * How many tasks run at once. Default: the pipeline's concurrency.
+   */
   concurrency?: number;
-  timeout?: Duration;
 }
 /**
  * This interface was referenced by `OdwPipeline`'s JSON-Schema
  * via the `definition` "with-review".
  */
 export interface WithReview {
-  prompt?: Prompt;
   /**
-   * Shell command run in the candidate workspace.
+   * Reviewer prompt; its context has `reviewer`, `diff`, `candidate`, `tasks`, `check`, `round`.
+   */
+  prompt?: string;
+  /**
+   * Shell command run in the candidate workspace, e.g. {{inputs.check}}; a failure is a blocker.
    */
   check?: string;
+  /**
+   * Reviewer agents, run in parallel. Default: one, on the stage's runtime.
+   */
   reviewers?: {
     id: Identifier;
+    /**
+     * Runtime profile. Default: the stage's runtime.
+     */
     runtime?: string;
+    /**
+     * What this reviewer looks for.
+     */
     perspective?: string;
   }[];
-  policy?: 'any-reject' | 'majority' | 'unanimous';
+  /**
+   * any-reject (default): one reject rejects; majority: rejects must outnumber approvals.
+   */
+  policy?: 'any-reject' | 'majority';
+  /**
+   * Stages whose outputs hold the candidate, newest first. Default: [repair, implement].
+   */
+  candidates?: Identifier[];
+  /**
+   * Longest diff put into a reviewer prompt. Default: 50000.
+   */
+  maxDiffChars?: number;
   timeout?: Duration;
 }
 /**
@@ -331,7 +374,17 @@ export interface WithReview {
  * via the `definition` "with-repair".
  */
 export interface WithRepair {
-  prompt?: Prompt;
+  /**
+   * Repair prompt; its context has `task`, `tasks`, `feedback`, `round`, `verify`.
+   */
+  prompt?: string;
+  /**
+   * Letters, digits, _ and -, starting with a letter or _.
+   */
+  review?: string;
+  /**
+   * Longest feedback given to a repaired task. Default: 12000.
+   */
   maxFeedbackChars?: number;
 }
 /**
@@ -339,6 +392,13 @@ export interface WithRepair {
  * via the `definition` "with-apply".
  */
 export interface WithApply {
+  /**
+   * Letters, digits, _ and -, starting with a letter or _.
+   */
+  review?: string;
+  /**
+   * Commit the applied change on a new branch (odw never commits otherwise).
+   */
   commit?: {
     branch: string;
     message: string;
@@ -349,6 +409,9 @@ export interface WithApply {
  * via the `definition` "with-verify".
  */
 export interface WithVerify {
+  /**
+   * Shell command run on the applied tree, read-only, e.g. {{inputs.check}}.
+   */
   check?: string;
   timeout?: Duration;
 }

@@ -87,7 +87,8 @@ function skip(frame: Frame, node: PlanNode, loop: Round, reason: string): StageS
   frame.scope.stages[node.id] = { status: 'skipped', outputs: {} };
   frame.record.setStage(key, { kind, status: 'skipped', reason, ...(loop ? { round: loop.round } : {}) });
   frame.record.emit({ type: 'stage_skipped', stage: node.id, kind, reason, ...(loop ? { round: loop.round } : {}) });
-  frame.record.addHistory({ step: kind, stage: node.id, ...(loop ? { round: loop.round } : {}), status: 'skipped', reason });
+  // Inside a loop a conditional stage skipped by design (e.g. no repair after an approval) is not a step.
+  if (!loop) frame.record.addHistory({ step: kind, stage: node.id, status: 'skipped', reason });
   return 'skipped';
 }
 

@@ -54,7 +54,7 @@ async function runCommand(ctx: CommandContext, ref: string, flags: RunFlags): Pr
   process.on('SIGTERM', onSignal);
   try {
     const sink = flags.json ? jsonRenderer(io) : plainRenderer(io);
-    const result = await execute({ pipeline, inputs, repo, ports: createPorts(), env: io.env, signal: controller.signal, sinks: [sink] });
+    const result = await execute({ pipeline, inputs, repo, ports: createPorts({ env: io.env, budget: pipeline.spec.budget }), env: io.env, signal: controller.signal, sinks: [sink] });
     if (!flags.json) {
       const r = result.record.record;
       const mark = r.status === 'succeeded' ? '✓' : '✗';

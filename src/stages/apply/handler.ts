@@ -1,0 +1,31 @@
+/** `uses: apply` — the approved candidate, applied to the user's tree all or nothing. */
+import type { WithApply } from '../../config/pipeline.generated.js';
+import type { Candidate } from '../../ports/git.js';
+import { requireGit } from '../../workflow/git-run.js';
+import type { StageHandler } from '../types.js';
+
+export const applyHandler: StageHandler = async (ctx) => {
+  const w = ctx.stage.with as WithApply;
+  const from = w.review ?? 'review';
+  const review = (ctx.scope.stages as Record<string, { outputs?: { decision?: string; candidate?: Candidate; round?: number } }>)[from]?.outputs;
+  if (review?.decision !== 'approve' || !review.candidate) {
+    return { status: 'failed', error: { category: 'not_approved', message: `stage "${from}" did not approve a candidate; nothing was applied` }, history: [{ step: 'apply', ok: false, files: [] }] };
+  }
+  const commit = w.commit ? { branch: ctx.render(w.commit.branch), message: ctx.render(w.commit.message) } : undefined;
+  const result = await requireGit(ctx).apply(ctx.run.repo, review.candidate, commit ? { commit } : {});
+  if (!result.ok) {
+    return {
+      status: 'failed',
+      error: { category: result.category, message: result.message },
+      outputs: { files: result.files },
+      history: [{ step: 'apply', ok: false, files: result.files, error: `${result.category}: ${result.message}` }],
+    };
+  }
+  const n = result.files.length;
+  return {
+    status: 'succeeded',
+    outputs: { files: result.files, ...(result.commit ? { commit: result.commit } : {}) },
+    history: [{ step: 'apply', ok: true, files: result.files, ...(result.commit ? { commit: result.commit } : {}) }],
+    headline: `approved in round ${review.round ?? 1}, ${n} file${n === 1 ? '' : 's'} applied`,
+  };
+};

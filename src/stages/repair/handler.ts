@@ -1,0 +1,49 @@
+/**
+ * `uses: repair` — send back only the tasks that own the root cause of the review's blockers,
+ * with the feedback; keep every other task's candidate.
+ */
+import type { WithRepair } from '../../config/pipeline.generated.js';
+import type { Blocker } from '../../tasks/types.js';
+import { allFiles, latestCandidates, routingView, type CandidateSet } from '../../workflow/candidates.js';
+import { implementTasks } from '../../workflow/implement.js';
+import { requireGit } from '../../workflow/git-run.js';
+import type { StageHandler } from '../types.js';
+import { feedbackFor } from './feedback.js';
+import { routeBlockers, type RouteReason } from './route.js';
+
+export const repairHandler: StageHandler = async (ctx) => {
+  const w = ctx.stage.with as WithRepair;
+  const reviewId = w.review ?? 'review';
+  const review = (ctx.scope.stages as Record<string, { outputs?: Record<string, unknown> }>)[reviewId]?.outputs;
+  const set = review?.candidates as CandidateSet | undefined;
+  if (!review || !set) return { status: 'failed', error: { category: 'no_review', message: `stage "${reviewId}" has no review to repair from` } };
+  const blockers = (review.blockers as Blocker[]) ?? [];
+  const round = (ctx.round ?? 1) + 1;
+  const explicit = review.targets as string[] | undefined;
+  const route = explicit?.length
+    ? { tasks: explicit, reasons: explicit.map((task): RouteReason => ({ task, blocker: blockers.findIndex((b) => b.message.includes(task)), why: 'sent back by the pre-review gate or a patch conflict' })) }
+    : routeBlockers(blockers, routingView(set));
+  const targets = set.tasks.filter((t) => route.tasks.includes(t.id));
+  const feedback = new Map(targets.map((t) => [t.id, feedbackFor(t.id, review, route.reasons, w.maxFeedbackChars)]));
+  const previous = new Map(set.results.map((r) => [r.task, r]));
+  const rerun = await implementTasks(ctx, {
+    tasks: targets,
+    allTasks: set.tasks,
+    base: set.base,
+    round,
+    prompt: w.prompt ?? '{{task.prompt}}\n\n{{feedback}}',
+    feedback,
+    previous,
+    concurrency: ctx.plan.concurrency,
+  });
+  if (ctx.signal.aborted) return { status: 'cancelled' };
+  const results = set.results.map((r) => rerun.find((x) => x.task === r.task) ?? r);
+  const scope = requireGit(ctx).checkScope(set.tasks.map((t) => ({ id: t.id, owns: t.files, files: results.find((r) => r.task === t.id)?.files ?? [] })));
+  const candidates: CandidateSet = { ...set, results, scope };
+  const kept = set.tasks.map((t) => t.id).filter((id) => !route.tasks.includes(id));
+  const reasons = route.reasons.map((r) => ({ task: r.task, why: r.why, blocker: r.blocker >= 0 ? blockers[r.blocker]?.message.split('\n')[0] : undefined }));
+  const budget = rerun.find((r) => r.error?.category === 'budget_exhausted');
+  const history = [{ step: 'repair', round: round - 1, tasks: route.tasks, kept, reasons, files: allFiles(rerun), ok: rerun.every((r) => r.ok) }];
+  if (budget) return { status: 'failed', error: budget.error, outputs: { candidates }, history };
+  return { status: 'succeeded', outputs: { candidates, repaired: route.tasks, kept, reasons }, history };
+};

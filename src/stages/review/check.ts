@@ -1,0 +1,36 @@
+/** The pipeline's check command, run in a workspace; a failure becomes a blocker with its output tail. */
+import { appendFileSync } from 'node:fs';
+import { parseDuration } from '../../config/duration.js';
+import { tailLines } from '../../util/tail.js';
+import type { StageContext } from '../types.js';
+
+export interface CheckResult {
+  command: string;
+  ok: boolean;
+  exitCode: number | null;
+  timedOut: boolean;
+  /** The last lines of stdout and stderr together. */
+  tail: string;
+  durationMs: number;
+}
+
+export async function runCheck(ctx: StageContext, command: string, cwd: string, timeout?: string | number): Promise<CheckResult> {
+  appendFileSync(ctx.logFile, `$ ${command}   (in ${cwd})\n`);
+  const r = await ctx.ports.process.run({
+    command,
+    shell: true,
+    cwd,
+    env: { ODW_RUN_ID: ctx.run.id, ODW_STAGE: ctx.stage.id, CI: '1' },
+    signal: ctx.signal,
+    stdoutFile: ctx.logFile,
+    stderrFile: ctx.logFile,
+    ...(timeout !== undefined ? { timeoutMs: parseDuration(timeout) } : {}),
+  });
+  const tail = tailLines([r.stdout.trimEnd(), r.stderr.trimEnd()].filter(Boolean).join('\n'), 30);
+  return { command, ok: r.exitCode === 0 && !r.timedOut && !r.spawnError, exitCode: r.exitCode, timedOut: r.timedOut, tail: r.spawnError ?? tail, durationMs: r.durationMs };
+}
+
+export function checkBlocker(c: CheckResult): string {
+  const how = c.timedOut ? 'timed out' : `exited with code ${c.exitCode}`;
+  return `check \`${c.command}\` ${how}:\n${c.tail}`;
+}

@@ -1,0 +1,90 @@
+/**
+ * `uses: review` — judge the combined candidate: the pre-review gate, the patch combination,
+ * the check, and the reviewers (in parallel), aggregated by policy. A reject in the last round,
+ * or needs_owner, ends the run with nothing applied.
+ */
+import type { WithReview } from '../../config/pipeline.generated.js';
+import type { Blocker } from '../../tasks/types.js';
+import { allFiles, latestCandidates, type CandidateSet } from '../../workflow/candidates.js';
+import { gitRun, requireGit } from '../../workflow/git-run.js';
+import type { StageContext, StageHandler, StageResult } from '../types.js';
+import { aggregate, type Decision, type Review } from './aggregate.js';
+import { checkBlocker, runCheck, type CheckResult } from './check.js';
+import { preReviewGate } from './gate.js';
+import { runReviewers } from './reviewers.js';
+
+export const reviewHandler: StageHandler = async (ctx) => {
+  const w = ctx.stage.with as WithReview;
+  const set = latestCandidates(ctx.scope.stages as never, w.candidates ?? ['repair', 'implement']);
+  if (!set) return { status: 'failed', error: { category: 'no_candidate', message: 'no earlier stage produced a candidate to review' } };
+  const round = ctx.round ?? 1;
+  const gate = preReviewGate(set);
+  if (gate) return decide(ctx, set, { decision: 'reject', gate: 'pre_review', blockers: gate.blockers, targets: gate.targets, reviews: [] });
+
+  const git = requireGit(ctx);
+  const run = gitRun(ctx, set.base);
+  const patches = set.results.flatMap((r) => (r.patch && r.files.length ? [r.patch] : []));
+  const combined = await git.combine(run, patches, { name: `candidate.r${round}` });
+  if (!combined.ok) {
+    const blockers: Blocker[] = combined.blockers.map((b) => ({ message: `${b.category}: ${b.message}`, ...(b.files[0] ? { file: b.files[0] } : {}), source: 'gate' }));
+    const targets = [...new Set(combined.blockers.flatMap((b) => b.tasks))];
+    return decide(ctx, set, { decision: 'reject', gate: 'preflight', preflight: combined.blockers[0], blockers, targets, reviews: [] });
+  }
+  const candidate = combined.candidate;
+  const check = ctx.render(w.check ?? '').trim();
+  const outcome = await git.withReviewWorkspace(run, candidate, async (ws) => {
+    const checkResult = check ? await runCheck(ctx, check, ws.path, w.timeout) : undefined;
+    const reviews = await runReviewers(ctx, w, ws.path, candidate, set, checkResult);
+    return { checkResult, reviews };
+  });
+  if (ctx.signal.aborted) return { status: 'cancelled' };
+  const broke = outcome.reviews.find((r) => r.failed === 'budget_exhausted');
+  if (broke) return { status: 'failed', error: { category: 'budget_exhausted', message: broke.summary } };
+  const blockers = [
+    ...(outcome.checkResult && !outcome.checkResult.ok ? [{ message: checkBlocker(outcome.checkResult), source: 'check' }] : []),
+    ...outcome.reviews.flatMap((r) => r.blockers),
+  ];
+  let decision = aggregate(outcome.reviews, w.policy);
+  if (outcome.checkResult && !outcome.checkResult.ok && decision === 'approve') decision = 'reject';
+  if (decision === 'reject' && !blockers.length) blockers.push({ message: 'a reviewer rejected the candidate without naming a blocker', source: 'review' });
+  return decide(ctx, set, { decision, gate: 'review', blockers, reviews: outcome.reviews, candidate, check: outcome.checkResult });
+};
+
+interface Verdict {
+  decision: Decision;
+  gate: 'pre_review' | 'preflight' | 'review';
+  blockers: Blocker[];
+  reviews: Review[];
+  targets?: string[];
+  preflight?: unknown;
+  candidate?: unknown;
+  check?: CheckResult;
+}
+
+function decide(ctx: StageContext, set: CandidateSet, v: Verdict): StageResult {
+  const round = ctx.round ?? 1;
+  const max = (ctx.scope.loop as { max?: number } | undefined)?.max ?? round;
+  const files = allFiles(set.results);
+  const history = {
+    step: 'review',
+    round,
+    decision: v.decision,
+    gate: v.gate,
+    tasks: set.results.map((r) => r.task),
+    files,
+    blockers: v.blockers,
+    reviewers: v.reviews.map((r) => ({ reviewer: r.reviewer, decision: r.decision, summary: r.summary, blockers: r.blockers.length, ...(r.failed ? { failed: r.failed } : {}) })),
+    ...(v.check ? { check: { command: v.check.command, ok: v.check.ok, exitCode: v.check.exitCode } } : {}),
+    ok: v.decision === 'approve',
+  };
+  const outputs = { decision: v.decision, gate: v.gate, blockers: v.blockers, reviews: v.reviews, candidates: set, round, ...(v.targets ? { targets: v.targets } : {}), ...(v.candidate ? { candidate: v.candidate } : {}), ...(v.preflight ? { preflight: v.preflight } : {}), ...(v.check ? { check: v.check } : {}) };
+  const first = v.blockers[0]?.message.split('\n')[0];
+  if (v.decision === 'needs_owner') {
+    return { status: 'failed', outputs, history: [history], error: { category: 'needs_owner', message: `the reviewers need a decision from the owner${first ? `: ${first}` : ''}` }, headline: `needs owner in round ${round}: ${first ?? ''}` };
+  }
+  if (v.decision === 'reject' && round >= max) {
+    const category = v.gate === 'pre_review' ? 'implementation_pre_review_blocked' : 'review_rounds_exhausted';
+    return { status: 'failed', outputs, history: [history], error: { category, message: `still rejected after ${round} round${round === 1 ? '' : 's'} (${v.blockers.length} blocker${v.blockers.length === 1 ? '' : 's'}): ${first ?? ''}` } };
+  }
+  return { status: 'succeeded', outputs, history: [history] };
+}

@@ -1,0 +1,42 @@
+/**
+ * `uses: verify` — run the check on the user's tree, read-only: the tree is snapshotted before
+ * and compared after; anything the check changed is restored and reported.
+ */
+import type { WithVerify } from '../../config/pipeline.generated.js';
+import { requireGit } from '../../workflow/git-run.js';
+import { runCheck } from '../review/check.js';
+import type { StageHandler } from '../types.js';
+
+export const verifyHandler: StageHandler = async (ctx) => {
+  const w = ctx.stage.with as WithVerify;
+  const command = ctx.render(w.check ?? '').trim();
+  if (!command) {
+    return { status: 'succeeded', outputs: { ok: true, skipped: true }, history: [{ step: 'verify', ok: true, summary: 'no check configured' }] };
+  }
+  const git = requireGit(ctx);
+  const snap = await git.snapshot(ctx.run.repo);
+  let check;
+  let changes;
+  try {
+    check = await runCheck(ctx, command, ctx.run.repo, w.timeout);
+    changes = await git.restore(snap);
+  } finally {
+    await git.discard(snap);
+  }
+  if (ctx.signal.aborted) return { status: 'cancelled' };
+  const guard = { changed: changes.changed, modified: changes.modified, added: changes.added, removed: changes.removed };
+  const entry = { step: 'verify', ok: check.ok && !changes.changed, guard, check: { command, exitCode: check.exitCode } };
+  if (changes.changed) {
+    const files = [...changes.modified, ...changes.added, ...changes.removed];
+    return {
+      status: 'failed',
+      outputs: { ok: false, guard, check },
+      history: [entry],
+      error: { category: 'verification_mutated_worktree', message: `the check \`${command}\` changed ${files.join(', ')}; odw restored them — make the check read-only` },
+    };
+  }
+  if (!check.ok) {
+    return { status: 'failed', outputs: { ok: false, guard, check }, history: [entry], error: { category: 'verification_failed', message: `the check \`${command}\` ${check.timedOut ? 'timed out' : `exited with code ${check.exitCode}`}:\n${check.tail}` } };
+  }
+  return { status: 'succeeded', outputs: { ok: true, guard, check }, history: [entry] };
+};

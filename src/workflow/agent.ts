@@ -1,0 +1,57 @@
+/** How stages call an agent: resolve the profile, give the call a folder in the run record. */
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { parseDuration } from '../config/duration.js';
+import type { AgentCallMeta, AgentResult, RuntimeProfile } from '../ports/agents.js';
+import type { StageContext } from '../stages/types.js';
+
+export interface AgentCall {
+  runtime: string;
+  prompt: string;
+  cwd: string;
+  schema?: object;
+  timeout?: string | number;
+  meta?: Partial<AgentCallMeta>;
+}
+
+let sequence = 0;
+
+export function callId(ctx: StageContext, meta: Partial<AgentCallMeta>): string {
+  const parts = [ctx.stage.id, meta.task, meta.reviewer, ctx.round ? `r${ctx.round}` : undefined].filter(Boolean);
+  return `${String(++sequence).padStart(3, '0')}-${parts.join('-')}`.replace(/[^A-Za-z0-9_.-]/g, '_');
+}
+
+export async function callAgent(ctx: StageContext, call: AgentCall): Promise<AgentResult> {
+  const agents = ctx.ports.agents;
+  if (!agents) throw new Error('no agent runtime is wired into this run');
+  const profile = ctx.plan.spec.runtimes?.[call.runtime] as RuntimeProfile | undefined;
+  if (!profile) {
+    return { outcome: 'failed', finalMessage: '', durationMs: 0, error: { category: 'unknown_runtime', message: `runtime "${call.runtime}" is not defined in this pipeline's runtimes` } };
+  }
+  const meta: AgentCallMeta = { runId: ctx.run.id, stage: ctx.stage.id, stageKind: ctx.stage.kind, ...(ctx.round ? { round: ctx.round } : {}), attempt: 1, ...call.meta };
+  const callDir = join(ctx.run.dir, 'calls', callId(ctx, meta));
+  mkdirSync(callDir, { recursive: true });
+  const timeout = call.timeout ?? profile.timeout;
+  const id = callDir.split('/').pop()!;
+  ctx.emit({ type: 'agent_started', stage: ctx.stage.id, call: id, runtime: call.runtime, ...(meta.task ? { task: meta.task } : {}), ...(ctx.round ? { round: ctx.round } : {}) });
+  const result = await agents.call({
+    runtime: call.runtime,
+    profile,
+    prompt: call.prompt,
+    cwd: call.cwd,
+    ...(timeout !== undefined ? { timeoutMs: parseDuration(timeout as string | number) } : {}),
+    ...(call.schema ? { schema: call.schema } : {}),
+    signal: ctx.signal,
+    meta,
+    callDir,
+  });
+  ctx.emit({ type: 'agent_finished', stage: ctx.stage.id, call: id, outcome: result.outcome, durationMs: result.durationMs, ...(result.usage ? { tokens: result.usage.totalTokens } : {}), ...(result.costUsd ? { costUsd: result.costUsd } : {}) });
+  return result;
+}
+
+/** The stage's error for an agent call that did not end ok. */
+export function agentFailure(result: AgentResult, what: string): { category: string; message: string } {
+  if (result.error?.category === 'budget_exhausted') return result.error;
+  const why = result.error?.message ?? (result.outcome === 'timed_out' ? 'timed out' : result.outcome);
+  return { category: result.error?.category ?? `agent_${result.outcome}`, message: `${what}: ${why}` };
+}

@@ -1,0 +1,61 @@
+/** Runs coding agents on tasks, one isolated worktree each, in parallel; captures their patches. */
+import type { Task } from '../tasks/types.js';
+import type { StageContext } from '../stages/types.js';
+import { Semaphore } from '../util/semaphore.js';
+import { agentFailure, callAgent } from './agent.js';
+import type { TaskResult } from './candidates.js';
+import { gitRun, requireGit } from './git-run.js';
+
+export interface ImplementJob {
+  /** The tasks to run now. */
+  tasks: Task[];
+  /** Every planned task (their contracts go into each prompt). */
+  allTasks: Task[];
+  base: string;
+  round: number;
+  /** Prompt template (text or template path). */
+  prompt: string;
+  /** Review feedback per task (repair). */
+  feedback?: Map<string, string>;
+  /** Each task's previous result: its patch is applied to the new worktree first (repair). */
+  previous?: Map<string, TaskResult>;
+  concurrency: number;
+}
+
+export async function implementTasks(ctx: StageContext, job: ImplementJob): Promise<TaskResult[]> {
+  const git = requireGit(ctx);
+  const run = gitRun(ctx, job.base);
+  const slots = new Semaphore(job.concurrency);
+  const ids = job.tasks.map((t) => t.id);
+  return git.withWorktrees(run, ids, (worktrees) =>
+    Promise.all(
+      job.tasks.map((task, i) =>
+        slots.use(async (): Promise<TaskResult> => {
+          const wt = worktrees[i];
+          const earlier = job.previous?.get(task.id)?.patch;
+          if (earlier) await git.seed(wt, [earlier]);
+          const prompt = ctx.render(job.prompt, {
+            task,
+            tasks: job.allTasks,
+            round: job.round,
+            feedback: job.feedback?.get(task.id) ?? '',
+            verify: task.verify ?? String((ctx.scope.inputs as Record<string, unknown> | undefined)?.check ?? ''),
+          });
+          const runtime = task.runtime ?? ctx.stage.runtime ?? 'implementer';
+          const result = await callAgent(ctx, { runtime, prompt, cwd: wt.path, meta: { task: task.id, round: job.round } });
+          const patch = await git.capture(run, wt, { name: `${task.id}.r${job.round}` });
+          const ok = result.outcome === 'ok';
+          return {
+            task: task.id,
+            round: job.round,
+            ok,
+            ...(ok ? {} : { error: agentFailure(result, `task ${task.id}`) }),
+            finalMessage: result.finalMessage,
+            patch,
+            files: patch.files,
+          };
+        }),
+      ),
+    ),
+  );
+}
