@@ -1,20 +1,23 @@
-/** `odw run <pipeline|name>`: load, validate, run, report. */
+/** `odw run <pipeline|name>`: load, validate, run, report; `--watch` reruns on every change. */
 import type { Command } from 'commander';
-import { loadPipeline } from '../../config/load.js';
-import { formatConfigError } from '../../config/errors.js';
+import { relative, resolve } from 'node:path';
+import { loadPipeline, type ResolvedPipeline } from '../../config/load.js';
+import { formatConfigError, type ConfigError } from '../../config/errors.js';
 import { createPorts } from '../../compose.js';
 import { execute } from '../../run/execute.js';
 import { parseInputFlags, resolveInputs } from '../../run/inputs.js';
+import { watchPipeline } from '../../watch/session.js';
 import { EXIT } from '../exit.js';
+import type { CliIO } from '../io.js';
 import type { CommandContext } from '../main.js';
 import { findRepo } from '../repo.js';
 import { formatDuration, jsonRenderer, plainRenderer } from '../render/plain.js';
-import { relative } from 'node:path';
 
 interface RunFlags {
   input: string[];
   repo?: string;
   json?: boolean;
+  watch?: boolean;
 }
 
 const collect = (value: string, previous: string[]) => [...previous, value];
@@ -27,43 +30,80 @@ export function register(program: Command, ctx: CommandContext): void {
     .option('-i, --input <key=value>', 'set an input; key=@path reads a file (repeatable)', collect, [])
     .option('--repo <dir>', 'repository to work on and keep run records in (default: the git work tree around the current directory)')
     .option('--json', 'print events as JSON lines instead of text')
+    .option('-w, --watch', 'rerun whenever the pipeline, its templates or its file inputs change (Ctrl-C to stop)')
     .action(async (ref: string, flags: RunFlags) => ctx.setExit(await runCommand(ctx, ref, flags)));
+}
+
+function printErrors(io: CliIO, errors: ConfigError[]): void {
+  for (const e of errors) io.err(formatConfigError(e, io.cwd));
+  io.err(`odw: ${errors.length} error${errors.length === 1 ? '' : 's'}; nothing was run`);
+}
+
+/** Ctrl-C (or SIGTERM) aborts `controller`; a second one exits at once. */
+function onInterrupt(io: CliIO, controller: AbortController): () => void {
+  let interrupts = 0;
+  const handler = () => {
+    if (++interrupts > 1) process.exit(130);
+    io.err('odw: cancelling — stopping agents and commands, cleaning up (press Ctrl-C again to force)');
+    controller.abort();
+  };
+  process.on('SIGINT', handler);
+  process.on('SIGTERM', handler);
+  return () => {
+    process.off('SIGINT', handler);
+    process.off('SIGTERM', handler);
+  };
 }
 
 async function runCommand(ctx: CommandContext, ref: string, flags: RunFlags): Promise<number> {
   const { io } = ctx;
-  const loaded = await loadPipeline(ref, { cwd: io.cwd });
-  if (!loaded.ok) {
-    for (const e of loaded.errors) io.err(formatConfigError(e, io.cwd));
-    io.err(`odw: ${loaded.errors.length} error${loaded.errors.length === 1 ? '' : 's'}; nothing was run`);
-    return EXIT.usage;
-  }
-  const pipeline = loaded.pipeline;
+  const rawInputs = parseInputFlags(flags.input);
   const repo = findRepo(io.cwd, flags.repo);
-  const inputs = resolveInputs(pipeline.spec.inputs ?? {}, parseInputFlags(flags.input), io.cwd);
   const controller = new AbortController();
-  let interrupts = 0;
-  const onSignal = () => {
-    interrupts++;
-    if (interrupts === 1) {
-      io.err('odw: cancelling — stopping agents and commands, cleaning up (press Ctrl-C again to force)');
-      controller.abort();
-    } else process.exit(130);
-  };
-  process.on('SIGINT', onSignal);
-  process.on('SIGTERM', onSignal);
-  try {
+  const release = onInterrupt(io, controller);
+  const runOnce = async (pipeline: ResolvedPipeline, signal: AbortSignal) => {
+    const inputs = resolveInputs(pipeline.spec.inputs ?? {}, rawInputs, io.cwd);
     const sink = flags.json ? jsonRenderer(io) : plainRenderer(io);
-    const result = await execute({ pipeline, inputs, repo, ports: createPorts({ env: io.env, budget: pipeline.spec.budget }), env: io.env, signal: controller.signal, sinks: [sink] });
+    const ports = createPorts({ env: io.env, budget: pipeline.spec.budget });
+    const result = await execute({ pipeline, inputs, repo, ports, env: io.env, signal, sinks: [sink] });
     if (!flags.json) {
       const r = result.record.record;
       const mark = r.status === 'succeeded' ? '✓' : '✗';
       io.out(`${mark} run ${r.id} ${r.status} in ${formatDuration(r.durationMs)}${r.headline ? ` — ${r.headline}` : ''}`);
       io.out(`  record: ${relative(io.cwd, result.record.dir) || '.'}   details: odw runs show ${r.id}`);
     }
-    return result.status === 'succeeded' ? EXIT.ok : result.status === 'cancelled' ? 130 : EXIT.failed;
+    return result.status;
+  };
+  try {
+    if (flags.watch) {
+      await watchPipeline({
+        ref,
+        cwd: io.cwd,
+        inputFiles: (p) => fileInputs(p, rawInputs, io.cwd),
+        runOnce: (p, signal) => runOnce(p, AbortSignal.any([signal, controller.signal])),
+        onInvalid: (errors) => printErrors(io, errors),
+        log: (m) => io.err(m),
+        signal: controller.signal,
+      });
+      return EXIT.ok;
+    }
+    const loaded = await loadPipeline(ref, { cwd: io.cwd });
+    if (!loaded.ok) {
+      printErrors(io, loaded.errors);
+      return EXIT.usage;
+    }
+    const status = await runOnce(loaded.pipeline, controller.signal);
+    return status === 'succeeded' ? EXIT.ok : status === 'cancelled' ? 130 : EXIT.failed;
   } finally {
-    process.off('SIGINT', onSignal);
-    process.off('SIGTERM', onSignal);
+    release();
   }
+}
+
+/** Paths of the pipeline's `file` inputs as given on the command line or by default. */
+function fileInputs(pipeline: ResolvedPipeline, raw: Map<string, string>, cwd: string): string[] {
+  return Object.entries(pipeline.spec.inputs ?? {})
+    .filter(([name, decl]) => decl.type === 'file' || raw.get(name)?.startsWith('@'))
+    .map(([name, decl]) => (raw.get(name) ?? (decl.default as string | undefined) ?? '').replace(/^@/, ''))
+    .filter(Boolean)
+    .map((p) => resolve(cwd, p));
 }
