@@ -49,9 +49,14 @@ export async function callAgent(ctx: StageContext, call: AgentCall): Promise<Age
   return result;
 }
 
+/** Categories that end the run instead of counting as one failed attempt. */
+export const FATAL_CATEGORIES = new Set(['budget_exhausted', 'replay_missing']);
+
+export const isFatal = (error?: { category: string }) => Boolean(error && FATAL_CATEGORIES.has(error.category));
+
 /** The stage's error for an agent call that did not end ok. */
 export function agentFailure(result: AgentResult, what: string): { category: string; message: string } {
-  if (result.error?.category === 'budget_exhausted') return result.error;
+  if (isFatal(result.error)) return result.error!;
   const why = result.error?.message ?? (result.outcome === 'timed_out' ? 'timed out' : result.outcome);
   return { category: result.error?.category ?? `agent_${result.outcome}`, message: `${what}: ${why}` };
 }

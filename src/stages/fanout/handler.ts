@@ -4,6 +4,7 @@ import type { Task } from '../../tasks/types.js';
 import { allFiles, type CandidateSet } from '../../workflow/candidates.js';
 import { requireGit } from '../../workflow/git-run.js';
 import { implementTasks } from '../../workflow/implement.js';
+import { isFatal } from '../../workflow/agent.js';
 import type { StageHandler } from '../types.js';
 
 export const fanoutHandler: StageHandler = async (ctx) => {
@@ -27,7 +28,7 @@ export const fanoutHandler: StageHandler = async (ctx) => {
   const files = allFiles(results);
   const failedTasks = results.filter((r) => !r.ok).map((r) => r.task);
   const entry = { step: 'implement', round: 1, tasks: results.map((r) => r.task), files, ...(failedTasks.length ? { failed: failedTasks } : {}), ...(scope.length ? { scope } : {}) };
-  const budget = results.find((r) => r.error?.category === 'budget_exhausted');
+  const budget = results.find((r) => isFatal(r.error));
   if (budget) return { status: 'failed', error: budget.error, outputs: { candidates }, history: [{ ...entry, ok: false }] };
   if (!files.length && !failedTasks.length) {
     return { status: 'failed', error: { category: 'no_changes', message: 'no task changed any file' }, outputs: { candidates }, history: [{ ...entry, ok: false }] };

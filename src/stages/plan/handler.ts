@@ -6,7 +6,7 @@ import { parse as parseYaml } from 'yaml';
 import type { WithPlan } from '../../config/pipeline.generated.js';
 import { isProblem, normalizeTasks, type Normalized } from '../../tasks/normalize.js';
 import { preflightTasks } from '../../tasks/preflight.js';
-import { agentFailure, callAgent } from '../../workflow/agent.js';
+import { agentFailure, callAgent, isFatal } from '../../workflow/agent.js';
 import { requireGit } from '../../workflow/git-run.js';
 import { PLAN_SCHEMA } from '../../workflow/schemas.js';
 import type { StageContext, StageHandler, StageResult } from '../types.js';
@@ -62,7 +62,7 @@ async function askPlanner(ctx: StageContext, w: WithPlan, request: string): Prom
   const result = await callAgent(ctx, { runtime: ctx.stage.runtime ?? 'planner', prompt, cwd: ctx.run.repo, schema: PLAN_SCHEMA });
   if (result.outcome !== 'ok') {
     const cause = agentFailure(result, 'the planner');
-    if (cause.category === 'budget_exhausted') return { error: failed(cause.category, cause.message) };
+    if (isFatal(cause)) return { error: failed(cause.category, cause.message) };
     return { error: failed('planning_failed', `${cause.message} (${cause.category})`) };
   }
   const answer = result.structured as { summary?: string; tasks?: unknown; risks?: string[] };

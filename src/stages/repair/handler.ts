@@ -6,6 +6,7 @@ import type { WithRepair } from '../../config/pipeline.generated.js';
 import type { Blocker } from '../../tasks/types.js';
 import { allFiles, latestCandidates, routingView, type CandidateSet } from '../../workflow/candidates.js';
 import { implementTasks } from '../../workflow/implement.js';
+import { isFatal } from '../../workflow/agent.js';
 import { requireGit } from '../../workflow/git-run.js';
 import type { StageHandler } from '../types.js';
 import { feedbackFor } from './feedback.js';
@@ -42,7 +43,7 @@ export const repairHandler: StageHandler = async (ctx) => {
   const candidates: CandidateSet = { ...set, results, scope };
   const kept = set.tasks.map((t) => t.id).filter((id) => !route.tasks.includes(id));
   const reasons = route.reasons.map((r) => ({ task: r.task, why: r.why, blocker: r.blocker >= 0 ? blockers[r.blocker]?.message.split('\n')[0] : undefined }));
-  const budget = rerun.find((r) => r.error?.category === 'budget_exhausted');
+  const budget = rerun.find((r) => isFatal(r.error));
   const history = [{ step: 'repair', round: round - 1, tasks: route.tasks, kept, reasons, files: allFiles(rerun), ok: rerun.every((r) => r.ok) }];
   if (budget) return { status: 'failed', error: budget.error, outputs: { candidates }, history };
   return { status: 'succeeded', outputs: { candidates, repaired: route.tasks, kept, reasons }, history };

@@ -6,6 +6,7 @@
 import type { WithReview } from '../../config/pipeline.generated.js';
 import type { Blocker } from '../../tasks/types.js';
 import { allFiles, latestCandidates, type CandidateSet } from '../../workflow/candidates.js';
+import { isFatal } from '../../workflow/agent.js';
 import { gitRun, requireGit } from '../../workflow/git-run.js';
 import type { StageContext, StageHandler, StageResult } from '../types.js';
 import { aggregate, type Decision, type Review } from './aggregate.js';
@@ -38,8 +39,8 @@ export const reviewHandler: StageHandler = async (ctx) => {
     return { checkResult, reviews };
   });
   if (ctx.signal.aborted) return { status: 'cancelled' };
-  const broke = outcome.reviews.find((r) => r.failed === 'budget_exhausted');
-  if (broke) return { status: 'failed', error: { category: 'budget_exhausted', message: broke.summary } };
+  const broke = outcome.reviews.find((r) => isFatal(r.failed ? { category: r.failed } : undefined));
+  if (broke) return { status: 'failed', error: { category: broke.failed!, message: broke.summary } };
   const blockers = [
     ...(outcome.checkResult && !outcome.checkResult.ok ? [{ message: checkBlocker(outcome.checkResult), source: 'check' }] : []),
     ...outcome.reviews.flatMap((r) => r.blockers),
