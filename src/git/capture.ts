@@ -59,6 +59,8 @@ export async function seed(git: RunGit, wt: Worktree, patches: TaskPatch[]): Pro
   }
 }
 
+let captures = 0;
+
 /**
  * A copy of the worktree's own index: keeps its stat data (so `git add -A` only hashes what
  * changed) without depending on, or changing, the index the task may have left behind.
@@ -67,7 +69,7 @@ async function scratchIndex(worktree: string): Promise<string> {
   const dotGit = await readFile(join(worktree, '.git'), 'utf8');
   const gitDir = dotGit.startsWith('gitdir: ') ? dotGit.slice(8).trim() : join(worktree, '.git');
   const admin = isAbsolute(gitDir) ? gitDir : resolve(worktree, gitDir);
-  const scratch = join(admin, 'odw-capture-index');
+  const scratch = join(admin, `odw-capture-index-${process.pid}-${++captures}`);
   await copyFile(join(admin, 'index'), scratch).catch(() => rm(scratch, { force: true }));
   return scratch;
 }

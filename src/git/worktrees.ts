@@ -1,9 +1,9 @@
 /** Task worktrees: created in parallel at the run's base, prepared, and always removed. */
 import { mkdir, realpath, rm } from 'node:fs/promises';
 import { join, sep } from 'node:path';
-import type { GitRun, RemoveReport, WorkspaceSettings, Worktree } from '../ports/git.js';
+import { GitError, type GitRun, type RemoveReport, type WorkspaceSettings, type Worktree } from '../ports/git.js';
 import type { ProcessRunner } from '../ports/process.js';
-import type { RunGit } from './exec.js';
+import { failureMessage, type RunGit } from './exec.js';
 import { claimRunFolder, staleRunFolders } from './owner.js';
 import { repoFolder, runFolder, safeSegment } from './paths.js';
 import { prepareWorktree } from './prepare.js';
@@ -33,11 +33,37 @@ export async function createWorktrees(deps: WorktreeDeps, run: GitRun, names: st
 
 async function createOne(deps: WorktreeDeps, run: GitRun, path: string, name: string): Promise<Worktree> {
   await rm(path, { recursive: true, force: true });
-  // --force: a leftover registration of this path (its folder deleted) must not block the run.
-  await deps.git(['worktree', 'add', '--detach', '--force', '--quiet', path, run.base], { cwd: run.repo, signal: run.signal });
+  await register(deps, run, path);
+  // Filling the folder is the slow part: it runs in parallel (git's own `worktree add` does the same reset).
+  await deps.git(['reset', '--hard', '--quiet'], { cwd: path, signal: run.signal });
   const placed = await prepareWorktree({ ...deps, repo: run.repo, workspace: run.workspace, signal: run.signal }, path, name);
   return { name, path, base: run.base, placed };
 }
+
+/**
+ * Registers an empty worktree. Concurrent `git worktree add` calls in one repository can read each
+ * other's half-written metadata and fail ("failed to read .git/worktrees/…"), so registrations in
+ * this process take turns, and one that collides with another process's is retried.
+ */
+async function register(deps: WorktreeDeps, run: GitRun, path: string): Promise<void> {
+  const previous = registering.get(run.repo) ?? Promise.resolve();
+  const mine = previous.then(async () => {
+    // --force: a leftover registration of this path (its folder deleted) must not block the run.
+    const args = ['worktree', 'add', '--detach', '--no-checkout', '--force', '--quiet', path, run.base];
+    for (let attempt = 1; ; attempt++) {
+      const r = await deps.git(args, { cwd: run.repo, signal: run.signal, allowFail: true });
+      if (r.exitCode === 0) return;
+      if (attempt >= REGISTER_ATTEMPTS || !/\/worktrees\//.test(r.stderr)) throw new GitError('git_failed', failureMessage(args, r));
+      await rm(path, { recursive: true, force: true });
+      await new Promise((resolve) => setTimeout(resolve, 20 + Math.random() * 80 * attempt));
+    }
+  });
+  registering.set(run.repo, mine.catch(() => undefined));
+  return mine;
+}
+
+const REGISTER_ATTEMPTS = 5;
+const registering = new Map<string, Promise<unknown>>();
 
 /** Never takes the run's abort signal: cleanup must finish even after a cancellation. */
 export async function removeWorktrees(deps: WorktreeDeps, run: Pick<GitRun, 'repo'>, worktrees: Worktree[]): Promise<RemoveReport> {
