@@ -1,4 +1,6 @@
 /** One run of a loaded pipeline: create its record, interpret the plan, finish the record. */
+import { existsSync } from 'node:fs';
+import { runFolder } from '../git/paths.js';
 import { compile } from '../plan/compile.js';
 import type { PipelineSource } from '../plan/types.js';
 import type { EventSink } from '../ports/events.js';
@@ -46,8 +48,19 @@ export async function execute(opts: ExecuteOptions): Promise<ExecuteResult> {
   } catch (error) {
     outcome = { status: 'failed', error: { category: 'internal_error', message: (error as Error).message } };
   }
+  await removeRunFolder(opts, record.id);
   record.finish(outcome.status, outcome.error, record.record.headline ?? headline(record, outcome));
   return { ...outcome, record };
+}
+
+/**
+ * The run's worktree folder (its owner.json, and any worktree a stage left behind) ends with the
+ * run, whatever its outcome. A failure to remove it does not change that outcome.
+ */
+async function removeRunFolder(opts: ExecuteOptions, runId: string): Promise<void> {
+  const workspace = opts.pipeline.spec.workspace;
+  if (!opts.ports.git || !existsSync(runFolder(opts.repo, runId, workspace))) return;
+  await opts.ports.git.removeAll({ repo: opts.repo, runId, workspace }).catch(() => undefined);
 }
 
 function headline(record: RunHandle, outcome: RunOutcome): string {
