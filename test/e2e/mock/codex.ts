@@ -2,14 +2,14 @@
  * A Responses API mock for the Codex CLI: `POST /v1/responses`, streamed as server-sent events
  * (response.created → output items → response.completed with usage).
  */
-import { sse, startMock, type Hang, type HttpError, type MockServer } from './server.js';
+import { sse, startMock, type MockServer, type Script } from './server.js';
 
 export interface CodexReply {
   items: Record<string, unknown>[];
   usage?: { input: number; output: number };
 }
 
-export function startCodexMock(script: (CodexReply | HttpError | Hang)[]): Promise<MockServer> {
+export function startCodexMock(script: Script<CodexReply>): Promise<MockServer> {
   let responses = 0;
   return startMock<CodexReply>(script, {
     isModelRequest: (req) => req.method === 'POST' && req.url.startsWith('/v1/responses'),
@@ -78,4 +78,24 @@ export function codexMockArgs(mock: MockServer): string[] {
     '-c', 'check_for_update_on_startup=false',
     '-c', 'analytics.enabled=false',
   ];
+}
+
+/** A file edit of any kind through codex's shell tool: `body` is the patch between Begin and End. */
+export function applyPatch(body: string): Record<string, unknown> {
+  return functionCall('exec_command', { cmd: `apply_patch <<'PATCH'\n*** Begin Patch\n${body.replace(/\n$/, '')}\n*** End Patch\nPATCH` });
+}
+
+/** The text of the user messages of a Responses request (the prompts odw sent, not codex's own instructions). */
+export function userText(body: any): string {
+  const items: any[] = Array.isArray(body?.input) ? body.input : [];
+  return items
+    .filter((i) => i?.type === 'message' && i.role === 'user')
+    .flatMap((i) => (Array.isArray(i.content) ? i.content : []).map((c: any) => (typeof c?.text === 'string' ? c.text : '')))
+    .join('\n');
+}
+
+/** Outputs of the tool calls already in a request's history (what the shell tool answered). */
+export function toolOutputs(body: any): string[] {
+  const items: any[] = Array.isArray(body?.input) ? body.input : [];
+  return items.filter((i) => i?.type === 'function_call_output').map((i) => (typeof i.output === 'string' ? i.output : JSON.stringify(i.output)));
 }

@@ -1,6 +1,8 @@
 /**
  * A scripted model server on 127.0.0.1 (random port) for driving the real agent CLIs in tests.
- * Each model request takes the next reply of the script; every request is recorded.
+ * Each model request takes the next reply of the script, or, when the script is a function, the
+ * reply it picks for that request (for conversations whose requests arrive in parallel); every
+ * request is recorded.
  */
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -35,6 +37,9 @@ export interface MockServer {
 
 export type Handler<R> = (reply: R, req: RecordedRequest, res: ServerResponse) => void;
 
+/** A list of replies taken in order, or a function that picks the reply for each model request (`n` counts from 0). */
+export type Script<R> = (R | HttpError | Hang)[] | ((req: RecordedRequest, n: number) => R | HttpError | Hang | undefined);
+
 export interface MockOptions<R> {
   /** Which requests take a reply from the script (others get `other`). */
   isModelRequest(req: RecordedRequest): boolean;
@@ -42,7 +47,7 @@ export interface MockOptions<R> {
   send: Handler<R>;
 }
 
-export async function startMock<R>(script: (R | HttpError | Hang)[], options: MockOptions<R>): Promise<MockServer> {
+export async function startMock<R>(script: Script<R>, options: MockOptions<R>): Promise<MockServer> {
   const requests: RecordedRequest[] = [];
   const model: RecordedRequest[] = [];
   const open = new Set<ServerResponse>();
@@ -60,9 +65,12 @@ export async function startMock<R>(script: (R | HttpError | Hang)[], options: Mo
       const recorded: RecordedRequest = { method: req.method ?? '', url: req.url ?? '', headers: req.headers, body };
       requests.push(recorded);
       if (!options.isModelRequest(recorded)) return options.other(recorded, res);
-      const reply = script[model.length];
+      const reply = typeof script === 'function' ? script(recorded, model.length) : script[model.length];
       model.push(recorded);
-      if (reply === undefined) return httpError(res, { status: 500, message: `mock script exhausted after ${script.length} replies` });
+      if (reply === undefined) {
+        const why = typeof script === 'function' ? `mock script has no reply for request ${model.length}` : `mock script exhausted after ${script.length} replies`;
+        return httpError(res, { status: 500, message: why });
+      }
       if ('hang' in (reply as object)) {
         open.add(res);
         return;
