@@ -19,11 +19,9 @@ export async function apply(git: RunGit, repo: string, candidate: Candidate, opt
 
   const head = (await git(['rev-parse', '--verify', 'HEAD'], call)).stdout.trim();
   if (head !== candidate.base) {
-    const moved = await git(['--literal-pathspecs', 'diff', '--name-only', '-z', '--no-renames', candidate.base, head, '--', ...files], {
-      ...call,
-      full: true,
-    });
-    const changed = splitZ(moved.stdout);
+    const changed = await listFor(files, (chunk) =>
+      git(['--literal-pathspecs', 'diff', '--name-only', '-z', '--no-renames', candidate.base, head, '--', ...chunk], { ...call, full: true }),
+    );
     if (changed.length) {
       const [from, to] = [candidate.base.slice(0, 12), head.slice(0, 12)];
       return refuse('head_moved', changed,
@@ -33,11 +31,13 @@ export async function apply(git: RunGit, repo: string, candidate: Candidate, opt
     }
   }
 
-  const status = await git(
-    ['--literal-pathspecs', 'status', '--porcelain=v1', '-z', '--untracked-files=all', '--ignored=matching', '--no-renames', '--', ...files],
-    { ...call, full: true },
+  const status = await listFor(files, (chunk) =>
+    git(['--literal-pathspecs', 'status', '--porcelain=v1', '-z', '--untracked-files=all', '--ignored=matching', '--no-renames', '--', ...chunk], {
+      ...call,
+      full: true,
+    }),
   );
-  const dirty = [...new Set(splitZ(status.stdout).map((e) => e.slice(3)))].sort();
+  const dirty = [...new Set(status.map((e) => e.slice(3)))].sort();
   if (dirty.length) {
     return refuse('dirty_files', dirty,
       `odw did not apply the change: you changed ${count(dirty)} it touches since the run started: ${list(dirty)}. ` +
@@ -86,3 +86,12 @@ async function rollback(
 function refuse(category: Exclude<ApplyResult, { ok: true }>['category'], files: string[], message: string): ApplyResult {
   return { ok: false, category, message, files };
 }
+
+/** Runs a path-limited listing in chunks (command lines have a length limit) and joins the results. */
+async function listFor(files: string[], run: (chunk: string[]) => Promise<{ stdout: string }>): Promise<string[]> {
+  const out: string[] = [];
+  for (let i = 0; i < files.length; i += PATHS_PER_CALL) out.push(...splitZ((await run(files.slice(i, i + PATHS_PER_CALL))).stdout));
+  return out;
+}
+
+const PATHS_PER_CALL = 1000;
