@@ -3,12 +3,15 @@ import { createProcessRunner } from './adapters/process.js';
 import { systemClock } from './adapters/clock.js';
 import { createAgentPort, type BudgetLimits } from './agents/index.js';
 import { createGit } from './git/index.js';
+import type { ReplayPort } from './replay/port.js';
 import type { Ports } from './stages/types.js';
 
 export interface PortOptions {
   env: NodeJS.ProcessEnv;
   /** The pipeline's `budget:` block. */
   budget?: BudgetLimits;
+  /** Answer every agent call from this recording instead of running agents. */
+  replay?: ReplayPort;
 }
 
 export function createPorts(opts: PortOptions): Ports {
@@ -17,6 +20,7 @@ export function createPorts(opts: PortOptions): Ports {
     process,
     clock: systemClock,
     git: createGit({ process }),
-    agents: createAgentPort({ process, clock: systemClock, env: opts.env, budget: opts.budget }),
+    agents: opts.replay ?? createAgentPort({ process, clock: systemClock, env: opts.env, budget: opts.budget }),
+    ...(opts.replay ? { replay: opts.replay } : {}),
   };
 }

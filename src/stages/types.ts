@@ -1,5 +1,5 @@
 /** The one signature every stage kind implements. */
-import type { AgentPort } from '../ports/agents.js';
+import type { AgentCallMeta, AgentPort } from '../ports/agents.js';
 import type { Clock } from '../ports/clock.js';
 import type { EventInput, HistoryEntry, RunError } from '../ports/events.js';
 import type { ProcessRunner } from '../ports/process.js';
@@ -12,6 +12,8 @@ export interface Ports {
   clock: Clock;
   agents?: AgentPort;
   git?: Git;
+  /** Set when replaying a recording: the patch each recorded implement call produced. */
+  replay?: { patchFor(meta: Partial<AgentCallMeta>): { task: string; patchFile: string; bytes: number } | undefined };
 }
 
 export interface RunInfo {

@@ -1,4 +1,5 @@
 /** Runs coding agents on tasks, one isolated worktree each, in parallel; captures their patches. */
+import type { TaskPatch } from '../ports/git.js';
 import type { Task } from '../tasks/types.js';
 import type { StageContext } from '../stages/types.js';
 import { Semaphore } from '../util/semaphore.js';
@@ -32,8 +33,11 @@ export async function implementTasks(ctx: StageContext, job: ImplementJob): Prom
       job.tasks.map((task, i) =>
         slots.use(async (): Promise<TaskResult> => {
           const wt = worktrees[i];
-          const earlier = job.previous?.get(task.id)?.patch;
-          if (earlier) await git.seed(wt, [earlier]);
+          // Replaying: the worktree gets the patch the recorded call produced; otherwise a
+          // repaired task starts from its own earlier patch.
+          const replay = ctx.ports.replay;
+          const start = replay ? replay.patchFor({ stage: ctx.stage.id, task: task.id, round: job.round, attempt: 1 }) : job.previous?.get(task.id)?.patch;
+          if (start) await git.seed(wt, [start as TaskPatch]);
           const prompt = ctx.render(job.prompt, {
             task,
             tasks: job.allTasks,

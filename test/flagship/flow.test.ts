@@ -1,51 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { runFlagship, steps } from '../helpers/flagship.js';
-
-const files = {
-  'package.json': '{ "type": "module" }\n',
-  'src/math.js': '// math helpers\n',
-  'src/format.js': '// formatting\n',
-  'README.md': '# calc\n',
-  'test/check.mjs': [
-    "import { sum } from '../src/math.js';",
-    "import { formatSum } from '../src/format.js';",
-    "if (sum(2, 3) !== 5) { console.error(`expected sum(2, 3) to be 5 but got ${sum(2, 3)}`); process.exit(1); }",
-    "if (formatSum(2, 3) !== '2 + 3 = 5') { console.error('formatSum is wrong'); process.exit(1); }",
-    "console.log('all checks pass');",
-    '',
-  ].join('\n'),
-};
-
-const plan = {
-  summary: 'Add sum() and a formatter, with docs.',
-  tasks: [
-    { id: 'math', title: 'sum()', files: ['src/math.js'], prompt: 'Export sum(a, b) from src/math.js.' },
-    { id: 'format', files: ['src/format.js'], prompt: "Export formatSum(a, b) from src/format.js returning 'a + b = sum'; import sum from ./math.js." },
-    { id: 'docs', files: ['README.md'], prompt: 'Document sum and formatSum in README.md.' },
-  ],
-  risks: [],
-};
-
-const GOOD_SUM = 'export function sum(a, b) {\n  return a + b;\n}\n';
-const FORMAT = "import { sum } from './math.js';\nexport function formatSum(a, b) {\n  return `${a} + ${b} = ${sum(a, b)}`;\n}\n";
-const README = '# calc\n\n`sum(a, b)` adds; `formatSum(a, b)` prints the sum.\n';
-
-export const happyScenario = {
-  plan,
-  implement: {
-    // wrong in round 1, fixed when repaired (round 2)
-    math: { '1': { write: { 'src/math.js': 'export function sum(a, b) {\n  return a - b;\n}\n' } }, '2': { write: { 'src/math.js': GOOD_SUM } } },
-    format: { '*': { write: { 'src/format.js': FORMAT } } },
-    docs: { '*': { write: { 'README.md': README } } },
-  },
-  review: {
-    correctness: {
-      '1': { decision: 'reject', summary: 'sum subtracts', blockers: [{ message: 'src/math.js returns a - b instead of a + b, so formatSum prints the wrong total', file: 'src/math.js', symbol: 'sum' }] },
-      '2': { decision: 'approve', summary: 'correct', blockers: [] },
-    },
-    'owner-risk': { '*': { decision: 'approve', summary: 'fine', blockers: [] } },
-  },
-};
+import { FORMAT, GOOD_SUM, README, calcFiles as files, happyScenario } from '../helpers/scenarios.js';
 
 describe('parallel-review-apply, end to end with scripted agents', () => {
   it('plan → implement → review reject → repair only the blamed task → approve → apply → verify', async () => {

@@ -1,13 +1,18 @@
 /** `odw run <pipeline|name>`: load, validate, run, report; `--watch` reruns on every change. */
 import type { Command } from 'commander';
-import { relative, resolve } from 'node:path';
+import { existsSync } from 'node:fs';
+import { join, relative, resolve } from 'node:path';
 import { loadPipeline, type ResolvedPipeline } from '../../config/load.js';
 import { formatConfigError, type ConfigError } from '../../config/errors.js';
 import { createPorts } from '../../compose.js';
 import { execute } from '../../run/execute.js';
 import { parseInputFlags, resolveInputs } from '../../run/inputs.js';
 import { watchPipeline } from '../../watch/session.js';
-import { EXIT } from '../exit.js';
+import { EXIT, UserError } from '../exit.js';
+import { readRun } from '../../record/read.js';
+import { runDir } from '../../record/paths.js';
+import { replayAgentPort, type ReplayPort } from '../../replay/port.js';
+import { readRecording, writeRecording } from '../../replay/recording.js';
 import type { CliIO } from '../io.js';
 import type { CommandContext } from '../main.js';
 import { findRepo } from '../repo.js';
@@ -18,6 +23,8 @@ interface RunFlags {
   repo?: string;
   json?: boolean;
   watch?: boolean;
+  record?: boolean;
+  replay?: string;
 }
 
 const collect = (value: string, previous: string[]) => [...previous, value];
@@ -31,6 +38,8 @@ export function register(program: Command, ctx: CommandContext): void {
     .option('--repo <dir>', 'repository to work on and keep run records in (default: the git work tree around the current directory)')
     .option('--json', 'print events as JSON lines instead of text')
     .option('-w, --watch', 'rerun whenever the pipeline, its templates or its file inputs change (Ctrl-C to stop)')
+    .option('--record', 'keep every agent call\'s answer and patch as a recording (recording.json) for --replay')
+    .option('--replay <run-id>', 'answer every agent call from the recording of an earlier run (id, latest, or a run folder) instead of running agents')
     .action(async (ref: string, flags: RunFlags) => ctx.setExit(await runCommand(ctx, ref, flags)));
 }
 
@@ -59,13 +68,15 @@ async function runCommand(ctx: CommandContext, ref: string, flags: RunFlags): Pr
   const { io } = ctx;
   const rawInputs = parseInputFlags(flags.input);
   const repo = findRepo(io.cwd, flags.repo);
+  const replay = flags.replay ? loadReplay(repo, flags.replay, io.cwd) : undefined;
   const controller = new AbortController();
   const release = onInterrupt(io, controller);
   const runOnce = async (pipeline: ResolvedPipeline, signal: AbortSignal) => {
     const inputs = resolveInputs(pipeline.spec.inputs ?? {}, rawInputs, io.cwd);
     const sink = flags.json ? jsonRenderer(io) : plainRenderer(io);
-    const ports = createPorts({ env: io.env, budget: pipeline.spec.budget });
+    const ports = createPorts({ env: io.env, budget: pipeline.spec.budget, replay });
     const result = await execute({ pipeline, inputs, repo, ports, env: io.env, signal, sinks: [sink] });
+    if (flags.record) writeRecording(result.record.dir, result.record.id);
     if (!flags.json) {
       const r = result.record.record;
       const mark = r.status === 'succeeded' ? '✓' : '✗';
@@ -97,6 +108,16 @@ async function runCommand(ctx: CommandContext, ref: string, flags: RunFlags): Pr
   } finally {
     release();
   }
+}
+
+/** `--replay` takes a run id (or latest) of this repository, or the path of a run folder. */
+function loadReplay(repo: string, id: string, cwd: string): ReplayPort {
+  const asPath = resolve(cwd, id);
+  const dir = existsSync(join(asPath, 'run.json')) ? asPath : runDir(repo, readRun(repo, id).id);
+  const source = { id: dir.split('/').pop()! };
+  const recording = readRecording(dir);
+  if (!recording) throw new UserError(`run ${source.id} has no recording`, 'record a run with: odw run <pipeline> --record');
+  return replayAgentPort(recording, dir);
 }
 
 /** Paths of the pipeline's `file` inputs as given on the command line or by default. */
