@@ -87,8 +87,10 @@ function skip(frame: Frame, node: PlanNode, loop: Round, reason: string): StageS
   frame.scope.stages[node.id] = { status: 'skipped', outputs: {} };
   frame.record.setStage(key, { kind, status: 'skipped', reason, ...(loop ? { round: loop.round } : {}) });
   frame.record.emit({ type: 'stage_skipped', stage: node.id, kind, reason, ...(loop ? { round: loop.round } : {}) });
+  // History tells what happened: a top-level stage its `when` skipped is a step; a stage that never
+  // ran because an earlier one failed (or the run was cancelled) is not, so the failure stays last.
   // Inside a loop a conditional stage skipped by design (e.g. no repair after an approval) is not a step.
-  if (!loop) frame.record.addHistory({ step: kind, stage: node.id, status: 'skipped', reason });
+  if (!loop && reason.startsWith('when: ')) frame.record.addHistory({ step: kind, stage: node.id, status: 'skipped', reason });
   return 'skipped';
 }
 

@@ -1,5 +1,6 @@
 /** Checks a task list before any worktree exists. Each failure has its own category and details. */
 import picomatch from 'picomatch';
+import { ownershipMatcher } from '../git/scope.js';
 import { checkOwnedPath } from './paths.js';
 import type { TaskProblem } from './normalize.js';
 import type { Task } from './types.js';
@@ -47,20 +48,22 @@ export function preflightTasks(tasks: Task[], opts: PreflightOptions): { ok: tru
     }
   }
   if (!opts.allowDirtyFiles) {
-    const dirty = opts.dirty.filter((d) => normalized.some((t) => t.files.some((g) => g === d || picomatch(g, { dot: true })(d))));
+    const owned = normalized.map((t) => ownershipMatcher(t.files));
+    const dirty = opts.dirty.filter((d) => owned.some((owns) => owns(d)));
     if (dirty.length) return bad(fail('dirty_task_files', `owned files have uncommitted changes: ${dirty.join(', ')}`, { files: dirty }, 'commit or stash them first, so the result can be applied safely'));
   }
   return { ok: true, tasks: normalized };
 }
 
-/** Paths claimed by more than one task: identical paths, or a path matched by another task's glob. */
+/** Paths claimed by more than one task: identical entries, or a path inside another task's glob or folder. */
 function sharedPaths(tasks: Task[]): { file: string; tasks: string[] }[] {
   const out = new Map<string, Set<string>>();
+  const owns = new Map(tasks.map((t) => [t, ownershipMatcher(t.files)]));
   for (const a of tasks) {
     for (const b of tasks) {
       if (a === b) continue;
       for (const fa of a.files) {
-        const hit = b.files.some((fb) => fb === fa || (!/[*?[{]/.test(fa) && picomatch(fb, { dot: true })(fa)));
+        const hit = b.files.includes(fa) || (!picomatch.scan(fa).isGlob && owns.get(b)!(fa));
         if (hit) out.set(fa, new Set([...(out.get(fa) ?? []), a.id, b.id]));
       }
     }

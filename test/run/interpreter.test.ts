@@ -76,6 +76,8 @@ describe('interpreter', () => {
     expect(r.status).toBe('failed');
     expect(r.error).toEqual({ category: 'test_failure', message: 'stage b: boom' });
     expect(r.record.stages.c).toMatchObject({ status: 'skipped', reason: 'needs b, which did not succeed' });
+    // the history ends with the failure: stages that never ran because of it are not steps
+    expect(r.record.history.map((h) => `${h.stage}:${h.status}`)).toEqual(['a:succeeded', 'b:failed']);
     const onDisk = JSON.parse(readFileSync(join(r.dir, 'run.json'), 'utf8'));
     expect(onDisk.status).toBe('failed');
     expect(onDisk.error.category).toBe('test_failure');

@@ -1,6 +1,7 @@
 /** `uses: apply` — the approved candidate, applied to the user's tree all or nothing. */
 import type { WithApply } from '../../config/pipeline.generated.js';
 import type { Candidate } from '../../ports/git.js';
+import { failedStep } from '../../workflow/failed.js';
 import { requireGit } from '../../workflow/git-run.js';
 import type { StageHandler } from '../types.js';
 
@@ -9,17 +10,12 @@ export const applyHandler: StageHandler = async (ctx) => {
   const from = w.review ?? 'review';
   const review = (ctx.scope.stages as Record<string, { outputs?: { decision?: string; candidate?: Candidate; round?: number } }>)[from]?.outputs;
   if (review?.decision !== 'approve' || !review.candidate) {
-    return { status: 'failed', error: { category: 'not_approved', message: `stage "${from}" did not approve a candidate; nothing was applied` }, history: [{ step: 'apply', ok: false, files: [] }] };
+    return failedStep({ step: 'apply', files: [] }, { category: 'not_approved', message: `stage "${from}" did not approve a candidate; nothing was applied` });
   }
   const commit = w.commit ? { branch: ctx.render(w.commit.branch), message: ctx.render(w.commit.message) } : undefined;
   const result = await requireGit(ctx).apply(ctx.run.repo, review.candidate, commit ? { commit } : {});
   if (!result.ok) {
-    return {
-      status: 'failed',
-      error: { category: result.category, message: result.message },
-      outputs: { files: result.files },
-      history: [{ step: 'apply', ok: false, files: result.files, error: `${result.category}: ${result.message}` }],
-    };
+    return failedStep({ step: 'apply', files: result.files }, { category: result.category, message: result.message }, { outputs: { files: result.files } });
   }
   const n = result.files.length;
   return {

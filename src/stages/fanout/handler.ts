@@ -3,6 +3,7 @@ import type { WithFanout } from '../../config/pipeline.generated.js';
 import type { Task } from '../../tasks/types.js';
 import { allFiles, type CandidateSet } from '../../workflow/candidates.js';
 import { requireGit } from '../../workflow/git-run.js';
+import { failedStep } from '../../workflow/failed.js';
 import { implementTasks } from '../../workflow/implement.js';
 import { isFatal } from '../../workflow/agent.js';
 import type { StageHandler } from '../types.js';
@@ -12,7 +13,7 @@ export const fanoutHandler: StageHandler = async (ctx) => {
   const from = w.tasks ?? 'plan';
   const planned = (ctx.scope.stages as Record<string, { outputs?: { tasks?: Task[]; base?: string } }>)[from]?.outputs;
   if (!planned?.tasks?.length || !planned.base) {
-    return { status: 'failed', error: { category: 'no_tasks', message: `stage "${from}" produced no tasks to implement` } };
+    return failedStep({ step: 'implement', round: 1 }, { category: 'no_tasks', message: `stage "${from}" produced no tasks to implement` });
   }
   const results = await implementTasks(ctx, {
     tasks: planned.tasks,
@@ -29,9 +30,7 @@ export const fanoutHandler: StageHandler = async (ctx) => {
   const failedTasks = results.filter((r) => !r.ok).map((r) => r.task);
   const entry = { step: 'implement', round: 1, tasks: results.map((r) => r.task), files, ...(failedTasks.length ? { failed: failedTasks } : {}), ...(scope.length ? { scope } : {}) };
   const budget = results.find((r) => isFatal(r.error));
-  if (budget) return { status: 'failed', error: budget.error, outputs: { candidates }, history: [{ ...entry, ok: false }] };
-  if (!files.length && !failedTasks.length) {
-    return { status: 'failed', error: { category: 'no_changes', message: 'no task changed any file' }, outputs: { candidates }, history: [{ ...entry, ok: false }] };
-  }
+  if (budget?.error) return failedStep(entry, budget.error, { outputs: { candidates } });
+  if (!files.length && !failedTasks.length) return failedStep(entry, { category: 'no_changes', message: 'no task changed any file' }, { outputs: { candidates } });
   return { status: 'succeeded', outputs: { candidates }, history: [{ ...entry, ok: failedTasks.length === 0 && scope.length === 0 }] };
 };

@@ -5,6 +5,7 @@
 import type { WithRepair } from '../../config/pipeline.generated.js';
 import type { Blocker } from '../../tasks/types.js';
 import { allFiles, latestCandidates, routingView, type CandidateSet } from '../../workflow/candidates.js';
+import { failedStep } from '../../workflow/failed.js';
 import { implementTasks } from '../../workflow/implement.js';
 import { isFatal } from '../../workflow/agent.js';
 import { requireGit } from '../../workflow/git-run.js';
@@ -17,7 +18,7 @@ export const repairHandler: StageHandler = async (ctx) => {
   const reviewId = w.review ?? 'review';
   const review = (ctx.scope.stages as Record<string, { outputs?: Record<string, unknown> }>)[reviewId]?.outputs;
   const set = review?.candidates as CandidateSet | undefined;
-  if (!review || !set) return { status: 'failed', error: { category: 'no_review', message: `stage "${reviewId}" has no review to repair from` } };
+  if (!review || !set) return failedStep({ step: 'repair', round: ctx.round ?? 1 }, { category: 'no_review', message: `stage "${reviewId}" has no review to repair from` });
   const blockers = (review.blockers as Blocker[]) ?? [];
   const round = (ctx.round ?? 1) + 1;
   const explicit = review.targets as string[] | undefined;
@@ -45,6 +46,6 @@ export const repairHandler: StageHandler = async (ctx) => {
   const reasons = route.reasons.map((r) => ({ task: r.task, why: r.why, blocker: r.blocker >= 0 ? blockers[r.blocker]?.message.split('\n')[0] : undefined }));
   const budget = rerun.find((r) => isFatal(r.error));
   const history = [{ step: 'repair', round: round - 1, tasks: route.tasks, kept, reasons, files: allFiles(rerun), ok: rerun.every((r) => r.ok) }];
-  if (budget) return { status: 'failed', error: budget.error, outputs: { candidates }, history };
+  if (budget?.error) return failedStep(history[0], budget.error, { outputs: { candidates } });
   return { status: 'succeeded', outputs: { candidates, repaired: route.tasks, kept, reasons }, history };
 };

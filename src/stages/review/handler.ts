@@ -7,6 +7,7 @@ import type { WithReview } from '../../config/pipeline.generated.js';
 import type { Blocker } from '../../tasks/types.js';
 import { allFiles, latestCandidates, type CandidateSet } from '../../workflow/candidates.js';
 import { isFatal } from '../../workflow/agent.js';
+import { failedStep } from '../../workflow/failed.js';
 import { gitRun, requireGit } from '../../workflow/git-run.js';
 import type { StageContext, StageHandler, StageResult } from '../types.js';
 import { aggregate, type Decision, type Review } from './aggregate.js';
@@ -17,8 +18,8 @@ import { runReviewers } from './reviewers.js';
 export const reviewHandler: StageHandler = async (ctx) => {
   const w = ctx.stage.with as WithReview;
   const set = latestCandidates(ctx.scope.stages as never, w.candidates ?? ['repair', 'implement']);
-  if (!set) return { status: 'failed', error: { category: 'no_candidate', message: 'no earlier stage produced a candidate to review' } };
   const round = ctx.round ?? 1;
+  if (!set) return failedStep({ step: 'review', round }, { category: 'no_candidate', message: 'no earlier stage produced a candidate to review' });
   const gate = preReviewGate(set);
   if (gate) return decide(ctx, set, { decision: 'reject', gate: 'pre_review', blockers: gate.blockers, targets: gate.targets, reviews: [] });
 
@@ -40,7 +41,7 @@ export const reviewHandler: StageHandler = async (ctx) => {
   });
   if (ctx.signal.aborted) return { status: 'cancelled' };
   const broke = outcome.reviews.find((r) => isFatal(r.failed ? { category: r.failed } : undefined));
-  if (broke) return { status: 'failed', error: { category: broke.failed!, message: broke.summary } };
+  if (broke) return failedStep({ step: 'review', round }, { category: broke.failed!, message: broke.summary });
   const blockers = [
     ...(outcome.checkResult && !outcome.checkResult.ok ? [{ message: checkBlocker(outcome.checkResult), source: 'check' }] : []),
     ...outcome.reviews.flatMap((r) => r.blockers),
@@ -80,12 +81,16 @@ function decide(ctx: StageContext, set: CandidateSet, v: Verdict): StageResult {
   };
   const outputs = { decision: v.decision, gate: v.gate, blockers: v.blockers, reviews: v.reviews, candidates: set, round, ...(v.targets ? { targets: v.targets } : {}), ...(v.candidate ? { candidate: v.candidate } : {}), ...(v.preflight ? { preflight: v.preflight } : {}), ...(v.check ? { check: v.check } : {}) };
   const first = v.blockers[0]?.message.split('\n')[0];
-  if (v.decision === 'needs_owner') {
-    return { status: 'failed', outputs, history: [history], error: { category: 'needs_owner', message: `the reviewers need a decision from the owner${first ? `: ${first}` : ''}` }, headline: `needs owner in round ${round}: ${first ?? ''}` };
-  }
-  if (v.decision === 'reject' && round >= max) {
-    const category = v.gate === 'pre_review' ? 'implementation_pre_review_blocked' : 'review_rounds_exhausted';
-    return { status: 'failed', outputs, history: [history], error: { category, message: `still rejected after ${round} round${round === 1 ? '' : 's'} (${v.blockers.length} blocker${v.blockers.length === 1 ? '' : 's'}): ${first ?? ''}` } };
-  }
-  return { status: 'succeeded', outputs, history: [history] };
+  const error = failure(v, round, max, first);
+  if (!error) return { status: 'succeeded', outputs, history: [history] };
+  const headline = v.decision === 'needs_owner' ? { headline: `needs owner in round ${round}: ${first ?? ''}` } : {};
+  return failedStep(history, error, { outputs, ...headline });
+}
+
+/** needs_owner ends the run; so does a reject in the last round. */
+function failure(v: Verdict, round: number, max: number, first: string | undefined): { category: string; message: string } | undefined {
+  if (v.decision === 'needs_owner') return { category: 'needs_owner', message: `the reviewers need a decision from the owner${first ? `: ${first}` : ''}` };
+  if (v.decision !== 'reject' || round < max) return undefined;
+  const category = v.gate === 'pre_review' ? 'implementation_pre_review_blocked' : 'review_rounds_exhausted';
+  return { category, message: `still rejected after ${round} round${round === 1 ? '' : 's'} (${v.blockers.length} blocker${v.blockers.length === 1 ? '' : 's'}): ${first ?? ''}` };
 }

@@ -3,6 +3,7 @@
  * and compared after; anything the check changed is restored and reported.
  */
 import type { WithVerify } from '../../config/pipeline.generated.js';
+import { failedStep } from '../../workflow/failed.js';
 import { requireGit } from '../../workflow/git-run.js';
 import { runCheck } from '../review/check.js';
 import type { StageHandler } from '../types.js';
@@ -28,15 +29,12 @@ export const verifyHandler: StageHandler = async (ctx) => {
   const entry = { step: 'verify', ok: check.ok && !changes.changed, guard, check: { command, exitCode: check.exitCode } };
   if (changes.changed) {
     const files = [...changes.modified, ...changes.added, ...changes.removed];
-    return {
-      status: 'failed',
-      outputs: { ok: false, guard, check },
-      history: [entry],
-      error: { category: 'verification_mutated_worktree', message: `the check \`${command}\` changed ${files.join(', ')}; odw restored them — make the check read-only` },
-    };
+    const message = `the check \`${command}\` changed ${files.join(', ')}; odw restored them — make the check read-only`;
+    return failedStep(entry, { category: 'verification_mutated_worktree', message }, { outputs: { ok: false, guard, check } });
   }
   if (!check.ok) {
-    return { status: 'failed', outputs: { ok: false, guard, check }, history: [entry], error: { category: 'verification_failed', message: `the check \`${command}\` ${check.timedOut ? 'timed out' : `exited with code ${check.exitCode}`}:\n${check.tail}` } };
+    const message = `the check \`${command}\` ${check.timedOut ? 'timed out' : `exited with code ${check.exitCode}`}:\n${check.tail}`;
+    return failedStep(entry, { category: 'verification_failed', message }, { outputs: { ok: false, guard, check } });
   }
   return { status: 'succeeded', outputs: { ok: true, guard, check }, history: [entry] };
 };
