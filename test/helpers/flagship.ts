@@ -2,9 +2,9 @@
  * The shipped parallel-review-apply pipeline run for real — real git repository, real odw
  * binary, the command runtime — with scripted agents (test/fixtures/agents/scripted.mjs).
  */
-import { mkdtempSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { odw, type CliResult } from './cli.js';
 import { GIT_TEST_ENV, gitdir, type FileContent, type GitDir } from './gitdir.js';
@@ -17,11 +17,44 @@ export interface Scenario {
   review?: Record<string, Record<string, unknown>>;
 }
 
+export interface ScenarioCall {
+  kind: string;
+  task?: string;
+  round: string;
+  reviewer?: string;
+  cwd?: string;
+  pid?: number;
+  answer?: string;
+}
+
 export interface FlagshipRun extends CliResult {
   repo: GitDir;
+  /** The test's scratch folder: pipeline.yml, scenario.json, tasks file, worktrees/. */
+  dir: string;
   /** Every agent invocation, in order. */
-  calls: { kind: string; task?: string; round: string; reviewer?: string }[];
+  calls: ScenarioCall[];
+  /** Pids of the `sleep` children that sleeping agents started. */
+  sleepers: number[];
+  /** `odw runs show latest --json`. */
   record: Record<string, any>;
+  /** Every event of the run, from its events.jsonl. */
+  events: Record<string, any>[];
+  /** The tree (files and `git status`) before odw ran, to compare with `tree(repo)` after. */
+  before: TreeState;
+}
+
+export interface FlagshipOptions {
+  files: Record<string, FileContent>;
+  scenario: Scenario;
+  inputs?: Record<string, string>;
+  /** Written to `tasks.yml` (as JSON, which is YAML) and passed as `--input tasks=<file>`. */
+  tasks?: unknown;
+  /** YAML appended to the forked pipeline (top-level keys other than runtimes and workspace). */
+  extra?: string;
+  /** Extra environment for odw (and so for its agents). */
+  env?: Record<string, string>;
+  /** Change the repository after it is created (e.g. leave a dirty file). */
+  prepare?: (repo: GitDir) => Promise<void>;
 }
 
 /** A pipeline that extends the shipped one with every runtime on the scripted agent, plus `extra` YAML. */
@@ -34,34 +67,105 @@ export function forkPipeline(dir: string, extra = ''): string {
       'extends: odw:parallel-review-apply',
       'runtimes:',
       ...['planner', 'implementer', 'reviewer'].map((r) => `  ${r}: { agent: command, command: ${command}, timeout: 60s }`),
+      'workspace:',
+      `  root: ${JSON.stringify(join(dir, 'worktrees'))}`,
       extra,
     ].join('\n'),
   );
   return file;
 }
 
-export async function runFlagship(opts: {
-  files: Record<string, FileContent>;
-  scenario: Scenario;
-  inputs?: Record<string, string>;
-  extra?: string;
-  /** Change the repository after it is created (e.g. leave a dirty file). */
-  prepare?: (repo: GitDir) => Promise<void>;
-}): Promise<FlagshipRun> {
+export async function runFlagship(opts: FlagshipOptions): Promise<FlagshipRun> {
   const repo = await gitdir({ files: opts.files });
   await opts.prepare?.(repo);
+  const before = await tree(repo);
   const dir = mkdtempSync(join(tmpdir(), 'odw-flagship-'));
+  const { args, env } = flagshipArgs(dir, repo, opts);
+  const result = await odw(args, { cwd: repo.dir, env });
+  return { ...result, ...(await readOutcome(dir, repo)), before };
+}
+
+/** The `odw run` arguments and environment of a flagship run (for tests that spawn odw themselves). */
+export function flagshipArgs(dir: string, repo: GitDir, opts: Omit<FlagshipOptions, 'files' | 'prepare'>): { args: string[]; env: Record<string, string> } {
   const pipeline = forkPipeline(dir, opts.extra);
   const scenarioFile = join(dir, 'scenario.json');
-  const log = join(dir, 'calls.jsonl');
   writeFileSync(scenarioFile, JSON.stringify(opts.scenario));
   const args = ['run', pipeline, '--repo', repo.dir];
+  if (opts.tasks !== undefined) {
+    const tasksFile = join(dir, 'tasks.yml');
+    writeFileSync(tasksFile, typeof opts.tasks === 'string' ? opts.tasks : JSON.stringify(opts.tasks, null, 2));
+    args.push('--input', `tasks=${tasksFile}`);
+  }
   for (const [k, v] of Object.entries(opts.inputs ?? {})) args.push('--input', `${k}=${v}`);
-  const result = await odw(args, { cwd: repo.dir, env: { ...GIT_TEST_ENV, ODW_SCENARIO: scenarioFile, ODW_SCENARIO_LOG: log } });
-  const calls = existsSync(log) ? readFileSync(log, 'utf8').trim().split('\n').filter(Boolean).map((l) => JSON.parse(l)) : [];
+  const env = { ...GIT_TEST_ENV, ODW_SCENARIO: scenarioFile, ODW_SCENARIO_LOG: join(dir, 'calls.jsonl'), ODW_USER_REPO: repo.dir, ...opts.env };
+  return { args, env };
+}
+
+/** What a finished (or killed) run left: the scenario log, the run record, its events. */
+export async function readOutcome(dir: string, repo: GitDir): Promise<Pick<FlagshipRun, 'dir' | 'repo' | 'calls' | 'sleepers' | 'record' | 'events'>> {
+  const log = join(dir, 'calls.jsonl');
+  const lines = existsSync(log) ? readFileSync(log, 'utf8').trim().split('\n').filter(Boolean).map((l) => JSON.parse(l)) : [];
   const show = await odw(['runs', 'show', 'latest', '--json', '--repo', repo.dir], { cwd: repo.dir });
   const record = show.code === 0 ? JSON.parse(show.stdout) : {};
-  return { ...result, repo, calls, record };
+  const eventsFile = record.id ? join(repo.dir, '.odw/runs', record.id, 'events.jsonl') : '';
+  const events = eventsFile && existsSync(eventsFile) ? readFileSync(eventsFile, 'utf8').trim().split('\n').map((l) => JSON.parse(l)) : [];
+  return {
+    dir,
+    repo,
+    calls: lines.filter((l) => !l.sleeping),
+    sleepers: lines.filter((l) => l.sleeping).map((l) => l.sleeping),
+    record,
+    events,
+  };
+}
+
+export interface TreeState {
+  status: string;
+  /** Every file outside .git and .odw, with its bytes (base64). */
+  files: Record<string, string>;
+}
+
+/** The user's tree as a test compares it: `git status --porcelain` and every file's bytes. */
+export async function tree(repo: GitDir): Promise<TreeState> {
+  const files: Record<string, string> = {};
+  const walk = (abs: string) => {
+    for (const entry of readdirSync(abs, { withFileTypes: true })) {
+      if (abs === repo.dir && (entry.name === '.git' || entry.name === '.odw')) continue;
+      const path = join(abs, entry.name);
+      if (entry.isDirectory()) walk(path);
+      else files[relative(repo.dir, path)] = readFileSync(path).toString('base64');
+    }
+  };
+  walk(repo.dir);
+  return { status: await repo.git(['status', '--porcelain', '--untracked-files=all']), files };
+}
+
+/** Worktrees git still knows of besides the repository itself, and folders left under the test's worktree root. */
+export async function leftovers(r: Pick<FlagshipRun, 'repo' | 'dir'>): Promise<{ registered: string[]; folders: string[] }> {
+  const list = await r.repo.git(['worktree', 'list', '--porcelain']);
+  const registered = list.split('\n').filter((l) => l.startsWith('worktree ') && l.slice(9) !== r.repo.dir);
+  const root = join(r.dir, 'worktrees');
+  const folders: string[] = [];
+  const walk = (abs: string, depth: number) => {
+    if (!existsSync(abs)) return;
+    for (const e of readdirSync(abs, { withFileTypes: true })) {
+      const path = join(abs, e.name);
+      if (depth > 0) folders.push(relative(root, path));
+      if (e.isDirectory() && depth < 2) walk(path, depth + 1);
+    }
+  };
+  walk(root, 0);
+  return { registered, folders };
+}
+
+/** Agent calls of one stage kind as `kind:task@round` or `review:reviewer@round`. */
+export function callNames(r: Pick<FlagshipRun, 'calls'>, ...kinds: string[]): string[] {
+  return r.calls.filter((c) => !kinds.length || kinds.includes(c.kind)).map((c) => `${c.kind}:${c.task ?? c.reviewer ?? ''}@${c.round}`);
+}
+
+/** The stored first prompt of every agent call whose record matches. */
+export function promptsOf(r: Pick<FlagshipRun, 'repo' | 'record'>, match: (call: Record<string, any>) => boolean): string[] {
+  return (r.record.calls ?? []).filter(match).map((c: { id: string }) => readFileSync(join(r.repo.dir, '.odw/runs', r.record.id, 'calls', c.id, 'prompt.md'), 'utf8'));
 }
 
 /** `plan r1: …` style summary of the history, for readable assertions. */
