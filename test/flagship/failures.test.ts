@@ -5,19 +5,11 @@
 import { describe, expect, it } from 'vitest';
 import { callNames, runFlagship, steps, tree } from '../helpers/flagship.js';
 import { expectFailure, expectUntouched, history } from './expect.js';
-import { ALPHA, BETA, DOCS, always, approve, demoFiles, goodTwoTasks, reject, task, twoTasks, writes } from './scenarios.js';
-
-const SHARED = 'stages:\n  - id: plan\n    with: { allowSharedFiles: true }\n';
+import { ALPHA, BETA, DOCS, always, approve, conflict, demoFiles, goodTwoTasks, reject, task, twoTasks } from './scenarios.js';
 
 describe.concurrent('the review loop refuses', () => {
   it('patch_conflict: two tasks sharing a file change the same lines → rejected before any reviewer, both repaired', async () => {
-    const r = await runFlagship({
-      files: demoFiles,
-      extra: SHARED,
-      tasks: [task('alpha', ['src/a.js']), task('beta', ['src/a.js'])],
-      scenario: { implement: writes({ alpha: { 'src/a.js': ALPHA }, beta: { 'src/a.js': BETA } }), review: always(approve) },
-      inputs: { maxRounds: '2' },
-    });
+    const r = await runFlagship({ files: demoFiles, ...conflict, inputs: { maxRounds: '2' } });
     const last = expectFailure(r, 'review_rounds_exhausted', 'review');
     expect(steps(r.record)).toEqual(['plan', 'implement r1', 'review r1 reject', 'repair r1 tasks=alpha,beta kept=', 'review r2 reject']);
     for (const review of history(r).filter((h) => h.step === 'review')) {

@@ -48,3 +48,20 @@ export const threePlan = {
 };
 
 export const goodThree = writes({ alpha: { 'src/a.js': ALPHA }, beta: { 'src/b.js': BETA }, docs: { 'README.md': DOCS } });
+
+/** alpha and beta both own src/a.js (allowSharedFiles) and change the same line: their patches conflict. */
+export const conflict = {
+  extra: 'stages:\n  - id: plan\n    with: { allowSharedFiles: true }\n',
+  tasks: [task('alpha', ['src/a.js']), task('beta', ['src/a.js'])],
+  scenario: { implement: writes({ alpha: { 'src/a.js': ALPHA }, beta: { 'src/a.js': BETA } }), review: always(approve) },
+};
+
+/**
+ * A repair-routing scenario: every task writes `first` in round 1 and `second` (or `first` again)
+ * when repaired; the correctness reviewer rejects round 1 with `blocker` and approves afterwards.
+ */
+export function routing(first: Record<string, Record<string, string>>, second: Record<string, Record<string, string>>, blocker: unknown) {
+  const implement = Object.fromEntries(Object.keys(first).map((id) => [id, { '1': { write: first[id] }, '*': { write: second[id] ?? first[id] } }]));
+  const review = { correctness: { '1': { decision: 'reject', summary: 'one blocker', blockers: [blocker] }, '*': approve }, 'owner-risk': { '*': approve } };
+  return { implement, review };
+}

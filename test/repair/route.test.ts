@@ -34,6 +34,14 @@ describe('repair routing (seed-behaviour G8, G11, G12, G13 and more)', () => {
     expect(route(['docs/usage.md does not document the new --verbose flag'], tasks)).toEqual(['docs']);
   });
 
+  it('a failed check is routed by its output, not by the test its command runs', () => {
+    const tasks = [task('annotations', ['src/annotations.js']), task('tests', ['test.mjs'])];
+    const check = (tail: string) => ({ message: `check \`node test.mjs\` exited with code 1:\n${tail}`, source: 'check' });
+    const reviewer = { message: 'src/annotations.js does not infer the kind', source: 'correctness' };
+    expect(routeBlockers([check(''), reviewer], tasks).tasks).toEqual(['annotations']);
+    expect(routeBlockers([check('Error: src/annotations.js returns undefined for NOTE lines')], tasks).tasks).toEqual(['annotations']);
+  });
+
   it('an explicit blocker file goes straight to its owner', () => {
     const tasks = [task('a', ['src/a/**']), task('b', ['src/b.js'])];
     expect(route([{ message: 'the parser is wrong', file: 'src/a/parse.js' }], tasks)).toEqual(['a']);

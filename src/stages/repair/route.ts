@@ -5,6 +5,7 @@
  * code under test rather than the test's owner.
  */
 import type { Blocker, TaskCandidate } from '../../tasks/types.js';
+import { checkEvidence } from '../review/check.js';
 import { fileHits, isTestPath, ownerOf, type Hit } from './hits.js';
 import { diffSymbolHits, promptSymbolHits } from './symbols.js';
 
@@ -42,7 +43,7 @@ export function routeBlockers(blockers: Blocker[], tasks: TaskCandidate[]): Rout
   return { tasks: tasks.filter((t) => ids.has(t.id)).map((t) => t.id), reasons };
 }
 
-const text = (b: Blocker) => [b.file, b.symbol, b.message].filter(Boolean).join(' ');
+const text = (b: Blocker) => [b.file, b.symbol, b.source === 'check' ? checkEvidence(b.message) : b.message].filter(Boolean).join(' ');
 
 function routeOne(blocker: Blocker, tasks: TaskCandidate[]): Map<string, string> {
   const picked = new Map<string, string>();

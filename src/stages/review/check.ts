@@ -26,11 +26,20 @@ export async function runCheck(ctx: StageContext, command: string, cwd: string, 
     stderrFile: ctx.logFile,
     ...(timeout !== undefined ? { timeoutMs: parseDuration(timeout) } : {}),
   });
-  const tail = tailLines([r.stdout.trimEnd(), r.stderr.trimEnd()].filter(Boolean).join('\n'), 30);
+  // Paths inside the workspace read as repository paths (src/a.js, not /tmp/…/src/a.js): for people and for repair routing.
+  const tail = tailLines([r.stdout.trimEnd(), r.stderr.trimEnd()].filter(Boolean).join('\n'), 30).replaceAll(`${cwd}/`, '');
   return { command, ok: r.exitCode === 0 && !r.timedOut && !r.spawnError, exitCode: r.exitCode, timedOut: r.timedOut, tail: r.spawnError ?? tail, durationMs: r.durationMs };
 }
 
 export function checkBlocker(c: CheckResult): string {
   const how = c.timedOut ? 'timed out' : `exited with code ${c.exitCode}`;
   return `check \`${c.command}\` ${how}:\n${c.tail}`;
+}
+
+/**
+ * What a check blocker says about the cause: its output, not its first line. The command names the
+ * test that shows a failure (`node test.mjs`), which is no evidence against the test's owner.
+ */
+export function checkEvidence(message: string): string {
+  return message.replace(/^check `[^\n]*` (?:timed out|exited with code \S+):\n?/, '');
 }
