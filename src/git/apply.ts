@@ -9,6 +9,13 @@ import { readState, restoreAll, type PathState } from './files.js';
 import { commitOnBranch, checkBranch } from './commit.js';
 import { count, list, oneLine } from './text.js';
 
+/** The candidate is already in the tree when it can be reversed cleanly there. */
+export async function isApplied(git: RunGit, repo: string, candidate: Candidate): Promise<boolean> {
+  if (!candidate.bytes) return false;
+  const r = await git(['apply', '--reverse', '--check', candidate.patchFile], { cwd: repo, allowFail: true });
+  return r.exitCode === 0;
+}
+
 export async function apply(git: RunGit, repo: string, candidate: Candidate, options: ApplyOptions = {}): Promise<ApplyResult> {
   const files = candidate.files;
   const call = { cwd: repo };

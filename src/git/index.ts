@@ -1,7 +1,7 @@
 /** The git layer: createGit wires the pieces of src/git/ into the Git port. */
 import { GitError, type Git } from '../ports/git.js';
 import type { ProcessRunner } from '../ports/process.js';
-import { apply } from './apply.js';
+import { apply, isApplied } from './apply.js';
 import { combine } from './candidate.js';
 import { capture, seed } from './capture.js';
 import { gitRunner } from './exec.js';
@@ -37,6 +37,7 @@ export function createGit(deps: { process: ProcessRunner }): Git {
     combine: (run, patches, options) => combine(git, run, patches, options),
     withReviewWorkspace: (run, candidate, fn) => withReviewWorkspace(wt, run, candidate, fn),
     apply: (repo, candidate, options) => apply(git, repo, candidate, options),
+    isApplied: (repo, candidate) => isApplied(git, repo, candidate),
     snapshot: (repo, options) => snapshot(git, repo, options),
     compare: async (snap) => {
       const { restoreFromGit: _fromGit, ...changes } = await compare(git, snap);

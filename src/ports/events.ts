@@ -15,8 +15,9 @@ interface Base {
 export type RunEvent = Base &
   (
     | { type: 'run_started'; runId: string; pipeline: string }
+    | { type: 'run_resumed'; runId: string; pipeline: string; reused: string[] }
     | { type: 'stage_started'; stage: string; kind: string; round?: number }
-    | { type: 'stage_finished'; stage: string; kind: string; status: StageStatus; durationMs: number; round?: number; error?: RunError }
+    | { type: 'stage_finished'; stage: string; kind: string; status: StageStatus; durationMs: number; round?: number; error?: RunError; reused?: boolean }
     | { type: 'stage_skipped'; stage: string; kind: string; reason: string; round?: number }
     | { type: 'loop_round'; loop: string; round: number; max: number }
     | { type: 'loop_finished'; loop: string; rounds: number; reason: 'until' | 'max' | 'failed' }

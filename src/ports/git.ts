@@ -200,6 +200,8 @@ export interface Git {
   /** A worktree at the base with the whole candidate applied, removed after `fn`. */
   withReviewWorkspace<T>(run: GitRun, candidate: Candidate, fn: (workspace: Worktree) => Promise<T>): Promise<T>;
 
+  /** True when the user's tree already holds the candidate (e.g. a resumed run applied it before it was killed). */
+  isApplied(repo: string, candidate: Candidate): Promise<boolean>;
   /** Apply an approved candidate to the user's tree, all or nothing. */
   apply(repo: string, candidate: Candidate, options?: ApplyOptions): Promise<ApplyResult>;
 

@@ -3,7 +3,7 @@
  * (append-only), logs/. Every write is synchronous and complete, so a run killed at any point
  * leaves a record that `odw runs list/show` can read.
  */
-import { appendFileSync, mkdirSync } from 'node:fs';
+import { appendFileSync, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { EventInput, EventSink, HistoryEntry, RunError, RunEvent, RunStatus } from '../ports/events.js';
 import type { Clock } from '../ports/clock.js';
@@ -57,6 +57,23 @@ export class RunHandle implements EventSink {
     handle.save();
     pruneRuns(opts.repo, id, keepCount(opts.env));
     handle.emit({ type: 'run_started', runId: id, pipeline: opts.pipeline.name } as EventInput);
+    return handle;
+  }
+
+  /**
+   * Reopen an interrupted run's record to continue it: status back to running, this process as
+   * its owner. `stages` keeps what was done, so the interpreter can reuse it.
+   */
+  static reopen(opts: Omit<CreateRunOptions, 'pipeline' | 'inputs'> & { id: string }): RunHandle {
+    const dir = runDir(opts.repo, opts.id);
+    const record = JSON.parse(readFileSync(join(dir, 'run.json'), 'utf8')) as RunRecord;
+    delete record.finishedAt;
+    delete record.durationMs;
+    delete record.error;
+    delete record.headline;
+    Object.assign(record, { status: 'running', pid: process.pid });
+    const handle = new RunHandle(record, opts.clock, opts.sinks ?? []);
+    handle.save();
     return handle;
   }
 

@@ -11,6 +11,8 @@ export interface StageRecord {
   error?: RunError;
   reason?: string;
   log?: string;
+  /** A failure that did not fail the run (continueOnError). */
+  tolerated?: boolean;
 }
 
 /** `.odw/runs/<id>/run.json`: rewritten atomically after every change. */

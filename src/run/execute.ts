@@ -1,5 +1,7 @@
 /** One run of a loaded pipeline: create its record, interpret the plan, finish the record. */
 import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import type { StageRecord } from '../record/types.js';
 import { runFolder } from '../git/paths.js';
 import { compile } from '../plan/compile.js';
 import type { PipelineSource } from '../plan/types.js';
@@ -20,6 +22,8 @@ export interface ExecuteOptions {
   signal: AbortSignal;
   sinks?: EventSink[];
   handlers?: Record<string, StageHandler>;
+  /** Continue this interrupted run instead of starting a new one. */
+  resumeId?: string;
 }
 
 export interface ExecuteResult extends RunOutcome {
@@ -28,14 +32,14 @@ export interface ExecuteResult extends RunOutcome {
 
 export async function execute(opts: ExecuteOptions): Promise<ExecuteResult> {
   const plan = compile(opts.pipeline);
-  const record = RunHandle.create({
-    repo: opts.repo,
-    pipeline: { file: opts.pipeline.file, name: opts.pipeline.name },
-    inputs: opts.inputs.values,
-    clock: opts.ports.clock,
-    env: opts.env,
-    sinks: opts.sinks,
-  });
+  const common = { repo: opts.repo, clock: opts.ports.clock, env: opts.env, sinks: opts.sinks };
+  const record = opts.resumeId
+    ? RunHandle.reopen({ ...common, id: opts.resumeId })
+    : RunHandle.create({ ...common, pipeline: { file: opts.pipeline.file, name: opts.pipeline.name }, inputs: opts.inputs.values });
+  // What an interrupted run had finished, reused as it was.
+  const done = opts.resumeId ? reusable(record.record.stages) : undefined;
+  if (done) record.emit({ type: 'run_resumed', runId: record.id, pipeline: opts.pipeline.name, reused: Object.keys(done) });
+  await pruneStaleWorktrees(opts);
   const scope: Scope = {
     inputs: opts.inputs.values,
     files: opts.inputs.files,
@@ -44,13 +48,23 @@ export async function execute(opts: ExecuteOptions): Promise<ExecuteResult> {
   };
   let outcome: RunOutcome;
   try {
-    outcome = await interpret({ plan, scope, record, ports: opts.ports, handlers: opts.handlers ?? stageHandlers, signal: opts.signal });
+    outcome = await interpret({ plan, scope, record, ports: opts.ports, handlers: opts.handlers ?? stageHandlers, signal: opts.signal, done });
   } catch (error) {
     outcome = { status: 'failed', error: { category: 'internal_error', message: (error as Error).message } };
   }
   await removeRunFolder(opts, record.id);
   record.finish(outcome.status, outcome.error, record.record.headline ?? headline(record, outcome));
   return { ...outcome, record };
+}
+
+function reusable(stages: Record<string, StageRecord>): Record<string, StageRecord> {
+  return Object.fromEntries(Object.entries(stages).filter(([, s]) => s.status === 'succeeded' || s.status === 'skipped' || (s.status === 'failed' && s.tolerated)));
+}
+
+/** Worktrees left behind by runs whose process is gone (killed, rebooted) are removed first. */
+async function pruneStaleWorktrees(opts: ExecuteOptions): Promise<void> {
+  if (!opts.ports.git || !existsSync(join(opts.repo, '.git'))) return;
+  await opts.ports.git.pruneStale(opts.repo, opts.pipeline.spec.workspace).catch(() => undefined);
 }
 
 /**

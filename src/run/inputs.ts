@@ -53,7 +53,7 @@ function convert(name: string, decl: Input, given: string, cwd: string): unknown
   const text = fromFile ? given.slice(1) : given;
   switch (decl.type) {
     case 'file':
-      return text;
+      return resolve(cwd, text);
     case 'string':
       return fromFile ? readInputFile(name, text, cwd) : text;
     case 'number': {

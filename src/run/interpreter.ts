@@ -7,6 +7,7 @@ import { evaluate, truthy } from '../config/expression.js';
 import type { RunError, RunStatus, StageStatus } from '../ports/events.js';
 import type { ExecutionPlan, PlanLoop, PlanNode, PlanStage } from '../plan/types.js';
 import type { RunHandle } from '../record/run-handle.js';
+import type { StageRecord } from '../record/types.js';
 import type { StageHandler, Ports } from '../stages/types.js';
 import { Semaphore } from '../util/semaphore.js';
 import type { Scope } from './scope.js';
@@ -19,6 +20,8 @@ export interface InterpreterOptions {
   ports: Ports;
   handlers: Record<string, StageHandler>;
   signal: AbortSignal;
+  /** Stages an interrupted run finished (by record key), reused instead of run again. */
+  done?: Record<string, StageRecord>;
 }
 
 export interface RunOutcome {
@@ -90,7 +93,7 @@ function skip(frame: Frame, node: PlanNode, loop: Round, reason: string): StageS
   // History tells what happened: a top-level stage its `when` skipped is a step; a stage that never
   // ran because an earlier one failed (or the run was cancelled) is not, so the failure stays last.
   // Inside a loop a conditional stage skipped by design (e.g. no repair after an approval) is not a step.
-  if (!loop && reason.startsWith('when: ')) frame.record.addHistory({ step: kind, stage: node.id, status: 'skipped', reason });
+  if (!loop && !frame.done?.[key] && reason.startsWith('when: ')) frame.record.addHistory({ step: kind, stage: node.id, status: 'skipped', reason });
   return 'skipped';
 }
 
@@ -127,6 +130,7 @@ async function runLoop(frame: Frame, node: PlanLoop): Promise<StageStatus> {
   frame.scope.stages[node.id] = { status, outputs: { rounds, exhausted } };
   frame.record.setStage(node.id, { kind: 'loop', status, round: rounds, finishedAt, durationMs: finishedAt - startedAt, outputs: { rounds, exhausted } });
   frame.record.emit({ type: 'loop_finished', loop: node.id, rounds, reason });
+  if (frame.done?.[node.id]) return status; // a resumed loop that had finished: its history line exists
   const why = reason === 'until' ? `until ${node.until?.source}` : reason === 'max' ? 'ceiling reached' : 'a stage failed';
   frame.record.addHistory({ step: 'loop', stage: node.id, rounds, ok: status === 'succeeded', status, summary: `${rounds} round${rounds === 1 ? '' : 's'}, ${why}` });
   return status;

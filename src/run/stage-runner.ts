@@ -1,6 +1,7 @@
 /** Runs one stage through its kind's handler, with the work every kind shares around it. */
 import type { StageStatus } from '../ports/events.js';
 import type { PlanStage } from '../plan/types.js';
+import type { StageRecord } from '../record/types.js';
 import type { StageContext, StageResult } from '../stages/types.js';
 import type { Frame } from './interpreter.js';
 import { snapshotScope } from './scope.js';
@@ -9,9 +10,11 @@ import { renderTemplate } from './template.js';
 type Round = { round: number; max: number } | undefined;
 
 export async function runStage(frame: Frame, stage: PlanStage, loop: Round): Promise<StageStatus> {
-  const release = await frame.slots.acquire();
   const round = loop?.round;
   const key = round ? `${stage.id}@r${round}` : stage.id;
+  const prior = frame.done?.[key];
+  if (prior) return reuse(frame, stage, key, prior);
+  const release = await frame.slots.acquire();
   const { record, ports } = frame;
   const startedAt = ports.clock.now();
   const logFile = record.logPath(key);
@@ -39,9 +42,19 @@ export async function runStage(frame: Frame, stage: PlanStage, loop: Round): Pro
   ];
   for (const entry of history) record.addHistory(entry);
   if (result.headline) record.record.headline = result.headline;
+  if (result.tolerated) record.setStage(key, { kind: stage.kind, tolerated: true });
   if (result.status === 'failed' && result.tolerated) frame.tolerated.add(stage.id);
   else if (result.status === 'failed') frame.failure ??= error ?? { category: 'stage_failed', message: `stage ${stage.id} failed` };
   return result.status;
+}
+
+/** A stage an interrupted run had finished: its outputs come back, nothing runs again. */
+function reuse(frame: Frame, stage: PlanStage, key: string, prior: StageRecord): StageStatus {
+  const status = prior.status as StageStatus;
+  frame.scope.stages[stage.id] = { status, outputs: prior.outputs ?? {} };
+  if (prior.tolerated) frame.tolerated.add(stage.id);
+  frame.record.emit({ type: 'stage_finished', stage: stage.id, kind: stage.kind, status, durationMs: prior.durationMs ?? 0, reused: true, ...(prior.round ? { round: prior.round } : {}) });
+  return status;
 }
 
 function context(frame: Frame, stage: PlanStage, loop: Round, logFile: string): StageContext {
@@ -57,5 +70,6 @@ function context(frame: Frame, stage: PlanStage, loop: Round, logFile: string): 
     emit: (event) => frame.record.emit(event),
     ports: frame.ports,
     signal: frame.signal,
+    ...(frame.done ? { resumed: true } : {}),
   };
 }

@@ -39,6 +39,8 @@ export interface StageContext {
   emit(event: EventInput): void;
   ports: Ports;
   signal: AbortSignal;
+  /** This stage ran before in the same run, which was interrupted and is now resumed. */
+  resumed?: boolean;
 }
 
 export interface StageResult {

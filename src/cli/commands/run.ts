@@ -16,7 +16,10 @@ import { readRecording, writeRecording } from '../../replay/recording.js';
 import type { CliIO } from '../io.js';
 import type { CommandContext } from '../main.js';
 import { findRepo } from '../repo.js';
-import { formatDuration, jsonRenderer, plainRenderer } from '../render/plain.js';
+import type { RunHandle } from '../../record/run-handle.js';
+import { chooseRenderer } from '../render/choose.js';
+import { formatDuration } from '../render/plain.js';
+import { compile } from '../../plan/compile.js';
 
 interface RunFlags {
   input: string[];
@@ -49,7 +52,7 @@ function printErrors(io: CliIO, errors: ConfigError[]): void {
 }
 
 /** Ctrl-C (or SIGTERM) aborts `controller`; a second one exits at once. */
-function onInterrupt(io: CliIO, controller: AbortController): () => void {
+export function onInterrupt(io: CliIO, controller: AbortController): () => void {
   let interrupts = 0;
   const handler = () => {
     if (++interrupts > 1) process.exit(130);
@@ -73,16 +76,11 @@ async function runCommand(ctx: CommandContext, ref: string, flags: RunFlags): Pr
   const release = onInterrupt(io, controller);
   const runOnce = async (pipeline: ResolvedPipeline, signal: AbortSignal) => {
     const inputs = resolveInputs(pipeline.spec.inputs ?? {}, rawInputs, io.cwd);
-    const sink = flags.json ? jsonRenderer(io) : plainRenderer(io);
+    const sink = await chooseRenderer(io, { json: flags.json, plan: compile(pipeline) });
     const ports = createPorts({ env: io.env, budget: pipeline.spec.budget, replay });
     const result = await execute({ pipeline, inputs, repo, ports, env: io.env, signal, sinks: [sink] });
     if (flags.record) writeRecording(result.record.dir, result.record.id);
-    if (!flags.json) {
-      const r = result.record.record;
-      const mark = r.status === 'succeeded' ? '✓' : '✗';
-      io.out(`${mark} run ${r.id} ${r.status} in ${formatDuration(r.durationMs)}${r.headline ? ` — ${r.headline}` : ''}`);
-      io.out(`  record: ${relative(io.cwd, result.record.dir) || '.'}   details: odw runs show ${r.id}`);
-    }
+    if (!flags.json) printSummary(io, result.record);
     return result.status;
   };
   try {
@@ -104,11 +102,20 @@ async function runCommand(ctx: CommandContext, ref: string, flags: RunFlags): Pr
       return EXIT.usage;
     }
     const status = await runOnce(loaded.pipeline, controller.signal);
-    return status === 'succeeded' ? EXIT.ok : status === 'cancelled' ? 130 : EXIT.failed;
+    return exitFor(status);
   } finally {
     release();
   }
 }
+
+export function printSummary(io: CliIO, run: RunHandle): void {
+  const r = run.record;
+  const mark = r.status === 'succeeded' ? '✓' : '✗';
+  io.out(`${mark} run ${r.id} ${r.status} in ${formatDuration(r.durationMs)}${r.headline ? ` — ${r.headline}` : ''}`);
+  io.out(`  record: ${relative(io.cwd, run.dir) || '.'}   details: odw runs show ${r.id}`);
+}
+
+export const exitFor = (status: string) => (status === 'succeeded' ? EXIT.ok : status === 'cancelled' ? 130 : EXIT.failed);
 
 /** `--replay` takes a run id (or latest) of this repository, or the path of a run folder. */
 function loadReplay(repo: string, id: string, cwd: string): ReplayPort {

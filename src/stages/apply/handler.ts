@@ -13,7 +13,13 @@ export const applyHandler: StageHandler = async (ctx) => {
     return failedStep({ step: 'apply', files: [] }, { category: 'not_approved', message: `stage "${from}" did not approve a candidate; nothing was applied` });
   }
   const commit = w.commit ? { branch: ctx.render(w.commit.branch), message: ctx.render(w.commit.message) } : undefined;
-  const result = await requireGit(ctx).apply(ctx.run.repo, review.candidate, commit ? { commit } : {});
+  const git = requireGit(ctx);
+  // A resumed run may have applied the candidate just before it was killed: never apply twice.
+  if (ctx.resumed && (await git.isApplied(ctx.run.repo, review.candidate))) {
+    const files = review.candidate.files;
+    return { status: 'succeeded', outputs: { files, alreadyApplied: true }, history: [{ step: 'apply', ok: true, files, summary: 'already applied before the run was interrupted' }] };
+  }
+  const result = await git.apply(ctx.run.repo, review.candidate, commit ? { commit } : {});
   if (!result.ok) {
     return failedStep({ step: 'apply', files: result.files }, { category: result.category, message: result.message }, { outputs: { files: result.files } });
   }
