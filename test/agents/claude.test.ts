@@ -86,6 +86,14 @@ describe('claude command line', () => {
     expect(args).toEqual(expect.arrayContaining(['-r', 'sess-1', '--json-schema', '{"type":"object"}']));
     expect(claudeLaunch(c, inv, { ODW_CLAUDE_BIN: '/opt/claude' }).command).toBe('/opt/claude');
   });
+
+  it('passes a schema without its $schema marker (claude refuses draft 2020-12 there)', () => {
+    const c = ctx({});
+    c.request.schema = { $schema: 'https://json-schema.org/draft/2020-12/schema', $id: 'https://odw.dev/s.json', type: 'object' };
+    const args = claudeLaunch(c, inv, {}).args;
+    expect(JSON.parse(args[args.indexOf('--json-schema') + 1])).toEqual({ $id: 'https://odw.dev/s.json', type: 'object' });
+    expect(c.request.schema).toHaveProperty('$schema');
+  });
 });
 
 describe('claude call loop over recorded streams', () => {

@@ -42,10 +42,21 @@ export function claudeLaunch(ctx: CallContext, inv: Invocation, env: NodeJS.Proc
   if (turns) args.push('--max-turns', String(turns));
   if (profile.model) args.push('--model', profile.model);
   if (profile.effort) args.push('--effort', profile.effort);
-  if (schema) args.push('--json-schema', JSON.stringify(schema));
+  if (schema) args.push('--json-schema', JSON.stringify(withoutDialect(schema)));
   if (inv.resume) args.push('-r', inv.resume);
   args.push(...(profile.args ?? []));
   return { command: agentBin('claude', profile, env), args };
+}
+
+/**
+ * Claude Code refuses a --json-schema whose `$schema` names draft 2020-12 (odw's own plan and
+ * review schemas): it exits 1 with "no schema with key or ref …". odw validates the answer itself
+ * under 2020-12, so claude gets the schema without that marker.
+ */
+function withoutDialect(schema: object): object {
+  if (!('$schema' in schema)) return schema;
+  const { $schema: _dialect, ...rest } = schema as Record<string, unknown>;
+  return rest;
 }
 
 function maxTurns(ctx: CallContext): number | undefined {
