@@ -19,7 +19,8 @@ afterEach(async () => {
   cleanupAll();
 });
 
-type Script = Parameters<typeof startClaudeMock>[0];
+/** A list of replies, in order. */
+type Script = Extract<Parameters<typeof startClaudeMock>[0], unknown[]>;
 
 /** A worktree, and a mock playing `script` (written knowing the worktree's path). */
 async function setup(script: Script | ((dir: string) => Script), extra: Partial<RuntimeProfile> = {}) {

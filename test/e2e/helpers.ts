@@ -108,6 +108,17 @@ export function processesMentioning(needle: string): number[] {
   return pids;
 }
 
+/** Pids of live processes whose environment holds `needle` (e.g. `HOME=<a private home>`). */
+export function processesWithEnv(needle: string): number[] {
+  return processesMentioning('').filter((pid) => {
+    try {
+      return readFileSync(`/proc/${pid}/environ`, 'utf8').split('\0').includes(needle);
+    } catch {
+      return false;
+    }
+  });
+}
+
 /** Pids of live processes whose working directory is `dir`. */
 export function processesIn(dir: string): number[] {
   return processesMentioning('').filter((pid) => {

@@ -2,7 +2,7 @@
  * A Messages API mock for Claude Code: `POST /v1/messages`, streamed as server-sent events
  * (message_start → content blocks → message_delta with stop_reason → message_stop).
  */
-import { sse, startMock, type Hang, type HttpError, type MockServer } from './server.js';
+import { sse, startMock, type MockServer, type Script } from './server.js';
 
 export type Block = { type: 'text'; text: string } | { type: 'tool_use'; id: string; name: string; input: unknown };
 
@@ -11,7 +11,7 @@ export interface ClaudeReply {
   usage?: { input: number; output: number };
 }
 
-export function startClaudeMock(script: (ClaudeReply | HttpError | Hang)[]): Promise<MockServer> {
+export function startClaudeMock(script: Script<ClaudeReply>): Promise<MockServer> {
   let messages = 0;
   return startMock<ClaudeReply>(script, {
     // Side requests without tools (if a version makes any) get a plain reply and keep the script.
@@ -79,4 +79,36 @@ export function claudeMockEnv(mock: MockServer, home: string): Record<string, st
     // Fail on the first HTTP error instead of retrying with back-off for minutes.
     CLAUDE_CODE_MAX_RETRIES: '0',
   };
+}
+
+/** The text of the user turns of a Messages request (odw's prompt and claude's reminders). */
+export function userText(body: any): string {
+  return messagesText(body, 'user');
+}
+
+function messagesText(body: any, role?: string): string {
+  const messages: any[] = Array.isArray(body?.messages) ? body.messages : [];
+  return messages
+    .filter((m) => role === undefined || m?.role === role)
+    .flatMap((m) => (typeof m.content === 'string' ? [m.content] : Array.isArray(m.content) ? m.content.map((b: any) => (typeof b?.text === 'string' ? b.text : '')) : []))
+    .join('\n');
+}
+
+/** The tool results already in a request's history, as text. */
+export function toolResults(body: any): string[] {
+  const messages: any[] = Array.isArray(body?.messages) ? body.messages : [];
+  return messages
+    .flatMap((m) => (Array.isArray(m?.content) ? m.content : []))
+    .filter((b: any) => b?.type === 'tool_result')
+    .map((b: any) => (typeof b.content === 'string' ? b.content : JSON.stringify(b.content)));
+}
+
+/**
+ * The working directory claude announces to the model (`Primary working directory: <dir>`, in a
+ * `role: "system"` message of `messages`, or the system prompt).
+ */
+export function workingDirectory(body: any): string | undefined {
+  const system: any[] = Array.isArray(body?.system) ? body.system : [{ text: body?.system }];
+  const text = [...system.map((b) => (typeof b?.text === 'string' ? b.text : '')), messagesText(body)].join('\n');
+  return /(?:Primary working directory|CWD): (\S+)/.exec(text)?.[1];
 }

@@ -1,0 +1,91 @@
+/**
+ * The shipped parallel-review-apply pipeline, run the way a user runs it (`odw run`, built dist),
+ * with every agent on the real Claude Code CLI talking to a scripted Messages API mock on
+ * 127.0.0.1. The mock answers by what each request holds (the rendered prompt), since the
+ * implementers and the reviewers run in parallel.
+ */
+import { rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { repoFolder } from '../../src/git/paths.js';
+import { gitdir, type GitDir } from '../helpers/gitdir.js';
+import { approval, expectApplied, FAREWELL, files, finalSentence, forkPipeline, GREET, plan, roleOf, runFlagship } from './flagship.js';
+import { claudeMockEnv, startClaudeMock, text, toolResults, toolUse, userText, workingDirectory, type ClaudeReply } from './mock/claude.js';
+import type { MockServer, RecordedRequest } from './mock/server.js';
+import { agentBin, cleanupAll, processesWithEnv, scratch } from './helpers.js';
+
+const CLAUDE = agentBin('claude');
+const mocks: MockServer[] = [];
+const repos: GitDir[] = [];
+
+afterEach(async () => {
+  await Promise.all(mocks.splice(0).map((m) => m.close()));
+  for (const r of repos.splice(0)) {
+    // odw keeps one (empty) worktree folder per repository under the temp directory.
+    rmSync(repoFolder(r.dir), { recursive: true, force: true });
+    await r.cleanup();
+  }
+  cleanupAll();
+});
+
+const who = (req: RecordedRequest) => roleOf(userText(req.body));
+
+/**
+ * The scripted conversation: the plan and the two approvals through claude's StructuredOutput
+ * tool; `greet` reads its file then edits it, `farewell` writes a new file; each then says what it did.
+ */
+function conversation(req: RecordedRequest): ClaudeReply | undefined {
+  const from = who(req);
+  const done = toolResults(req.body).length;
+  if (!from) return undefined;
+  if (from.role === 'plan') return done ? { blocks: [text('Planned.')] } : { blocks: [toolUse('StructuredOutput', plan)] };
+  if (from.role === 'review') return done ? { blocks: [text('Reviewed.')] } : { blocks: [toolUse('StructuredOutput', approval(from.reviewer))] };
+  const cwd = workingDirectory(req.body);
+  if (!cwd) return undefined;
+  const steps: Record<string, ClaudeReply[]> = {
+    greet: [
+      { blocks: [toolUse('Read', { file_path: join(cwd, 'src/greet.js') })] },
+      { blocks: [toolUse('Edit', { file_path: join(cwd, 'src/greet.js'), old_string: '// greeting helpers\n', new_string: GREET })] },
+    ],
+    farewell: [{ blocks: [text('Creating the file.'), toolUse('Write', { file_path: join(cwd, 'src/farewell.js'), content: FAREWELL })] }],
+  };
+  const script = steps[from.task];
+  if (!script) return undefined;
+  return script[done] ?? { blocks: [text(finalSentence(from.task))] };
+}
+
+describe('parallel-review-apply with the real claude CLI', () => {
+  it('plans, implements two tasks in parallel, gets two approvals, applies and verifies', async () => {
+    const mock = await startClaudeMock(conversation);
+    mocks.push(mock);
+    const repo = await gitdir({ files });
+    repos.push(repo);
+    const dir = scratch('odw-e2e-flagship-');
+    const home = join(dir, 'home');
+    const pipeline = forkPipeline(dir, { agent: 'claude', bin: CLAUDE, model: 'claude-mock', maxTurns: 8, env: claudeMockEnv(mock, home), timeout: '3m' });
+
+    // Every claude process of this run has the private HOME in its environment.
+    const r = await runFlagship(repo, pipeline, () => processesWithEnv(`HOME=${home}`));
+    await expectApplied(repo, r, 'claude', 'claude-mock');
+
+    // Every model request was one the conversation had a reply for.
+    const requests = mock.modelRequests();
+    expect(requests.every((q) => who(q) !== undefined)).toBe(true);
+    const calls: any[] = r.record.calls;
+    for (const c of calls) {
+      expect(c.permissionDenials).toBeUndefined();
+      expect(c.costUsd).toBeGreaterThan(0);
+    }
+    // The edits went through claude's own tools, in each implementer's worktree, never the user's tree.
+    const edits = requests.flatMap((q) => (q.body.messages as any[]).flatMap((m) => (Array.isArray(m.content) ? m.content : [])))
+      .filter((b: any) => b.type === 'tool_use' && (b.name === 'Edit' || b.name === 'Write'))
+      .map((b: any) => b.input.file_path as string);
+    const edited = [...new Set(edits)].sort();
+    expect(edited).toEqual([expect.stringMatching(/\/farewell\/src\/farewell\.js$/), expect.stringMatching(/\/greet\/src\/greet\.js$/)]);
+    expect(edited.every((p) => !p.startsWith(repo.dir))).toBe(true);
+
+    // No claude process outlives the run.
+    expect(r.seen).toBeGreaterThan(0);
+    expect(processesWithEnv(`HOME=${home}`)).toEqual([]);
+  });
+});
