@@ -1,47 +1,28 @@
-/** A small calculator project and a reject-then-approve scenario for the scripted agents. */
-export const calcFiles = {
-  'package.json': '{ "type": "module" }\n',
-  'src/math.js': '// math helpers\n',
-  'src/format.js': '// formatting\n',
-  'README.md': '# calc\n',
-  'test/check.mjs': [
-    "import { sum } from '../src/math.js';",
-    "import { formatSum } from '../src/format.js';",
-    "if (sum(2, 3) !== 5) { console.error(`expected sum(2, 3) to be 5 but got ${sum(2, 3)}`); process.exit(1); }",
-    "if (formatSum(2, 3) !== '2 + 3 = 5') { console.error('formatSum is wrong'); process.exit(1); }",
-    "console.log('all checks pass');",
-    '',
-  ].join('\n'),
-};
+/**
+ * The quickstart's example project and its reject-then-approve scenario (examples/quickstart/),
+ * shared by the tests so that what the README's quickstart shows is what the tests check.
+ */
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
 
-export const calcPlan = {
-  summary: 'Add sum() and a formatter, with docs.',
-  tasks: [
-    { id: 'math', title: 'sum()', files: ['src/math.js'], prompt: 'Export sum(a, b) from src/math.js.' },
-    { id: 'format', files: ['src/format.js'], prompt: "Export formatSum(a, b) from src/format.js returning 'a + b = sum'; import sum from ./math.js." },
-    { id: 'docs', files: ['README.md'], prompt: 'Document sum and formatSum in README.md.' },
-  ],
-  risks: [],
-};
+const QUICKSTART = fileURLToPath(new URL('../../examples/quickstart/', import.meta.url));
 
-export const GOOD_SUM = 'export function sum(a, b) {\n  return a + b;\n}\n';
-export const FORMAT = "import { sum } from './math.js';\nexport function formatSum(a, b) {\n  return `${a} + ${b} = ${sum(a, b)}`;\n}\n";
-export const README = '# calc\n\n`sum(a, b)` adds; `formatSum(a, b)` prints the sum.\n';
+function readTree(root: string, dir = root): Record<string, string> {
+  const files: Record<string, string> = {};
+  for (const name of readdirSync(dir)) {
+    const path = join(dir, name);
+    if (statSync(path).isDirectory()) Object.assign(files, readTree(root, path));
+    else files[relative(root, path)] = readFileSync(path, 'utf8');
+  }
+  return files;
+}
 
-export const happyScenario = {
-  plan: calcPlan,
-  implement: {
-    // wrong in round 1, fixed when repaired (round 2)
-    math: { '1': { write: { 'src/math.js': 'export function sum(a, b) {\n  return a - b;\n}\n' } }, '2': { write: { 'src/math.js': GOOD_SUM } } },
-    format: { '*': { write: { 'src/format.js': FORMAT } } },
-    docs: { '*': { write: { 'README.md': README } } },
-  },
-  review: {
-    correctness: {
-      '1': { decision: 'reject', summary: 'sum subtracts', blockers: [{ message: 'src/math.js returns a - b instead of a + b, so formatSum prints the wrong total', file: 'src/math.js', symbol: 'sum' }] },
-      '2': { decision: 'approve', summary: 'correct', blockers: [] },
-    },
-    'owner-risk': { '*': { decision: 'approve', summary: 'fine', blockers: [] } },
-  },
-};
+export const calcFiles = readTree(join(QUICKSTART, 'project'));
+export const happyScenario = JSON.parse(readFileSync(join(QUICKSTART, 'scenario.json'), 'utf8'));
+export const calcPlan = happyScenario.plan;
 
+type Step = { write: Record<string, string> };
+export const GOOD_SUM = (happyScenario.implement.math['2'] as Step).write['src/math.js'];
+export const FORMAT = (happyScenario.implement.format['*'] as Step).write['src/format.js'];
+export const README = (happyScenario.implement.docs['*'] as Step).write['README.md'];

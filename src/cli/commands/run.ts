@@ -112,7 +112,8 @@ export function printSummary(io: CliIO, run: RunHandle): void {
   const r = run.record;
   const mark = r.status === 'succeeded' ? '✓' : '✗';
   io.out(`${mark} run ${r.id} ${r.status} in ${formatDuration(r.durationMs)}${r.headline ? ` — ${r.headline}` : ''}`);
-  io.out(`  record: ${relative(io.cwd, run.dir) || '.'}   details: odw runs show ${r.id}`);
+  const rel = relative(io.cwd, run.dir);
+  io.out(`  record: ${rel.startsWith('..') ? run.dir : rel || '.'}   details: odw runs show ${r.id}`);
 }
 
 export const exitFor = (status: string) => (status === 'succeeded' ? EXIT.ok : status === 'cancelled' ? 130 : EXIT.failed);
