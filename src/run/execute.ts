@@ -10,6 +10,7 @@ import { RunHandle } from '../record/run-handle.js';
 import { stageHandlers } from '../stages/registry.js';
 import type { Ports, StageHandler } from '../stages/types.js';
 import { interpret, type RunOutcome } from './interpreter.js';
+import { checkLoopCeilings } from './loop-max.js';
 import type { ResolvedInputs } from './inputs.js';
 import type { Scope } from './scope.js';
 
@@ -32,6 +33,7 @@ export interface ExecuteResult extends RunOutcome {
 
 export async function execute(opts: ExecuteOptions): Promise<ExecuteResult> {
   const plan = compile(opts.pipeline);
+  checkLoopCeilings(plan.nodes, opts.inputs.values);
   const common = { repo: opts.repo, clock: opts.ports.clock, env: opts.env, sinks: opts.sinks };
   const record = opts.resumeId
     ? RunHandle.reopen({ ...common, id: opts.resumeId })

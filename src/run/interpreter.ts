@@ -11,6 +11,7 @@ import type { StageRecord } from '../record/types.js';
 import type { StageHandler, Ports } from '../stages/types.js';
 import { Semaphore } from '../util/semaphore.js';
 import type { Scope } from './scope.js';
+import { loopCeiling } from './loop-max.js';
 import { runStage } from './stage-runner.js';
 
 export interface InterpreterOptions {
@@ -98,12 +99,13 @@ function skip(frame: Frame, node: PlanNode, loop: Round, reason: string): StageS
 }
 
 async function runLoop(frame: Frame, node: PlanLoop): Promise<StageStatus> {
-  const max = typeof node.max === 'number' ? node.max : Number(evaluate(node.max.expr, { ...frame.scope }));
-  if (!Number.isInteger(max) || max < 1) {
-    frame.failure ??= { category: 'invalid_loop_max', message: `loop ${node.id}: max must be a whole number ≥ 1, got ${JSON.stringify(max)} from ${(node.max as { source: string }).source}` };
+  const ceiling = loopCeiling(node, frame.scope.inputs);
+  if ('problem' in ceiling) {
+    frame.failure ??= { category: 'invalid_loop_max', message: ceiling.problem };
     frame.record.setStage(node.id, { kind: 'loop', status: 'failed', error: frame.failure });
     return 'failed';
   }
+  const { max } = ceiling;
   const startedAt = frame.ports.clock.now();
   frame.record.setStage(node.id, { kind: 'loop', status: 'running', startedAt });
   let rounds = 0;

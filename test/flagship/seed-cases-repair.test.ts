@@ -107,7 +107,7 @@ describe.concurrent('seed regression cases: repair targeting and patches', () =>
     expect([await r.repo.read('src/a.js'), await r.repo.read('src/b.js'), await r.repo.read('README.md')]).toEqual([ALPHA, BETA, DOCS]);
   });
 
-  it('G17: rounds are numbered 1..maxRounds everywhere (history, events, agents, prompts); reject ×2 then approve in round 3/3', async () => {
+  it('G17: rounds are numbered 1..maxRounds everywhere (history, events, agents, prompts): reject ×2, approve in round 3/3; maxRounds outside 1–100 is a usage error', async () => {
     const scenario = {
       implement: goodThree,
       review: { correctness: { '1': reject('src/a.js must return 1', { file: 'src/a.js' }), '2': reject('src/b.js must return 2', { file: 'src/b.js' }), '*': approve }, 'owner-risk': { '*': approve } },
@@ -121,5 +121,13 @@ describe.concurrent('seed regression cases: repair targeting and patches', () =>
     expect(r.record.headline).toBe('approved in round 3, 3 files applied');
     const reviewPrompts = (r.record.calls as { id: string; meta: { reviewer?: string; round?: number } }[]).filter((c) => c.meta.reviewer === 'correctness');
     for (const c of reviewPrompts) expect(readFileSync(join(r.repo.dir, '.odw/runs', r.record.id, 'calls', c.id, 'prompt.md'), 'utf8')).toContain(`reviewer of a combined change, round ${c.meta.round}.`);
+    // the ceiling is a whole number from 1 to 100; another value is a usage error (exit 2) before any agent runs
+    for (const maxRounds of ['0', '101']) {
+      const bad = await runFlagship({ files: demoFiles, tasks: threePlan.tasks, scenario, inputs: { maxRounds } });
+      expect(bad.code).toBe(2);
+      expect(bad.stderr).toBe(`odw: loop rounds: max inputs.maxRounds is ${maxRounds}; it must be a whole number from 1 to 100\n  hint: pass a value from 1 to 100, e.g. --input maxRounds=3\n`);
+      expect(bad.calls).toEqual([]);
+      expect(bad.record).toEqual({});
+    }
   });
 });
