@@ -15,6 +15,7 @@
 //   ask "question"                         asks first ({"needsInput"}); works once answered
 //   sleep seconds                          waits in a child `sleep` (its pid is logged) first
 //   exit, stderr, message                  how it ends
+// A review verdict may hold sleepOnce (seconds): the first reviewer call to reach it waits that long.
 // ODW_KILL_AT (see below) kills the odw process during one call, once.
 import { spawn } from 'node:child_process';
 import { appendFileSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -92,6 +93,15 @@ if (kind === 'plan') {
 } else if (kind === 'review') {
   const verdict = pick(pick(scenario.review, env.ODW_REVIEWER, '*'), round, '*');
   if (!verdict || verdict.exit) fail(verdict);
+  // sleepOnce: the first reviewer to get here (in any run) takes that long; later ones do not.
+  if (verdict.sleepOnce) {
+    try {
+      writeFileSync(`${env.ODW_SCENARIO}.slept`, '', { flag: 'wx' });
+      await sleep(verdict.sleepOnce);
+    } catch {
+      // someone already slept
+    }
+  }
   if (verdict.prose) console.log(verdict.prose);
   else answer(verdict);
 } else {
