@@ -4,7 +4,7 @@
  * 127.0.0.1. The mock answers by what each request holds (the rendered prompt), since the
  * implementers and the reviewers run in parallel.
  */
-import { rmSync } from 'node:fs';
+import { mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { repoFolder } from '../../src/git/paths.js';
@@ -62,7 +62,10 @@ describe('parallel-review-apply with the real claude CLI', () => {
     repos.push(repo);
     const dir = scratch('odw-e2e-flagship-');
     const home = join(dir, 'home');
-    const pipeline = forkPipeline(dir, { agent: 'claude', bin: CLAUDE, model: 'claude-mock', maxTurns: 8, env: claudeMockEnv(mock, home), timeout: '3m' });
+    // claude keeps its own scratch files in $TMPDIR: a private one goes with the test.
+    mkdirSync(join(dir, 'tmp'));
+    const env = { ...claudeMockEnv(mock, home), TMPDIR: join(dir, 'tmp') };
+    const pipeline = forkPipeline(dir, { agent: 'claude', bin: CLAUDE, model: 'claude-mock', maxTurns: 8, env, timeout: '3m' });
 
     // Every claude process of this run has the private HOME in its environment.
     const r = await runFlagship(repo, pipeline, () => processesWithEnv(`HOME=${home}`));

@@ -58,12 +58,14 @@ describe('parallel-review-apply with the real codex CLI', () => {
     const dir = scratch('odw-e2e-flagship-');
     const home = join(dir, 'home');
     mkdirSync(join(home, 'codex'), { recursive: true });
+    // codex keeps its own scratch files in $TMPDIR: a private one goes with the test.
+    mkdirSync(join(dir, 'tmp'));
     const pipeline = forkPipeline(dir, {
       agent: 'codex',
       bin: CODEX,
       model: 'mock-model',
       args: codexMockArgs(mock),
-      env: { HOME: home, CODEX_HOME: join(home, 'codex'), ODW_MOCK_API_KEY: 'odw-mock-key-123456' },
+      env: { HOME: home, CODEX_HOME: join(home, 'codex'), TMPDIR: join(dir, 'tmp'), ODW_MOCK_API_KEY: 'odw-mock-key-123456' },
       timeout: '3m',
     });
 
