@@ -2,11 +2,12 @@
  * The shipped parallel-review-apply pipeline run for real — real git repository, real odw
  * binary, the command runtime — with scripted agents (test/fixtures/agents/scripted.mjs).
  */
+import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { odw, type CliResult } from './cli.js';
+import { ODW_BIN, odw, type CliResult } from './cli.js';
 import { GIT_TEST_ENV, gitdir, type FileContent, type GitDir } from './gitdir.js';
 
 const AGENT = fileURLToPath(new URL('../fixtures/agents/scripted.mjs', import.meta.url));
@@ -55,6 +56,9 @@ export interface FlagshipOptions {
   env?: Record<string, string>;
   /** Change the repository after it is created (e.g. leave a dirty file). */
   prepare?: (repo: GitDir) => Promise<void>;
+  /** Run in this repository (and scratch folder) instead of new ones: several runs in one repository. */
+  repo?: GitDir;
+  dir?: string;
 }
 
 /** A pipeline that extends the shipped one with every runtime on the scripted agent, plus `extra` YAML. */
@@ -76,13 +80,44 @@ export function forkPipeline(dir: string, extra = ''): string {
 }
 
 export async function runFlagship(opts: FlagshipOptions): Promise<FlagshipRun> {
-  const repo = await gitdir({ files: opts.files });
-  await opts.prepare?.(repo);
+  const { repo, dir } = await setup(opts);
   const before = await tree(repo);
-  const dir = mkdtempSync(join(tmpdir(), 'odw-flagship-'));
   const { args, env } = flagshipArgs(dir, repo, opts);
   const result = await odw(args, { cwd: repo.dir, env });
   return { ...result, ...(await readOutcome(dir, repo)), before };
+}
+
+async function setup(opts: FlagshipOptions): Promise<{ repo: GitDir; dir: string }> {
+  const repo = opts.repo ?? (await gitdir({ files: opts.files }));
+  if (!opts.repo) await opts.prepare?.(repo);
+  return { repo, dir: opts.dir ?? mkdtempSync(join(tmpdir(), 'odw-flagship-')) };
+}
+
+export interface StartedRun {
+  child: ChildProcess;
+  repo: GitDir;
+  dir: string;
+  /** The exit code, once odw has exited. */
+  exited: Promise<number | null>;
+  /** Resolves once the scenario log holds a line that matches (polls; fails after 20 s). */
+  waitFor(match: (line: Record<string, any>) => boolean): Promise<void>;
+}
+
+/** Starts a flagship run without waiting for it (to watch, cancel or kill it). */
+export async function startFlagship(opts: FlagshipOptions): Promise<StartedRun> {
+  const { repo, dir } = await setup(opts);
+  const { args, env } = flagshipArgs(dir, repo, opts);
+  const child = spawn(process.execPath, [ODW_BIN, ...args], { cwd: repo.dir, env: { ...process.env, NO_COLOR: '1', CI: '1', ...env }, stdio: 'ignore' });
+  const exited = new Promise<number | null>((resolve) => child.on('close', resolve));
+  const log = join(dir, 'calls.jsonl');
+  const waitFor = async (match: (line: Record<string, any>) => boolean) => {
+    for (const started = Date.now(); Date.now() - started < 20_000; await new Promise((r) => setTimeout(r, 50))) {
+      const lines = existsSync(log) ? readFileSync(log, 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l)) : [];
+      if (lines.some(match)) return;
+    }
+    throw new Error(`no scenario log line matched in ${log}`);
+  };
+  return { child, repo, dir, exited, waitFor };
 }
 
 /** The `odw run` arguments and environment of a flagship run (for tests that spawn odw themselves). */
