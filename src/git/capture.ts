@@ -2,7 +2,7 @@
  * Patch capture: everything a worktree changed against its base, byte-exact, written by git
  * straight to `<runDir>/patches/<name>.patch` (the bytes never pass through odw).
  */
-import { copyFile, mkdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { copyFile, mkdir, readFile, rm, stat, utimes, writeFile } from 'node:fs/promises';
 import { isAbsolute, join, resolve } from 'node:path';
 import picomatch from 'picomatch';
 import { GitError, type CaptureOptions, type ChangeStatus, type FileChange, type GitRun, type TaskPatch, type Worktree } from '../ports/git.js';
@@ -70,7 +70,15 @@ async function scratchIndex(worktree: string): Promise<string> {
   const gitDir = dotGit.startsWith('gitdir: ') ? dotGit.slice(8).trim() : join(worktree, '.git');
   const admin = isAbsolute(gitDir) ? gitDir : resolve(worktree, gitDir);
   const scratch = join(admin, `odw-capture-index-${process.pid}-${++captures}`);
-  await copyFile(join(admin, 'index'), scratch).catch(() => rm(scratch, { force: true }));
+  try {
+    await copyFile(join(admin, 'index'), scratch);
+    // The copy keeps the index's own time: git trusts a file's stat data only if the file is older
+    // than the index, and a fresh timestamp would hide same-size edits made just after checkout.
+    const { atime, mtime } = await stat(join(admin, 'index'));
+    await utimes(scratch, atime, mtime);
+  } catch {
+    await rm(scratch, { force: true });
+  }
   return scratch;
 }
 

@@ -3,7 +3,7 @@
  * after it. Only files that differ from HEAD are saved (copied into the snapshot folder); clean
  * tracked files are restored from git, files the step added are removed.
  */
-import { copyFile, mkdir, mkdtemp, rename, rm, rmdir } from 'node:fs/promises';
+import { copyFile, mkdir, mkdtemp, rename, rm, rmdir, stat, utimes } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { GitError, type SnapshotEntry, type TreeChanges, type TreeSnapshot } from '../ports/git.js';
@@ -17,7 +17,7 @@ export async function snapshot(git: RunGit, repo: string, options: { dir?: strin
   const head = (await git(['rev-parse', '--verify', 'HEAD'], { cwd: repo })).stdout.trim();
   const [dirty, staged, indexFile] = await Promise.all([dirtyPaths(git, repo, head), stagedLines(git, repo, head), indexPath(git, repo)]);
   const indexCopy = join(dir, 'index');
-  await copyFile(indexFile, indexCopy);
+  await copyKeepingTime(indexFile, indexCopy);
   const entries: Record<string, SnapshotEntry> = {};
   let n = 0;
   for (const path of dirty.keys()) entries[path] = await readEntry(repo, path, join(dir, 'files', String(n++)));
@@ -73,7 +73,7 @@ export async function restore(git: RunGit, snap: TreeSnapshot): Promise<TreeChan
   }
   if (found.indexChanged && snap.indexCopy) {
     const index = await indexPath(git, repo);
-    await copyFile(snap.indexCopy, `${index}.odw-restore`);
+    await copyKeepingTime(snap.indexCopy, `${index}.odw-restore`);
     await rename(`${index}.odw-restore`, index);
   }
   const after = await compare(git, snap);
@@ -99,6 +99,16 @@ async function removeAdded(repo: string, path: string): Promise<void> {
   for (let dir = dirname(path); dir !== '.' && dir !== ''; dir = dirname(dir)) {
     if (!(await rmdir(join(repo, dir)).then(() => true, () => false))) break;
   }
+}
+
+/**
+ * An index copy must keep the index's time: git trusts a file's stat data only when the file is
+ * older than the index, so a newer time would hide edits made in the second the index was written.
+ */
+async function copyKeepingTime(from: string, to: string): Promise<void> {
+  await copyFile(from, to);
+  const { atime, mtime } = await stat(from);
+  await utimes(to, atime, mtime);
 }
 
 async function indexPath(git: RunGit, repo: string): Promise<string> {

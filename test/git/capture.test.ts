@@ -134,4 +134,16 @@ describe('patch capture', () => {
     await writeFile(first.patchFile, 'garbage\n');
     await expect(h.git.withWorktrees(h.run, ['t1'], ([w]) => h!.git.seed(w, [first]))).rejects.toThrow(/could not start t1 from the earlier patch of t1/);
   });
+
+  it('sees a same-size edit made in the second of the checkout (racy timestamps), even when captured later', async () => {
+    h = await harness({ files: { 'a.txt': 'aaaa\n' } });
+    await new Promise((r) => setTimeout(r, 1000 - (Date.now() % 1000)));
+    await h.git.withWorktrees(h.run, ['t1'], async ([w]) => {
+      await writeFile(join(w.path, 'a.txt'), 'bbbb\n'); // same size, same second as the checkout
+      await new Promise((r) => setTimeout(r, 1100));
+      const patch = await h!.git.capture(h!.run, w);
+      expect(patch.files).toEqual(['a.txt']);
+    });
+  });
 });
+
