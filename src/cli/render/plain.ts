@@ -1,18 +1,16 @@
-/** One line per event, for logs, CI and pipes (and terminals until the live view lands). */
+/** One line per event: for pipes, logs and CI (`odw run` when stdout is not a terminal or CI is set). */
 import type { EventSink, RunEvent } from '../../ports/events.js';
+import { historyLine } from '../../record/views.js';
 import type { CliIO } from '../io.js';
+import { agentLabel, firstLine, formatDuration, usageText } from './format.js';
 
-export function formatDuration(ms: number | undefined): string {
-  if (ms === undefined) return '-';
-  if (ms < 1000) return `${ms}ms`;
-  if (ms < 60_000) return `${(ms / 1000).toFixed(1)}s`;
-  const m = Math.floor(ms / 60_000);
-  return m < 60 ? `${m}m${Math.round((ms % 60_000) / 1000)}s` : `${Math.floor(m / 60)}h${m % 60}m`;
-}
+export { formatDuration } from './format.js';
 
 const at = (round?: number) => (round ? ` (round ${round})` : '');
 
 export function plainRenderer(io: CliIO): EventSink {
+  /** call id → who the agent works for, from its agent_started event. */
+  const labels = new Map<string, string>();
   return {
     emit(e: RunEvent) {
       switch (e.type) {
@@ -32,10 +30,22 @@ export function plainRenderer(io: CliIO): EventSink {
           return io.out(`↻ ${e.loop}: round ${e.round} of at most ${e.max}`);
         case 'loop_finished':
           return io.out(`↻ ${e.loop}: ${e.rounds} round${e.rounds === 1 ? '' : 's'}${e.reason === 'max' ? ' (ceiling reached)' : ''}`);
-        case 'agent_started':
-          return io.out(`  · ${e.stage}${e.task ? ` ${e.task}` : ''}: ${e.runtime} started`);
-        case 'agent_finished':
-          return io.out(`  · ${e.stage} ${e.call}: ${e.outcome} in ${formatDuration(e.durationMs)}${e.tokens ? `, ${e.tokens} tokens` : ''}`);
+        case 'agent_started': {
+          const label = agentLabel(e);
+          labels.set(e.call, label);
+          return io.out(`  · ${e.stage} ${label}: ${e.runtime} started`);
+        }
+        case 'agent_state':
+          return io.out(`  · ${e.stage} ${labels.get(e.call) ?? e.call}: ${e.state}${e.detail ? ` — ${firstLine(e.detail)}` : ''}`);
+        case 'agent_finished': {
+          const usage = usageText(e.tokens, e.costUsd);
+          return io.out(`  · ${e.stage} ${labels.get(e.call) ?? e.call}: ${e.outcome} in ${formatDuration(e.durationMs)}${usage ? `, ${usage}` : ''}`);
+        }
+        case 'history':
+          // The shipped stage kinds describe their step (plan, implement, review, repair, apply,
+          // verify); generic stages and loops are already told by the lines above.
+          if (!e.entry.stage && e.entry.step !== 'loop') io.out(`  ${historyLine(e.entry)}`);
+          return;
         default:
           return;
       }
