@@ -17,7 +17,7 @@ describe('run records', () => {
     const repo = tempDir();
     const run = create(repo);
     run.finish('succeeded', undefined, 'all good');
-    expect(readFileSync(join(repo, '.odw', '.gitignore'), 'utf8')).toContain('*');
+    expect(readFileSync(join(repo, '.odw', '.gitignore'), 'utf8')).toMatch(/^\/runs\/$/m);
     const record = JSON.parse(readFileSync(join(run.dir, 'run.json'), 'utf8'));
     expect(record).toMatchObject({ id: run.id, status: 'succeeded', headline: 'all good' });
     const events = readFileSync(join(run.dir, 'events.jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l));

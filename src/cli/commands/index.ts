@@ -7,11 +7,12 @@ import { register as runs } from './runs.js';
 import { register as validate } from './validate.js';
 import { register as schema } from './schema.js';
 import { register as doctor } from './doctor.js';
+import { register as init } from './init.js';
 import { register as resume } from './resume.js';
 
 type Register = (program: Command, ctx: CommandContext) => void;
 
-const commands: Register[] = [run, resume, graph, runs, validate, schema, doctor];
+const commands: Register[] = [run, resume, graph, runs, validate, schema, doctor, init];
 
 export function registerCommands(program: Command, ctx: CommandContext): void {
   for (const register of commands) register(program, ctx);
