@@ -25,8 +25,7 @@ export async function runStage(frame: Frame, stage: PlanStage, loop: Round): Pro
     if (frame.signal.aborted) result = { status: 'cancelled' };
     else result = await frame.handlers[stage.kind](context(frame, stage, loop, logFile));
   } catch (error) {
-    const e = error as Error;
-    result = { status: 'failed', error: { category: e.name === 'TemplateError' ? 'template_error' : 'stage_crashed', message: e.message } };
+    result = { status: 'failed', error: crashed(error) };
   } finally {
     release();
   }
@@ -38,7 +37,7 @@ export async function runStage(frame: Frame, stage: PlanStage, loop: Round): Pro
   record.setStage(key, { kind: stage.kind, status: result.status, finishedAt, durationMs, outputs: result.outputs, ...(error ? { error } : {}) });
   record.emit({ type: 'stage_finished', stage: stage.id, kind: stage.kind, status: result.status, durationMs, ...(round ? { round } : {}), ...(error ? { error } : {}) });
   const history = result.history ?? [
-    { step: stage.kind, stage: stage.id, ...(round ? { round } : {}), ok: result.status === 'succeeded', status: result.status, ...(result.summary ? { summary: result.summary } : {}), ...(error ? { error: error.message } : {}) },
+    { step: stage.kind, stage: stage.id, ...(round ? { round } : {}), ok: result.status === 'succeeded', status: result.status, ...(result.summary ? { summary: result.summary } : {}), ...(error ? { error: `${error.category}: ${error.message}` } : {}) },
   ];
   for (const entry of history) record.addHistory(entry);
   if (result.headline) record.record.headline = result.headline;
@@ -46,6 +45,13 @@ export async function runStage(frame: Frame, stage: PlanStage, loop: Round): Pro
   if (result.status === 'failed' && result.tolerated) frame.tolerated.add(stage.id);
   else if (result.status === 'failed') frame.failure ??= error ?? { category: 'stage_failed', message: `stage ${stage.id} failed` };
   return result.status;
+}
+
+/** A handler that threw: the error's own category when it has one (a GitError's `workspace_setup_failed`). */
+function crashed(error: unknown): { category: string; message: string } {
+  const e = error as Error & { category?: unknown };
+  if (e?.name === 'TemplateError') return { category: 'template_error', message: e.message };
+  return { category: typeof e?.category === 'string' ? e.category : 'stage_crashed', message: e?.message ?? String(error) };
 }
 
 /** A stage an interrupted run had finished: its outputs come back, nothing runs again. */

@@ -3,7 +3,7 @@
  * step that says so, and nothing of the candidate in the user's tree.
  */
 import { describe, expect, it } from 'vitest';
-import { callNames, runFlagship, steps, tree } from '../helpers/flagship.js';
+import { callNames, leftovers, runFlagship, steps, tree } from '../helpers/flagship.js';
 import { expectFailure, expectUntouched, history } from './expect.js';
 import { ALPHA, BETA, DOCS, always, approve, conflict, demoFiles, goodTwoTasks, reject, task, twoTasks } from './scenarios.js';
 
@@ -96,5 +96,18 @@ describe('apply', () => {
     const after = await tree(r.repo);
     expect(after.status).toBe(' M src/a.js');
     expect(after.files).toEqual({ ...r.before.files, 'src/a.js': Buffer.from(mine).toString('base64') });
+  });
+});
+
+describe('the environment', () => {
+  it('workspace_setup_failed: a failing workspace.setup command fails the run with its own category; no agent runs, nothing is left', async () => {
+    const setup = 'setup: ["echo \'npm ERR! missing script: bootstrap\' >&2; exit 3"]';
+    const r = await runFlagship({ files: demoFiles, tasks: twoTasks, scenario: goodTwoTasks, workspace: [setup] });
+    expectFailure(r, 'workspace_setup_failed', 'fanout');
+    expect(r.record.error.message).toMatch(/^stage implement: workspace setup command `.*` exited with code 3 in the worktree for (alpha|beta) /);
+    expect(r.record.error.message).toContain('npm ERR! missing script: bootstrap');
+    expect(r.calls).toEqual([]);
+    expect(await leftovers(r)).toEqual({ registered: [], folders: [] });
+    await expectUntouched(r);
   });
 });

@@ -52,6 +52,8 @@ export interface FlagshipOptions {
   tasks?: unknown;
   /** YAML appended to the forked pipeline (top-level keys other than runtimes and workspace). */
   extra?: string;
+  /** Lines under the pipeline's `workspace:` (besides its root), e.g. `setup: [npm ci]`. */
+  workspace?: string[];
   /** Extra environment for odw (and so for its agents). */
   env?: Record<string, string>;
   /** Change the repository after it is created (e.g. leave a dirty file). */
@@ -62,7 +64,7 @@ export interface FlagshipOptions {
 }
 
 /** A pipeline that extends the shipped one with every runtime on the scripted agent, plus `extra` YAML. */
-export function forkPipeline(dir: string, extra = ''): string {
+export function forkPipeline(dir: string, extra = '', workspace: string[] = []): string {
   const file = join(dir, 'pipeline.yml');
   const command = JSON.stringify([process.execPath, AGENT]);
   writeFileSync(
@@ -73,6 +75,7 @@ export function forkPipeline(dir: string, extra = ''): string {
       ...['planner', 'implementer', 'reviewer'].map((r) => `  ${r}: { agent: command, command: ${command}, timeout: 60s }`),
       'workspace:',
       `  root: ${JSON.stringify(join(dir, 'worktrees'))}`,
+      ...workspace.map((l) => `  ${l}`),
       extra,
     ].join('\n'),
   );
@@ -122,7 +125,7 @@ export async function startFlagship(opts: FlagshipOptions): Promise<StartedRun> 
 
 /** The `odw run` arguments and environment of a flagship run (for tests that spawn odw themselves). */
 export function flagshipArgs(dir: string, repo: GitDir, opts: Omit<FlagshipOptions, 'files' | 'prepare'>): { args: string[]; env: Record<string, string> } {
-  const pipeline = forkPipeline(dir, opts.extra);
+  const pipeline = forkPipeline(dir, opts.extra, opts.workspace);
   const scenarioFile = join(dir, 'scenario.json');
   writeFileSync(scenarioFile, JSON.stringify(opts.scenario));
   const args = ['run', pipeline, '--repo', repo.dir];
