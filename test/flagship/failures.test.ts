@@ -48,6 +48,20 @@ describe.concurrent('the review loop refuses', () => {
   });
 });
 
+describe('a reviewer that fails', () => {
+  it('counts as a reject but blames no task: nothing is rerun, and the next round reviews the same candidate', async () => {
+    const review = { correctness: { '1': { exit: 1, stderr: 'error: rate limited' }, '*': approve }, 'owner-risk': { '*': approve } };
+    const r = await runFlagship({ files: demoFiles, tasks: twoTasks, scenario: { ...goodTwoTasks, review }, inputs: { maxRounds: '2' } });
+    expect(r.code).toBe(0);
+    expect(steps(r.record)).toEqual(['plan', 'implement r1', 'review r1 reject', 'repair r1 tasks= kept=alpha,beta', 'review r2 approve', 'apply', 'verify']);
+    const review1 = history(r).find((h) => h.step === 'review')!;
+    expect(review1.blockers[0].message).toBe('reviewer_failed: reviewer correctness: node exited with code 1: error: rate limited');
+    expect(history(r).find((h) => h.step === 'repair')!.summary).toBe('no task was blamed (only reviewers failed): the same candidate is reviewed again');
+    expect(callNames(r, 'fanout', 'repair').sort()).toEqual(['fanout:alpha@1', 'fanout:beta@1']);
+    expect([await r.repo.read('src/a.js'), await r.repo.read('src/b.js')]).toEqual([ALPHA, BETA]);
+  });
+});
+
 describe.concurrent('the pre-review gate', () => {
   const tasks = [...twoTasks, task('docs', ['README.md'], 'Document alpha() and beta().')];
   const failing = {

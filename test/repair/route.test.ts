@@ -42,6 +42,13 @@ describe('repair routing (seed-behaviour G8, G11, G12, G13 and more)', () => {
     expect(routeBlockers([check('Error: src/annotations.js returns undefined for NOTE lines')], tasks).tasks).toEqual(['annotations']);
   });
 
+  it('a reviewer that could not answer blames no task; other blockers still route', () => {
+    const tasks = [task('a', ['a.js']), task('b', ['b.js'])];
+    const failed = { message: 'reviewer_failed: reviewer correctness: node exited with code 1: rate limited', source: 'correctness' };
+    expect(routeBlockers([failed], tasks)).toEqual({ tasks: [], reasons: [] });
+    expect(routeBlockers([failed, { message: 'b.js returns null' }], tasks)).toMatchObject({ tasks: ['b'], reasons: [{ task: 'b', blocker: 1 }] });
+  });
+
   it('an explicit blocker file goes straight to its owner', () => {
     const tasks = [task('a', ['src/a/**']), task('b', ['src/b.js'])];
     expect(route([{ message: 'the parser is wrong', file: 'src/a/parse.js' }], tasks)).toEqual(['a']);

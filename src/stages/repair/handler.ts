@@ -28,7 +28,7 @@ export const repairHandler: StageHandler = async (ctx) => {
   const targets = set.tasks.filter((t) => route.tasks.includes(t.id));
   const feedback = new Map(targets.map((t) => [t.id, feedbackFor(t.id, review, route.reasons, w.maxFeedbackChars)]));
   const previous = new Map(set.results.map((r) => [r.task, r]));
-  const rerun = await implementTasks(ctx, {
+  const rerun = !targets.length ? [] : await implementTasks(ctx, {
     tasks: targets,
     allTasks: set.tasks,
     base: set.base,
@@ -45,7 +45,8 @@ export const repairHandler: StageHandler = async (ctx) => {
   const kept = set.tasks.map((t) => t.id).filter((id) => !route.tasks.includes(id));
   const reasons = route.reasons.map((r) => ({ task: r.task, why: r.why, blocker: r.blocker >= 0 ? blockers[r.blocker]?.message.split('\n')[0] : undefined }));
   const budget = rerun.find((r) => isFatal(r.error));
-  const history = [{ step: 'repair', round: round - 1, tasks: route.tasks, kept, reasons, files: allFiles(rerun), ok: rerun.every((r) => r.ok) }];
+  const idle = targets.length ? {} : { summary: 'no task was blamed (only reviewers failed): the same candidate is reviewed again' };
+  const history = [{ step: 'repair', round: round - 1, tasks: route.tasks, kept, reasons, files: allFiles(rerun), ok: rerun.every((r) => r.ok), ...idle }];
   if (budget?.error) return failedStep(history[0], budget.error, { outputs: { candidates } });
   return { status: 'succeeded', outputs: { candidates, repaired: route.tasks, kept, reasons }, history };
 };

@@ -5,6 +5,7 @@
  * code under test rather than the test's owner.
  */
 import type { Blocker, TaskCandidate } from '../../tasks/types.js';
+import { REVIEWER_FAILED } from '../review/aggregate.js';
 import { checkEvidence } from '../review/check.js';
 import { fileHits, isTestPath, ownerOf, type Hit } from './hits.js';
 import { diffSymbolHits, promptSymbolHits } from './symbols.js';
@@ -26,12 +27,15 @@ export function routeBlockers(blockers: Blocker[], tasks: TaskCandidate[]): Rout
   const reasons: RouteReason[] = [];
   const all = (why: string): Route => ({ tasks: tasks.map((t) => t.id), reasons: tasks.map((t) => ({ task: t.id, blocker: -1, why })) });
   if (!blockers.length) return all('no blocker named a cause: every task is repaired');
+  // A reviewer that could not answer blames no task: repairing would not change its answer.
+  const evidence = blockers.map((b, i) => ({ b, i })).filter(({ b }) => !b.message.startsWith(REVIEWER_FAILED));
+  if (!evidence.length) return { tasks: [], reasons: [] };
   if (!tasks.some((t) => t.owned.length)) return all('no task declares files: every task is repaired');
-  blockers.forEach((b, i) => {
+  for (const { b, i } of evidence) {
     for (const [task, why] of routeOne(b, tasks)) reasons.push({ task, blocker: i, why });
-  });
+  }
   if (!reasons.length) {
-    blockers.forEach((b, i) => {
+    evidence.forEach(({ b, i }) => {
       for (const t of tasks) {
         const path = [...t.owned, ...t.touched].find((p) => p && text(b).includes(p));
         if (path) reasons.push({ task: t.id, blocker: i, why: `mentions ${path}` });

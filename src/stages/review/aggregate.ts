@@ -3,6 +3,9 @@ import type { Blocker } from '../../tasks/types.js';
 
 export type Decision = 'approve' | 'reject' | 'needs_owner';
 
+/** Prefix of the blocker of a reviewer whose call failed (it crashed, timed out, or never gave a valid answer). */
+export const REVIEWER_FAILED = 'reviewer_failed: ';
+
 export interface Review {
   reviewer: string;
   decision: Decision;

@@ -6,7 +6,7 @@ import { agentFailure, callAgent } from '../../workflow/agent.js';
 import type { CandidateSet } from '../../workflow/candidates.js';
 import { REVIEW_SCHEMA } from '../../workflow/schemas.js';
 import type { StageContext } from '../types.js';
-import { toReview, type Review } from './aggregate.js';
+import { REVIEWER_FAILED, toReview, type Review } from './aggregate.js';
 import type { CheckResult } from './check.js';
 
 const MAX_DIFF_CHARS = 50_000;
@@ -30,7 +30,7 @@ export async function runReviewers(ctx: StageContext, w: WithReview, cwd: string
       const result = await callAgent(ctx, { runtime, prompt, cwd, schema: REVIEW_SCHEMA, timeout: w.timeout, meta: { reviewer: r.id } });
       if (result.outcome !== 'ok') {
         const cause = agentFailure(result, `reviewer ${r.id}`);
-        return { reviewer: r.id, decision: 'reject', summary: cause.message, blockers: [{ message: `reviewer_failed: ${cause.message}`, source: r.id }], failed: cause.category };
+        return { reviewer: r.id, decision: 'reject', summary: cause.message, blockers: [{ message: `${REVIEWER_FAILED}${cause.message}`, source: r.id }], failed: cause.category };
       }
       return toReview(r.id, result.structured);
     }),
