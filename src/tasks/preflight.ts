@@ -13,6 +13,8 @@ export interface PreflightOptions {
   dirty: string[];
 }
 
+const PLAIN_ID = /^[A-Za-z0-9_][A-Za-z0-9._-]*$/;
+
 const fail = (category: string, message: string, details: unknown, hint?: string): TaskProblem & { hint?: string } => ({ category, message, details, hint });
 
 /** Returns the first failing check (in a fixed order), or the tasks with normalised paths. */
@@ -23,9 +25,16 @@ export function preflightTasks(tasks: Task[], opts: PreflightOptions): { ok: tru
   const seen = new Map<string, number>();
   for (const t of tasks) if (t.id) seen.set(t.id, (seen.get(t.id) ?? 0) + 1);
   const duplicate = [...seen].filter(([, n]) => n > 1).map(([id]) => id);
-  if (missing.length || duplicate.length) {
-    const what = [missing.length ? `${missing.length} task(s) without an id` : '', duplicate.length ? `duplicate ids: ${duplicate.join(', ')}` : ''].filter(Boolean).join('; ');
-    return bad(fail('invalid_task_ids', what, { missingTaskIds: missing, duplicateTaskIds: duplicate }, 'every task needs a unique id'));
+  // An id names the task's worktree folder, so it must be a plain name.
+  const unusable = tasks.flatMap((t, index) => (t.id && !PLAIN_ID.test(t.id) ? [{ index, id: t.id }] : []));
+  if (missing.length || duplicate.length || unusable.length) {
+    const what = [
+      missing.length ? `${missing.length} task(s) without an id` : '',
+      duplicate.length ? `duplicate ids: ${duplicate.join(', ')}` : '',
+      unusable.length ? `ids that are not plain names: ${unusable.map((u) => JSON.stringify(u.id)).join(', ')}` : '',
+    ].filter(Boolean).join('; ');
+    const details = { missingTaskIds: missing, duplicateTaskIds: duplicate, ...(unusable.length ? { invalidTaskIds: unusable } : {}) };
+    return bad(fail('invalid_task_ids', what, details, 'every task needs a unique id made of letters, digits, ".", "_" and "-"'));
   }
   const noPrompt = tasks.find((t) => typeof t.prompt !== 'string' || !t.prompt.trim());
   if (noPrompt) return bad(fail('invalid_task_prompts', `task ${noPrompt.id} has no prompt`, { id: noPrompt.id }));

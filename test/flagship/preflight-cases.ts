@@ -18,6 +18,7 @@ export interface PreflightCase {
 export const preflightCases: PreflightCase[] = [
   { name: 'a task without an id', tasks: [{ files: ['src/a.js'], prompt: 'Do it.' }, beta], category: 'invalid_task_ids', message: /1 task\(s\) without an id/, details: { missingTaskIds: [{ index: 0 }], duplicateTaskIds: [] } },
   { name: 'two tasks with one id', tasks: [alpha, { ...beta, id: 'alpha' }], category: 'invalid_task_ids', message: /duplicate ids: alpha/, details: { missingTaskIds: [], duplicateTaskIds: ['alpha'] } },
+  { name: 'an id that cannot name a folder', tasks: [alpha, { ...beta, id: 'add beta' }], category: 'invalid_task_ids', message: /ids that are not plain names: "add beta"/, details: { missingTaskIds: [], duplicateTaskIds: [], invalidTaskIds: [{ index: 1, id: 'add beta' }] } },
   ...(
     [
       ['empty_path', '  '],

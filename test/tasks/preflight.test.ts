@@ -37,6 +37,13 @@ describe('task preflight (seed-behaviour G18)', () => {
     expect(check([t('a', ['a']), t('a', ['b'])])).toMatchObject({ ok: false, category: 'invalid_task_ids', details: { duplicateTaskIds: ['a'] } });
   });
 
+  it('invalid_task_ids: an id that cannot name a worktree folder', () => {
+    for (const id of ['add verbose', '.hidden', 'a/b', 'ünï']) {
+      expect(check([t(id, ['a'])]), id).toMatchObject({ ok: false, category: 'invalid_task_ids', details: { invalidTaskIds: [{ index: 0, id }] } });
+    }
+    expect(check([t('api.v2_fix-1', ['a'])])).toMatchObject({ ok: true });
+  });
+
   it('invalid_task_prompts', () => {
     expect(check([t('a', ['a'], '  ')])).toMatchObject({ ok: false, category: 'invalid_task_prompts' });
   });
