@@ -134,7 +134,9 @@ async function runLoop(frame: Frame, node: PlanLoop): Promise<StageStatus> {
   frame.record.emit({ type: 'loop_finished', loop: node.id, rounds, reason });
   if (frame.done?.[node.id]) return status; // a resumed loop that had finished: its history line exists
   const why = reason === 'until' ? `until ${node.until?.source}` : reason === 'max' ? 'ceiling reached' : 'a stage failed';
-  frame.record.addHistory({ step: 'loop', stage: node.id, rounds, ok: status === 'succeeded', status, summary: `${rounds} round${rounds === 1 ? '' : 's'}, ${why}` });
+  // A loop stopped by a failure repeats its cause, so the history still ends with it.
+  const cause = status === 'failed' && frame.failure ? { error: `${frame.failure.category}: ${frame.failure.message}` } : {};
+  frame.record.addHistory({ step: 'loop', stage: node.id, rounds, ok: status === 'succeeded', status, summary: `${rounds} round${rounds === 1 ? '' : 's'}, ${why}`, ...cause });
   return status;
 }
 

@@ -11,6 +11,9 @@ export function expectFailure(r: FlagshipRun, category: string, step?: string): 
   expect(r.code).toBe(1);
   expect(r.record.status).toBe('failed');
   expect(r.record.error?.category).toBe(category);
+  // the last line of the history says so (a loop's summary line repeats its stage's cause)
+  expect(r.record.history.at(-1).ok).toBe(false);
+  expect(r.record.history.at(-1).error).toMatch(new RegExp(`^${category}: `));
   const last = history(r).at(-1)!;
   if (step) expect(last.step).toBe(step);
   expect(last.ok).toBe(false);
