@@ -7,6 +7,7 @@ import { compile } from '../plan/compile.js';
 import type { PipelineSource } from '../plan/types.js';
 import type { EventSink } from '../ports/events.js';
 import { RunHandle } from '../record/run-handle.js';
+import { writeReportAfterRun } from '../report/write.js';
 import { stageHandlers } from '../stages/registry.js';
 import type { Ports, StageHandler } from '../stages/types.js';
 import { interpret, type RunOutcome } from './interpreter.js';
@@ -55,7 +56,8 @@ export async function execute(opts: ExecuteOptions): Promise<ExecuteResult> {
     outcome = { status: 'failed', error: { category: 'internal_error', message: (error as Error).message } };
   }
   await removeRunFolder(opts, record.id);
-  record.finish(outcome.status, outcome.error, record.record.headline ?? headline(record, outcome));
+  record.finish(outcome.status, outcome.error, headline(record, outcome));
+  await writeReportAfterRun(opts.repo, record.id, plan);
   return { ...outcome, record };
 }
 
@@ -79,10 +81,23 @@ async function removeRunFolder(opts: ExecuteOptions, runId: string): Promise<voi
   await opts.ports.git.removeAll({ repo: opts.repo, runId, workspace }).catch(() => undefined);
 }
 
+/**
+ * The run's one line for `odw runs list`. A success keeps what its stages said (e.g. apply's
+ * "approved in round 2, 4 files applied"); a failure says why (`failed: <category> — <message>`),
+ * unless the reviewers stopped the run to ask the owner (their question is the headline); a
+ * cancelled run says which stages it stopped.
+ */
 function headline(record: RunHandle, outcome: RunOutcome): string {
-  if (outcome.error) return `${outcome.status}: ${outcome.error.category} — ${outcome.error.message.split('\n')[0]}`;
-  const stages = Object.values(record.record.stages);
-  const ran = stages.filter((s) => s.status === 'succeeded' && s.kind !== 'loop').length;
-  const skipped = stages.filter((s) => s.status === 'skipped').length;
+  const stages = Object.entries(record.record.stages);
+  if (outcome.status === 'cancelled') {
+    const during = stages.filter(([, s]) => s.status === 'cancelled' && s.kind !== 'loop').map(([key]) => key.replace('@r', ' r'));
+    return `cancelled${during.length ? ` during ${during.join(', ')}` : ''}`;
+  }
+  if (outcome.error && !(outcome.error.category === 'needs_owner' && record.record.headline)) {
+    return `${outcome.status}: ${outcome.error.category} — ${outcome.error.message.split('\n')[0]}`;
+  }
+  if (record.record.headline) return record.record.headline;
+  const ran = stages.filter(([, s]) => s.status === 'succeeded' && s.kind !== 'loop').length;
+  const skipped = stages.filter(([, s]) => s.status === 'skipped').length;
   return `${ran} stage run${ran === 1 ? '' : 's'} succeeded${skipped ? `, ${skipped} skipped` : ''}`;
 }

@@ -51,3 +51,19 @@ export const inputs = { request: 'add sum and formatSum', check: 'node test/chec
 export function runRejectThenApprove(scenario: Scenario = rejectThenApprove): Promise<FlagshipRun> {
   return runFlagship({ files, scenario, inputs });
 }
+
+export const SCRIPT = '</script><script>alert(1)</script>';
+export const IMG = '<img src=x onerror=alert(1)>';
+
+/** The same run, with hostile text from the agents, the request and a diff. */
+export function hostileScenario(): Scenario {
+  const s = structuredClone(rejectThenApprove) as Scenario & Record<string, any>;
+  s.implement!.docs = { '*': { write: { 'README.md': `# calc\n\n${IMG}\n` }, message: `docs done ${SCRIPT}` } };
+  s.review!.correctness['1'].blockers[0].message = `${BLOCKER} ${SCRIPT}`;
+  s.review!.correctness['1'].summary = `sum subtracts ${IMG}`;
+  return s;
+}
+
+export function runHostile(): Promise<FlagshipRun> {
+  return runFlagship({ files, scenario: hostileScenario(), inputs: { ...inputs, request: `add sum ${SCRIPT}` } });
+}

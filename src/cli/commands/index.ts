@@ -9,10 +9,11 @@ import { register as schema } from './schema.js';
 import { register as doctor } from './doctor.js';
 import { register as init } from './init.js';
 import { register as resume } from './resume.js';
+import { register as report } from './report.js';
 
 type Register = (program: Command, ctx: CommandContext) => void;
 
-const commands: Register[] = [run, resume, graph, runs, validate, schema, doctor, init];
+const commands: Register[] = [run, resume, graph, runs, report, validate, schema, doctor, init];
 
 export function registerCommands(program: Command, ctx: CommandContext): void {
   for (const register of commands) register(program, ctx);

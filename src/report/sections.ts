@@ -1,0 +1,139 @@
+/**
+ * The workflow parts of the report, read from the run record: each task (prompt, owned files,
+ * diffs, scope findings), each review round, the repair routing, apply and verify. Pure: patch
+ * texts are passed in by name (`<task>.r<round>`).
+ */
+import type { AgentCallRecord } from '../ports/agents.js';
+import type { HistoryEntry } from '../ports/events.js';
+import type { RunRecord, StageRecord } from '../record/types.js';
+import { leadLine } from '../cli/render/format.js';
+import { parseDiff, type Diff } from './diff.js';
+
+type Json = Record<string, any>;
+
+export interface TaskView {
+  id: string;
+  title?: string;
+  prompt: string;
+  files: string[];
+  rounds: { round: number; diff: Diff; message?: string; outcome?: string; open: boolean }[];
+  scope: { file: string; ownedBy?: string }[];
+  failed?: string;
+}
+
+export interface ReviewView {
+  round: number;
+  decision: string;
+  gate: string;
+  blockers: { message: string; file?: string; source?: string }[];
+  reviewers: { reviewer: string; decision: string; summary: string; blockers: { message: string; file?: string }[]; failed?: string }[];
+  check?: { command: string; ok: boolean; exitCode: number | null; output: string };
+}
+
+export interface RepairView {
+  round: number;
+  tasks: string[];
+  kept: string[];
+  routes: { blocker: string; tasks: { task: string; why: string }[] }[];
+}
+
+export interface Sections {
+  tasks: TaskView[];
+  reviews: ReviewView[];
+  repairs: RepairView[];
+  apply?: { ok: boolean; files: string[]; commit?: string; error?: string };
+  verify?: { ok: boolean; command?: string; exitCode?: number | null; changed: string[]; output?: string; note?: string };
+}
+
+const byKind = (stages: Record<string, StageRecord>, kind: string) =>
+  Object.entries(stages)
+    .filter(([, s]) => s.kind === kind && s.outputs)
+    .sort(([, a], [, b]) => (a.round ?? 0) - (b.round ?? 0));
+
+export function sections(record: RunRecord, calls: AgentCallRecord[], patches: Map<string, string>): Sections {
+  const history = record.history as (HistoryEntry & Json)[];
+  const reviews = byKind(record.stages, 'review').map(([, s]) => review(s.outputs as Json, s.round ?? 1));
+  return {
+    tasks: tasks(record, calls, patches),
+    reviews,
+    repairs: history.filter((h) => h.step === 'repair').map((h) => repair(h, reviews.find((r) => r.round === (h.round ?? 1)))),
+    apply: apply(history.find((h) => h.step === 'apply' && h.status !== 'skipped')),
+    verify: verify(history.find((h) => h.step === 'verify' && h.status !== 'skipped'), byKind(record.stages, 'verify')[0]?.[1].outputs as Json | undefined),
+  };
+}
+
+function tasks(record: RunRecord, calls: AgentCallRecord[], patches: Map<string, string>): TaskView[] {
+  const planned = (byKind(record.stages, 'plan')[0]?.[1].outputs?.tasks as Json[] | undefined) ?? [];
+  const sets = Object.values(record.stages).flatMap((s) => (s.outputs?.candidates ? [s.outputs.candidates as Json] : []));
+  return planned.map((t) => {
+    const rounds = [...patches.keys()]
+      .map((name) => name.match(/^(.+)\.r(\d+)$/))
+      .filter((m): m is RegExpMatchArray => Boolean(m) && m![1] === t.id)
+      .map((m) => Number(m[2]))
+      .sort((a, b) => a - b);
+    const latest = sets.flatMap((set) => (set.results as Json[]).filter((r) => r.task === t.id)).sort((a, b) => b.round - a.round)[0];
+    const scope = new Map<string, { file: string; ownedBy?: string }>();
+    for (const set of sets) for (const s of (set.scope as Json[]) ?? []) if (s.task === t.id) scope.set(s.file, { file: s.file, ...(s.ownedBy ? { ownedBy: s.ownedBy } : {}) });
+    return {
+      id: t.id,
+      ...(t.title ? { title: t.title } : {}),
+      prompt: String(t.prompt ?? ''),
+      files: (t.files as string[]) ?? [],
+      rounds: rounds.map((round, i) => {
+        const call = calls.find((c) => c.meta.task === t.id && (c.meta.round ?? 1) === round);
+        return { round, diff: parseDiff(patches.get(`${t.id}.r${round}`) ?? ''), message: call?.finalMessage || call?.error?.message, outcome: call?.outcome, open: i === rounds.length - 1 };
+      }),
+      scope: [...scope.values()],
+      ...(latest && !latest.ok ? { failed: `${latest.error?.category ?? 'failed'}: ${latest.error?.message ?? ''}` } : {}),
+    };
+  });
+}
+
+function review(o: Json, round: number): ReviewView {
+  const check = o.check as Json | undefined;
+  return {
+    round: o.round ?? round,
+    decision: String(o.decision ?? 'failed'),
+    gate: String(o.gate ?? 'review'),
+    blockers: ((o.blockers as Json[]) ?? []).map((b) => ({ message: String(b.message), ...(b.file ? { file: b.file } : {}), ...(b.source ? { source: b.source } : {}) })),
+    reviewers: ((o.reviews as Json[]) ?? []).map((r) => ({
+      reviewer: String(r.reviewer),
+      decision: String(r.decision),
+      summary: String(r.summary ?? ''),
+      blockers: ((r.blockers as Json[]) ?? []).map((b) => ({ message: String(b.message), ...(b.file ? { file: b.file } : {}) })),
+      ...(r.failed ? { failed: String(r.failed) } : {}),
+    })),
+    ...(check ? { check: { command: String(check.command), ok: Boolean(check.ok), exitCode: check.exitCode ?? null, output: String(check.tail ?? '') } } : {}),
+  };
+}
+
+/** The routing of one repair; a blocker is named by its first line there, shown here as the review said it. */
+function repair(h: Json, review: ReviewView | undefined): RepairView {
+  const routes = new Map<string, { task: string; why: string }[]>();
+  for (const r of (h.reasons as Json[]) ?? []) {
+    const named = r.blocker === undefined ? undefined : String(r.blocker);
+    const full = review?.blockers.find((b) => b.message.split('\n')[0] === named)?.message;
+    const key = named === undefined ? '(no blocker named)' : full ? leadLine(full) : named;
+    routes.set(key, [...(routes.get(key) ?? []), { task: String(r.task), why: String(r.why ?? '') }]);
+  }
+  return { round: h.round ?? 1, tasks: h.tasks ?? [], kept: h.kept ?? [], routes: [...routes].map(([blocker, tasks]) => ({ blocker, tasks })) };
+}
+
+function apply(h: Json | undefined): Sections['apply'] {
+  if (!h) return undefined;
+  const commit = h.commit as Json | undefined;
+  return { ok: h.ok !== false, files: h.files ?? [], ...(commit ? { commit: `${String(commit.sha).slice(0, 12)}${commit.branch ? ` on ${commit.branch}` : ''}` } : {}), ...(h.error ? { error: String(h.error) } : {}) };
+}
+
+function verify(h: Json | undefined, outputs: Json | undefined): Sections['verify'] {
+  if (!h) return undefined;
+  const guard = (h.guard as Json | undefined) ?? {};
+  const changed = [...(guard.modified ?? []), ...(guard.added ?? []), ...(guard.removed ?? [])];
+  return {
+    ok: h.ok !== false,
+    ...(h.check ? { command: h.check.command, exitCode: h.check.exitCode } : {}),
+    changed,
+    ...(outputs?.check?.tail ? { output: String(outputs.check.tail) } : {}),
+    ...(h.summary ? { note: String(h.summary) } : {}),
+  };
+}
