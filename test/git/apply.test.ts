@@ -48,8 +48,10 @@ describe('atomic apply', () => {
     await h.repo.write('unrelated.txt', 'the user is busy here\n');
     await h.repo.write('notes.txt', 'untracked notes\n');
     await h.repo.git(['add', 'unrelated.txt']);
+    expect(await h.git.isApplied(h.repo.dir, c)).toBe(false);
     const result = await h.git.apply(h.repo.dir, c);
     expect(result).toEqual({ ok: true, files: c.files });
+    expect(await h.git.isApplied(h.repo.dir, c)).toBe(true);
     expect(await h.repo.read('src/app.ts')).toBe('export const app = 2;\n');
     expect(await h.repo.read('src/new/deep/feature.ts')).toBe('export const feature = true;\n');
     expect(await h.repo.exists('gone.txt')).toBe(false);
