@@ -42,7 +42,7 @@ export interface Worktree {
   path: string;
   /** Commit the worktree was created at (detached). */
   base: string;
-  /** Paths odw copied or linked into the worktree; never captured. */
+  /** Paths odw copied or linked into the worktree, or that setup made; never captured. */
   placed: string[];
 }
 
@@ -141,8 +141,9 @@ export interface TreeSnapshot {
   dir: string;
   /** Files that differed from HEAD (modified, deleted, untracked), keyed by path. */
   entries: Record<string, SnapshotEntry>;
-  /** Index entries that differed from HEAD, one `mode oid path` line each, and a copy of the index. */
+  /** Index entries that differed from HEAD, one `git diff --cached --raw` line each. */
   staged: string[];
+  /** A copy of the index file (with its timestamp), put back if the step changed the index. */
   indexCopy?: string;
 }
 
