@@ -108,7 +108,7 @@ describe('odw graph and help', () => {
   });
 
   it('every command has --help with a description for each option', async () => {
-    for (const cmd of [['run'], ['validate'], ['graph'], ['runs', 'list'], ['runs', 'show'], ['schema']]) {
+    for (const cmd of [['run'], ['validate'], ['graph'], ['runs', 'list'], ['runs', 'show'], ['schema'], ['init']]) {
       const r = await odw([...cmd, '--help'], { cwd: ROOT });
       expect(r.code, cmd.join(' ')).toBe(0);
       for (const line of r.stdout.split('\n').filter((l) => /^\s+-/.test(l))) expect(line.trim(), `${cmd.join(' ')}: ${line}`).toMatch(/^\S.*\S\s{2,}\S/);
