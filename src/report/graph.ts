@@ -61,7 +61,7 @@ export interface GraphPicture {
   edges: { d: string }[];
 }
 
-const BOX = { w: 156, h: 50 };
+const BOX = { w: 172, h: 50 };
 const GAP = { x: 40, y: 18 };
 const PAD = { x: 16, top: 30, bottom: 30 };
 /** Roughly how wide a character of the frame's 12px text is. */

@@ -102,6 +102,8 @@ function statusOf(stages: Record<string, StageRecord>) {
     const last = ran.at(-1) ?? rounds.at(-1);
     if (!last) return { status: 'waiting', detail: `${node.kind} · not reached` };
     const decision = last.outputs?.decision ? ` · ${String(last.outputs.decision)}` : '';
-    return { status: last.status, detail: `${node.kind} · ${ran.length} of ${rounds.length} rounds${decision}` };
+    const numbers = ran.map((s) => s.round ?? 1);
+    const which = !numbers.length ? 'skipped' : numbers.length === 1 ? `r${numbers[0]}` : `r${numbers[0]}–r${numbers.at(-1)}`;
+    return { status: last.status, detail: `${node.kind} · ${which}${decision}` };
   };
 }

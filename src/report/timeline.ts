@@ -49,7 +49,8 @@ export function drawTimeline(record: RunRecord, calls: AgentCallRecord[], now = 
   for (const [key, s] of stages) {
     const [id, round] = key.split('@r');
     row(`${id}${round ? ` r${round}` : ''} (${s.kind})`, s.startedAt!, s.finishedAt, s.status, `${key}: ${s.status} in ${formatDuration(s.durationMs)}`, false);
-    for (const c of calls.filter((c) => c.meta.stage === id && (c.meta.round ?? 0) === Number(round ?? 0) && !used.has(c))) {
+    // a stage run's calls: its own, started while it ran (implement and repair number rounds their own way)
+    for (const c of calls.filter((c) => c.meta.stage === id && c.startedAt >= s.startedAt! && c.startedAt <= (s.finishedAt ?? end) && !used.has(c))) {
       used.add(c);
       const outcome = c.state === 'done' ? (c.outcome ?? 'done') : c.state;
       const status = c.state !== 'done' ? 'running' : c.outcome === 'ok' ? 'succeeded' : 'failed';

@@ -13,7 +13,6 @@ import type { RunRecord } from '../record/types.js';
 import { readJson, writeFileAtomic, writeJsonAtomic } from '../util/fs.js';
 import { graphFromRecord, graphOf, type GraphNode } from './graph.js';
 import { buildReport } from './model.js';
-import { renderReport } from './render.js';
 
 export const REPORT_FILE = 'report.html';
 const PATCH_BYTES = 2_000_000;
@@ -25,6 +24,8 @@ export async function writeReport(repo: string, idOrLatest: string, opts: { plan
   const graph = await stageGraph(dir, record, opts.plan);
   const model = buildReport({ record, status: shownStatus(record), calls: readCalls(repo, record.id), patches: readPatches(dir), graph });
   const path = join(dir, REPORT_FILE);
+  // handlebars loads only when a report is written, not with every odw command
+  const { renderReport } = await import('./render.js');
   writeFileAtomic(path, renderReport(model));
   return path;
 }

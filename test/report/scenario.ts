@@ -57,11 +57,11 @@ export const IMG = '<img src=x onerror=alert(1)>';
 
 /** The same run, with hostile text from the agents, the request and a diff. */
 export function hostileScenario(): Scenario {
-  const s = structuredClone(rejectThenApprove) as Scenario & Record<string, any>;
-  s.implement!.docs = { '*': { write: { 'README.md': `# calc\n\n${IMG}\n` }, message: `docs done ${SCRIPT}` } };
-  s.review!.correctness['1'].blockers[0].message = `${BLOCKER} ${SCRIPT}`;
-  s.review!.correctness['1'].summary = `sum subtracts ${IMG}`;
-  return s;
+  const s = structuredClone(rejectThenApprove) as { implement: Record<string, unknown>; review: Record<string, any> };
+  s.implement.docs = { '*': { write: { 'README.md': `# calc\n\n${IMG}\n` }, message: `docs done ${SCRIPT}` } };
+  s.review.correctness['1'].blockers[0].message = `${BLOCKER} ${SCRIPT}`;
+  s.review.correctness['1'].summary = `sum subtracts ${IMG}`;
+  return s as Scenario;
 }
 
 export function runHostile(): Promise<FlagshipRun> {

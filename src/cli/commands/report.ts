@@ -3,7 +3,6 @@ import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { delimiter, join, relative } from 'node:path';
 import type { Command } from 'commander';
-import { writeReport } from '../../report/write.js';
 import type { CliIO } from '../io.js';
 import type { CommandContext } from '../main.js';
 import { findRepo } from '../repo.js';
@@ -25,6 +24,7 @@ export function register(program: Command, ctx: CommandContext): void {
 
 async function report(ctx: CommandContext, id: string, flags: Flags): Promise<void> {
   const { io } = ctx;
+  const { writeReport } = await import('../../report/write.js');
   const path = await writeReport(findRepo(io.cwd, flags.repo), id);
   const shown = relative(io.cwd, path);
   io.out(shown.startsWith('..') ? path : shown);

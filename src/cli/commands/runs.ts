@@ -1,8 +1,12 @@
 /** `odw runs list` and `odw runs show`: read the run records of a repository. */
 import type { Command } from 'commander';
-import { listRuns, readCalls, readEvents, readRun, shownStatus } from '../../record/read.js';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { readCalls, readEvents, readRun, shownStatus } from '../../record/read.js';
+import { readSummaries } from '../../record/run-index.js';
+import type { RunSummary } from '../../record/types.js';
 import { listLine, showText } from '../../record/views.js';
-import { runsDir } from '../../record/paths.js';
+import { runDir, runsDir } from '../../record/paths.js';
 import { printJson } from '../io.js';
 import type { CommandContext } from '../main.js';
 import { findRepo } from '../repo.js';
@@ -36,8 +40,7 @@ export function register(program: Command, ctx: CommandContext): void {
 function list(ctx: CommandContext, flags: Flags): void {
   const repo = findRepo(ctx.io.cwd, flags.repo);
   const limit = Number(flags.limit ?? 20);
-  const all = listRuns(repo);
-  const runs = limit > 0 ? all.slice(0, limit) : all;
+  const { runs, older } = newestRuns(repo, limit > 0 ? limit : Infinity);
   if (flags.json) {
     printJson(ctx.io, { runsDir: runsDir(repo), runs: runs.map((s) => ({ ...s, status: shownStatus(s) })) });
     return;
@@ -47,7 +50,19 @@ function list(ctx: CommandContext, flags: Flags): void {
     return;
   }
   for (const s of runs) ctx.io.out(listLine(s, shownStatus(s)));
-  if (all.length > runs.length) ctx.io.out(`… ${all.length - runs.length} older (use --limit 0 to show all)`);
+  if (older) ctx.io.out(`… ${older} older (use --limit 0 to show all)`);
+}
+
+/**
+ * The newest runs from the index (`.odw/runs/index.jsonl`), without opening run folders: only the
+ * shown ones are checked to still exist (a folder deleted by hand), so thousands of runs list fast.
+ */
+function newestRuns(repo: string, limit: number): { runs: RunSummary[]; older: number } {
+  const all = readSummaries(repo);
+  const runs: RunSummary[] = [];
+  let i = 0;
+  for (; i < all.length && runs.length < limit; i++) if (existsSync(join(runDir(repo, all[i].id), 'run.json'))) runs.push(all[i]);
+  return { runs, older: all.length - i };
 }
 
 function show(ctx: CommandContext, id: string, flags: Flags): void {
