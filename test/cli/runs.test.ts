@@ -16,6 +16,19 @@ beforeAll(async () => {
   approved = await runRejectThenApprove();
 });
 
+describe('odw run with plain output (CI, pipes)', () => {
+  it('prints one line per event, and each workflow step in its own words', () => {
+    const out = approved.stdout;
+    expect(out).toMatch(/\n {2}· implement math: implementer started\n/);
+    expect(out).toMatch(/\n {2}· review correctness: ok in [\d.]+m?s\n/);
+    expect(out).toMatch(/\n✓ plan succeeded in [\d.]+m?s\n {2}plan: 3 tasks math,format,docs — Add sum\(\) and a formatter, with docs\.\n/);
+    expect(out).toMatch(/\n✓ review \(round 1\) succeeded in [\d.]+m?s\n {2}review r1: reject blockers=2 — check `node test\/check\.mjs` exited with code 1: expected sum\(2, 3\) to be 5 but got -1\n/);
+    expect(out).toContain('\n  repair r1: tasks=math (kept format,docs) — defines sum: defined in its diff\n');
+    expect(out).toContain('\n  review r2: approve\n');
+    expect(out).toContain('\n  verify: ok, tree unchanged\n');
+  });
+});
+
 describe('odw runs show', () => {
   it('tells the flagship run step by step, then its agent calls and last events', async () => {
     expect(approved.code).toBe(0);
