@@ -44,6 +44,8 @@ const BASELINE = `const fs = require('fs'); for (const d of fs.readdirSync(${JSO
 const commands = {
   odw: [process.execPath, [ODW, 'runs', 'list', '--repo', repo]],
   baseline: [process.execPath, ['-e', BASELINE]],
+  // odw's start-up alone (loading its modules), for reading the result
+  startup: [process.execPath, [ODW, '--version']],
 };
 
 function time([cmd, args]) {
@@ -58,12 +60,13 @@ const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const load0 = loadavg()[0];
 time(commands.odw);
 time(commands.baseline);
-const results = { odw: [], baseline: [] };
+const results = { odw: [], baseline: [], startup: [] };
 for (let rep = 1; rep <= REPS; rep++) {
   const a = time(commands.odw);
   const b = time(commands.baseline);
   results.odw.push(a.ms);
   results.baseline.push(b.ms);
+  results.startup.push(time(commands.startup).ms);
   if (a.lines !== 21 || b.lines !== 20) throw new Error(`unexpected output: odw ${a.lines} lines, baseline ${b.lines}`);
 }
 const odw = median(results.odw);
@@ -72,5 +75,6 @@ console.log(`runs: ${RUNS} (index ${index.length} lines); ${REPS} alternating re
 console.log(`load average: ${load0.toFixed(2)} at start, ${loadavg()[0].toFixed(2)} at end`);
 console.log(`odw runs list (median):           ${odw.toFixed(0)} ms  [${results.odw.map((x) => x.toFixed(0)).join(' ')}]`);
 console.log(`ls | sort -r | head (node, median): ${baseline.toFixed(0)} ms  [${results.baseline.map((x) => x.toFixed(0)).join(' ')}]`);
+console.log(`odw --version (median):           ${median(results.startup).toFixed(0)} ms  (odw's start-up, in both odw figures)`);
 console.log(`ratio odw/baseline: ${(odw / baseline).toFixed(2)}`);
 rmSync(repo, { recursive: true, force: true });

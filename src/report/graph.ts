@@ -61,8 +61,8 @@ export interface GraphPicture {
   edges: { d: string }[];
 }
 
-const BOX = { w: 172, h: 50 };
-const GAP = { x: 40, y: 18 };
+const BOX = { w: 160, h: 50 };
+const GAP = { x: 32, y: 18 };
 const PAD = { x: 16, top: 30, bottom: 30 };
 /** Roughly how wide a character of the frame's 12px text is. */
 const CHAR = 6.6;

@@ -93,17 +93,19 @@ function statusOf(stages: Record<string, StageRecord>) {
   return (node: GraphNode): { status: string; detail: string } => {
     const own = stages[node.id];
     if (node.kind === 'loop') return own ? { status: own.status, detail: `${own.round ?? 0} round${own.round === 1 ? '' : 's'}` } : { status: 'waiting', detail: 'not reached' };
-    if (own) return { status: own.status, detail: `${node.kind} · ${own.status === 'skipped' ? 'skipped' : formatDuration(own.durationMs)}` };
+    // the kind is said once: a stage named after its kind (`review`) does not repeat it
+    const kind = node.kind === node.id ? '' : `${node.kind} · `;
+    if (own) return { status: own.status, detail: `${kind}${own.status === 'skipped' ? 'skipped' : formatDuration(own.durationMs)}` };
     const rounds = Object.entries(stages)
       .filter(([k]) => k.startsWith(`${node.id}@r`))
       .map(([, s]) => s)
       .sort((a, b) => (a.round ?? 0) - (b.round ?? 0));
     const ran = rounds.filter((s) => s.status !== 'skipped');
     const last = ran.at(-1) ?? rounds.at(-1);
-    if (!last) return { status: 'waiting', detail: `${node.kind} · not reached` };
+    if (!last) return { status: 'waiting', detail: `${kind}not reached` };
     const decision = last.outputs?.decision ? ` · ${String(last.outputs.decision)}` : '';
     const numbers = ran.map((s) => s.round ?? 1);
     const which = !numbers.length ? 'skipped' : numbers.length === 1 ? `r${numbers[0]}` : `r${numbers[0]}–r${numbers.at(-1)}`;
-    return { status: last.status, detail: `${node.kind} · ${which}${decision}` };
+    return { status: last.status, detail: `${kind}${which}${decision}` };
   };
 }

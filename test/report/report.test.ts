@@ -62,8 +62,8 @@ describe('the run report', () => {
     const boxes = [...svg.matchAll(/<g class="box st-(\w+)" data-stage="([\w-]+)">/g)].map((m) => `${m[2]}:${m[1]}`);
     expect(boxes).toEqual(['plan:succeeded', 'implement:succeeded', 'review:succeeded', 'repair:succeeded', 'apply:succeeded', 'verify:succeeded']);
     expect(svg).toMatch(/<g class="frame st-succeeded"><title>rounds: succeeded, 2 rounds<\/title>/);
-    expect(text(svg)).toContain('review · r1–r2 · approve');
-    expect(text(svg)).toContain('repair · r1');
+    expect(text(svg)).toContain('r1–r2 · approve');
+    expect(text(svg)).toContain('fanout · ');
     // plan→implement, implement→rounds, review→repair, rounds→apply, apply→verify
     expect(svg.match(/class="edge"/g)).toHaveLength(5);
   });
