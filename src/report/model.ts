@@ -59,7 +59,7 @@ export function buildReport(input: ReportInput): ReportModel {
       ...(r.error ? { error: r.error } : {}),
       started: new Date(r.startedAt).toISOString().replace('T', ' ').slice(0, 19) + ' UTC',
       duration: input.status === 'running' ? 'still running' : formatDuration(r.durationMs),
-      usage: usageText(tokens, cost) || 'not reported by the agents',
+      usage: calls.length ? usageText(tokens, cost) || 'tokens and cost not reported' : '',
       calls: calls.length,
       inputs,
     },

@@ -51,7 +51,7 @@ describe('the run report', () => {
     const summary = section('summary');
     expect(text(html.slice(html.indexOf('<h1'), html.indexOf('</h1>')))).toContain('succeeded approved in round 2, 3 files applied');
     expect(summary).toContain(`Run ${run.record.id}`);
-    expect(summary).toMatch(/Agents 9 calls · not reported by the agents/);
+    expect(summary).toMatch(/Agents 9 calls · tokens and cost not reported/);
     expect(text(html)).toContain('request add sum and formatSum');
     expect(section('steps')).toContain('review r1: reject blockers=2 — check `node test/check.mjs` exited with code 1: expected sum(2, 3) to be 5 but got -1');
     expect(section('steps')).toContain('repair r1: tasks=math (kept format,docs)');
