@@ -88,6 +88,24 @@ describe('odw runs list', () => {
     expect(json.runs).toEqual([expect.objectContaining({ id: approved.record.id, status: 'succeeded', pipeline: 'parallel-review-apply', headline: 'approved in round 2, 3 files applied' })]);
   });
 
+  it('runs started in the same second are listed by their start time', async () => {
+    const repo = tempDir();
+    const runs = join(repo, '.odw/runs');
+    const started = Date.UTC(2026, 0, 1, 12, 0, 0);
+    // the first run got the larger random suffix
+    const lines = [
+      { id: '20260101-120000-ffff', startedAt: started + 100, headline: 'first' },
+      { id: '20260101-120000-0000', startedAt: started + 700, headline: 'second' },
+    ].map((r) => {
+      mkdirSync(join(runs, r.id), { recursive: true });
+      writeFileSync(join(runs, r.id, 'run.json'), '{}');
+      return JSON.stringify({ ...r, status: 'succeeded', pipeline: 'p', durationMs: 5 });
+    });
+    writeFileSync(join(runs, 'index.jsonl'), `${lines.join('\n')}\n`);
+    const list = JSON.parse((await odw(['runs', 'list', '--json'], { cwd: repo })).stdout);
+    expect(list.runs.map((r: { headline: string }) => r.headline)).toEqual(['second', 'first']);
+  });
+
   it('stays fast with 3000 runs: reads the index, not every run folder', async () => {
     const repo = tempDir();
     const runs = join(repo, '.odw/runs');

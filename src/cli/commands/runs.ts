@@ -58,7 +58,8 @@ function list(ctx: CommandContext, flags: Flags): void {
  * shown ones are checked to still exist (a folder deleted by hand), so thousands of runs list fast.
  */
 function newestRuns(repo: string, limit: number): { runs: RunSummary[]; older: number } {
-  const all = readSummaries(repo);
+  // ids sort by start time to the second; runs started in the same second go by their start time
+  const all = readSummaries(repo).sort((a, b) => b.startedAt - a.startedAt || (a.id < b.id ? 1 : -1));
   const runs: RunSummary[] = [];
   let i = 0;
   for (; i < all.length && runs.length < limit; i++) if (existsSync(join(runDir(repo, all[i].id), 'run.json'))) runs.push(all[i]);
