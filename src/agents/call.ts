@@ -48,7 +48,7 @@ export async function runCall(adapter: RuntimeAdapter, request: AgentRequest, de
     attempts: 0,
     questions: [],
     invocations: [],
-  }, redact);
+  }, redact, request.onState);
 
   let usage: AgentUsage | undefined;
   let costUsd: number | undefined;

@@ -15,6 +15,8 @@ export class CallRecorder {
     private readonly callDir: string,
     initial: AgentCallRecord,
     private readonly redact: Redactor,
+    /** Told of every state change (the live view shows it). */
+    private readonly onState?: (state: AgentCallRecord['state'], detail?: string) => void,
   ) {
     this.record = { ...initial };
   }
@@ -26,6 +28,10 @@ export class CallRecorder {
       if (this.record[key] === undefined) delete this.record[key];
     }
     writeJsonAtomic(join(this.callDir, 'call.json'), redactDeep(this.record, this.redact));
+    if (patch.state && patch.state !== 'done') {
+      const question = patch.state === 'asking' ? this.record.questions?.at(-1)?.question : undefined;
+      this.onState?.(patch.state, question === undefined ? undefined : this.redact(question));
+    }
   }
 
   /** Store the prompt of the n-th invocation: prompt.md, then prompt-2.md, prompt-3.md … */

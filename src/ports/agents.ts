@@ -43,6 +43,8 @@ export interface AgentRequest {
    * (an AgentCallRecord, written provisionally before the process starts and updated after).
    */
   callDir: string;
+  /** Told when the call changes state (running, asking …), for live progress. */
+  onState?: (state: 'starting' | 'running' | 'asking' | 'done', detail?: string) => void;
 }
 
 /** What `<run>/calls/<call-id>/call.json` holds; `odw runs show` and the report read it. */

@@ -16,7 +16,7 @@ export function appendSummary(repo: string, summary: RunSummary): void {
   appendFileSync(indexPath(repo), `${JSON.stringify(summary)}\n`);
 }
 
-/** Summaries newest first (by id, which sorts by start time). */
+/** Summaries, newest first. */
 export function readSummaries(repo: string): RunSummary[] {
   const path = indexPath(repo);
   if (!existsSync(path)) return [];
@@ -30,7 +30,8 @@ export function readSummaries(repo: string): RunSummary[] {
       // a torn last line from a killed process: ignore it
     }
   }
-  return [...byId.values()].sort((a, b) => (a.id < b.id ? 1 : a.id > b.id ? -1 : 0));
+  // Newest first: by start time (ids share a second), then by id.
+  return [...byId.values()].sort((a, b) => b.startedAt - a.startedAt || (a.id < b.id ? 1 : a.id > b.id ? -1 : 0));
 }
 
 /** Rewrites the index with only the given runs (after pruning). */

@@ -44,6 +44,7 @@ export async function callAgent(ctx: StageContext, call: AgentCall): Promise<Age
     signal: ctx.signal,
     meta,
     callDir,
+    onState: (state, detail) => ctx.emit({ type: 'agent_state', stage: ctx.stage.id, call: id, state, ...(detail ? { detail } : {}) }),
   });
   ctx.emit({ type: 'agent_finished', stage: ctx.stage.id, call: id, outcome: result.outcome, durationMs: result.durationMs, ...(result.usage ? { tokens: result.usage.totalTokens } : {}), ...(result.costUsd ? { costUsd: result.costUsd } : {}) });
   return result;

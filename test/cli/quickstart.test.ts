@@ -16,6 +16,8 @@ describe('the README quickstart', () => {
     const repo = /repository: (\S+)/.exec(r.stdout)![1];
     expect(readFileSync(join(repo, 'src/math.js'), 'utf8')).toContain('return a + b;');
     const report = /The report: +(\S+)/.exec(r.stdout)?.[1];
-    if (report) expect(existsSync(report)).toBe(true);
+    expect(report).toBeDefined();
+    expect(existsSync(report!)).toBe(true);
+    expect(readFileSync(report!, 'utf8')).toContain('approved in round 2, 3 files applied');
   });
 });

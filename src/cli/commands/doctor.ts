@@ -1,7 +1,5 @@
 /** `odw doctor [--json]`: what odw finds of the agent CLIs, git and node. It reports; it exits 0. */
 import type { Command } from 'commander';
-import { createProcessRunner } from '../../adapters/process.js';
-import { formatDoctor, runDoctor } from '../../agents/doctor.js';
 import { EXIT } from '../exit.js';
 import { printJson } from '../io.js';
 import type { CommandContext } from '../main.js';
@@ -12,6 +10,8 @@ export function register(program: Command, ctx: CommandContext): void {
     .description('check the agent CLIs (codex, claude), their versions and credentials, git and node')
     .option('--json', 'print the full report as JSON')
     .action(async (flags: { json?: boolean }) => {
+      const { createProcessRunner } = await import('../../adapters/process.js');
+      const { formatDoctor, runDoctor } = await import('../../agents/doctor.js');
       const { io } = ctx;
       const report = await runDoctor({
         process: createProcessRunner(),

@@ -1,9 +1,6 @@
 /** `odw graph <pipeline>`: the compiled stage graph as text or Mermaid. */
 import type { Command } from 'commander';
-import { loadPipeline } from '../../config/load.js';
 import { formatConfigError } from '../../config/errors.js';
-import { compile } from '../../plan/compile.js';
-import { renderMermaid, renderText } from '../../plan/graph.js';
 import { EXIT, UserError } from '../exit.js';
 import type { CommandContext } from '../main.js';
 
@@ -14,6 +11,9 @@ export function register(program: Command, ctx: CommandContext): void {
     .argument('<pipeline>', 'pipeline file or shipped name')
     .option('-f, --format <format>', 'text or mermaid', 'text')
     .action(async (ref: string, flags: { format: string }) => {
+      const { loadPipeline } = await import('../../config/load.js');
+      const { compile } = await import('../../plan/compile.js');
+      const { renderMermaid, renderText } = await import('../../plan/graph.js');
       if (!['text', 'mermaid'].includes(flags.format)) throw new UserError(`--format ${flags.format}: expected text or mermaid`);
       const loaded = await loadPipeline(ref, { cwd: ctx.io.cwd });
       if (!loaded.ok) {

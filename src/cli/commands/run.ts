@@ -1,37 +1,9 @@
-/** `odw run <pipeline|name>`: load, validate, run, report; `--watch` reruns on every change. */
+/** `odw run <pipeline|name>`: the command's options; the work is in ../actions/run.ts, loaded when it runs. */
 import type { Command } from 'commander';
-import { existsSync } from 'node:fs';
-import { join, relative, resolve } from 'node:path';
-import { loadPipeline, type ResolvedPipeline } from '../../config/load.js';
-import { formatConfigError, type ConfigError } from '../../config/errors.js';
-import { createPorts } from '../../compose.js';
-import { execute } from '../../run/execute.js';
-import { parseInputFlags, resolveInputs } from '../../run/inputs.js';
-import { watchPipeline } from '../../watch/session.js';
-import { EXIT, UserError } from '../exit.js';
-import { readRun } from '../../record/read.js';
-import { runDir } from '../../record/paths.js';
-import { replayAgentPort, type ReplayPort } from '../../replay/port.js';
-import { readRecording, writeRecording } from '../../replay/recording.js';
-import type { CliIO } from '../io.js';
 import type { CommandContext } from '../main.js';
-import { findRepo } from '../repo.js';
-import type { RunHandle } from '../../record/run-handle.js';
-import { chooseRenderer } from '../render/choose.js';
-import { formatDuration } from '../render/plain.js';
-import { compile } from '../../plan/compile.js';
-
-interface RunFlags {
-  input: string[];
-  repo?: string;
-  json?: boolean;
-  watch?: boolean;
-  record?: boolean;
-  replay?: string;
-}
+import type { RunFlags } from '../actions/run.js';
 
 const collect = (value: string, previous: string[]) => [...previous, value];
-
 export function register(program: Command, ctx: CommandContext): void {
   program
     .command('run')
@@ -43,96 +15,6 @@ export function register(program: Command, ctx: CommandContext): void {
     .option('-w, --watch', 'rerun whenever the pipeline, its templates or its file inputs change (Ctrl-C to stop)')
     .option('--record', 'keep every agent call\'s answer and patch as a recording (recording.json) for --replay')
     .option('--replay <run-id>', 'answer every agent call from the recording of an earlier run (id, latest, or a run folder) instead of running agents')
-    .action(async (ref: string, flags: RunFlags) => ctx.setExit(await runCommand(ctx, ref, flags)));
+    .action(async (ref: string, flags: RunFlags) => ctx.setExit(await (await import('../actions/run.js')).runCommand(ctx, ref, flags)));
 }
 
-function printErrors(io: CliIO, errors: ConfigError[]): void {
-  for (const e of errors) io.err(formatConfigError(e, io.cwd));
-  io.err(`odw: ${errors.length} error${errors.length === 1 ? '' : 's'}; nothing was run`);
-}
-
-/** Ctrl-C (or SIGTERM) aborts `controller`; a second one exits at once. */
-export function onInterrupt(io: CliIO, controller: AbortController): () => void {
-  let interrupts = 0;
-  const handler = () => {
-    if (++interrupts > 1) process.exit(130);
-    io.err('odw: cancelling — stopping agents and commands, cleaning up (press Ctrl-C again to force)');
-    controller.abort();
-  };
-  process.on('SIGINT', handler);
-  process.on('SIGTERM', handler);
-  return () => {
-    process.off('SIGINT', handler);
-    process.off('SIGTERM', handler);
-  };
-}
-
-async function runCommand(ctx: CommandContext, ref: string, flags: RunFlags): Promise<number> {
-  const { io } = ctx;
-  const rawInputs = parseInputFlags(flags.input);
-  const repo = findRepo(io.cwd, flags.repo);
-  const replay = flags.replay ? loadReplay(repo, flags.replay, io.cwd) : undefined;
-  const controller = new AbortController();
-  const release = onInterrupt(io, controller);
-  const runOnce = async (pipeline: ResolvedPipeline, signal: AbortSignal) => {
-    const inputs = resolveInputs(pipeline.spec.inputs ?? {}, rawInputs, io.cwd);
-    const sink = await chooseRenderer(io, { json: flags.json, plan: compile(pipeline) });
-    const ports = createPorts({ env: io.env, budget: pipeline.spec.budget, replay });
-    const result = await execute({ pipeline, inputs, repo, ports, env: io.env, signal, sinks: [sink] });
-    if (flags.record) writeRecording(result.record.dir, result.record.id);
-    if (!flags.json) printSummary(io, result.record);
-    return result.status;
-  };
-  try {
-    if (flags.watch) {
-      await watchPipeline({
-        ref,
-        cwd: io.cwd,
-        inputFiles: (p) => fileInputs(p, rawInputs, io.cwd),
-        runOnce: (p, signal) => runOnce(p, AbortSignal.any([signal, controller.signal])),
-        onInvalid: (errors) => printErrors(io, errors),
-        log: (m) => io.err(m),
-        signal: controller.signal,
-      });
-      return EXIT.ok;
-    }
-    const loaded = await loadPipeline(ref, { cwd: io.cwd });
-    if (!loaded.ok) {
-      printErrors(io, loaded.errors);
-      return EXIT.usage;
-    }
-    const status = await runOnce(loaded.pipeline, controller.signal);
-    return exitFor(status);
-  } finally {
-    release();
-  }
-}
-
-export function printSummary(io: CliIO, run: RunHandle): void {
-  const r = run.record;
-  const mark = r.status === 'succeeded' ? '✓' : '✗';
-  io.out(`${mark} run ${r.id} ${r.status} in ${formatDuration(r.durationMs)}${r.headline ? ` — ${r.headline}` : ''}`);
-  const rel = relative(io.cwd, run.dir);
-  io.out(`  record: ${rel.startsWith('..') ? run.dir : rel || '.'}   details: odw runs show ${r.id}`);
-}
-
-export const exitFor = (status: string) => (status === 'succeeded' ? EXIT.ok : status === 'cancelled' ? 130 : EXIT.failed);
-
-/** `--replay` takes a run id (or latest) of this repository, or the path of a run folder. */
-function loadReplay(repo: string, id: string, cwd: string): ReplayPort {
-  const asPath = resolve(cwd, id);
-  const dir = existsSync(join(asPath, 'run.json')) ? asPath : runDir(repo, readRun(repo, id).id);
-  const source = { id: dir.split('/').pop()! };
-  const recording = readRecording(dir);
-  if (!recording) throw new UserError(`run ${source.id} has no recording`, 'record a run with: odw run <pipeline> --record');
-  return replayAgentPort(recording, dir);
-}
-
-/** Paths of the pipeline's `file` inputs as given on the command line or by default. */
-function fileInputs(pipeline: ResolvedPipeline, raw: Map<string, string>, cwd: string): string[] {
-  return Object.entries(pipeline.spec.inputs ?? {})
-    .filter(([name, decl]) => decl.type === 'file' || raw.get(name)?.startsWith('@'))
-    .map(([name, decl]) => (raw.get(name) ?? (decl.default as string | undefined) ?? '').replace(/^@/, ''))
-    .filter(Boolean)
-    .map((p) => resolve(cwd, p));
-}

@@ -1,7 +1,6 @@
 /** `odw validate <file...>`: every mistake of every pipeline file, one line each. */
 import type { Command } from 'commander';
 import { displayPath, formatConfigError } from '../../config/errors.js';
-import { validateFiles } from '../../config/load.js';
 import { EXIT } from '../exit.js';
 import { printJson } from '../io.js';
 import type { CommandContext } from '../main.js';
@@ -13,6 +12,7 @@ export function register(program: Command, ctx: CommandContext): void {
     .argument('<file...>', 'pipeline files, or names of pipelines shipped with odw')
     .option('--json', 'print the result as JSON')
     .action(async (files: string[], flags: { json?: boolean }) => {
+      const { validateFiles } = await import('../../config/load.js');
       const { io } = ctx;
       const results = await validateFiles(files, io.cwd);
       const invalid = results.filter((r) => !r.valid);
