@@ -45,6 +45,7 @@ function runProcess(spec: ProcessSpec): Promise<ProcessResult> {
       detached: true,
       stdio: [spec.input === undefined ? 'ignore' : 'pipe', 'pipe', 'pipe'],
     });
+    if (child.pid) spec.onSpawn?.(child.pid);
     const files: WriteStream[] = [];
     const outFile = spec.stdoutFile ? createWriteStream(spec.stdoutFile, { flags: 'a' }) : undefined;
     const errFile = spec.stderrFile

@@ -65,6 +65,9 @@ export async function invoke(
     timeoutMs,
     signal: ctx.request.signal,
     tailChars: TAIL_CHARS,
+    // While it runs, the record names the agent's process group, so that `odw resume` can stop
+    // an agent that outlived an odw process killed with SIGKILL.
+    onSpawn: (pid) => recorder.update({ pid }),
     onStdoutLine: (line) => {
       log.line(line);
       try {
@@ -93,7 +96,7 @@ export async function invoke(
     ...(proc.signal ? { signal: proc.signal } : {}),
     durationMs: proc.durationMs,
   });
-  recorder.update({ invocations, ...(turn.sessionId ? { sessionId: turn.sessionId } : {}) });
+  recorder.update({ invocations, pid: undefined, ...(turn.sessionId ? { sessionId: turn.sessionId } : {}) });
   return { invocation, launch, proc, turn };
 }
 

@@ -71,6 +71,8 @@ export interface AgentCallRecord {
   permissionDenials?: PermissionDenial[];
   /** Every process started for this call, in order (first turn, answers, schema retries). */
   invocations?: AgentInvocationRecord[];
+  /** The agent process (and process group) while it runs. */
+  pid?: number;
 }
 
 export interface PermissionDenial {

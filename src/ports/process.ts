@@ -20,6 +20,8 @@ export interface ProcessSpec {
   /** Stream stdout/stderr to these files (appended) instead of only keeping tails in memory. */
   stdoutFile?: string;
   stderrFile?: string;
+  /** Called once the process has started, with its pid (also its process group id). */
+  onSpawn?: (pid: number) => void;
   /** Called for every complete stdout line, as it arrives. */
   onStdoutLine?: (line: string) => void;
   /** Called for every complete stderr line, as it arrives. */

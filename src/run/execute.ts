@@ -1,5 +1,6 @@
 /** One run of a loaded pipeline: create its record, interpret the plan, finish the record. */
 import { existsSync } from 'node:fs';
+import { stopOrphanedAgents } from './orphans.js';
 import { join } from 'node:path';
 import type { StageRecord } from '../record/types.js';
 import { runFolder } from '../git/paths.js';
@@ -42,6 +43,8 @@ export async function execute(opts: ExecuteOptions): Promise<ExecuteResult> {
   // What an interrupted run had finished, reused as it was.
   const done = opts.resumeId ? reusable(record.record.stages) : undefined;
   if (done) record.emit({ type: 'run_resumed', runId: record.id, pipeline: opts.pipeline.name, reused: Object.keys(done) });
+  // Agents the interrupted odw process left running are stopped before their worktrees go.
+  if (done) await stopOrphanedAgents(record.dir);
   await pruneStaleWorktrees(opts);
   const scope: Scope = {
     inputs: opts.inputs.values,
