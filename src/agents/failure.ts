@@ -19,7 +19,7 @@ export function exitFailure(command: string, proc: ProcessResult, detail?: strin
   return { category: 'exit_code', message: `${basename(command)} ${how}${tail ? `: ${tail}` : ''}` };
 }
 
-const INSTALL_HINT: Record<AgentKind, string> = {
+export const INSTALL_HINT: Record<AgentKind, string> = {
   codex: 'install it with `npm install -g @openai/codex`, or set `bin` in the profile (or ODW_CODEX_BIN); `odw doctor` shows what odw finds',
   claude: 'install it with `npm install -g @anthropic-ai/claude-code`, or set `bin` in the profile (or ODW_CLAUDE_BIN); `odw doctor` shows what odw finds',
   command: "check the profile's `command` (the executable must exist and be executable)",

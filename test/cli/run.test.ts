@@ -1,6 +1,6 @@
 import { spawn } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ODW_BIN, ROOT, odw } from '../helpers/cli.js';
 import { tempDir } from '../helpers/tmp.js';
@@ -45,6 +45,19 @@ describe('odw run', () => {
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('odw: --input greting: the pipeline declares no input "greting"');
     expect(r.stderr).toContain('hint: did you mean "greeting"?');
+    expect(r.stderr).not.toMatch(/\n\s+at /);
+    expect(existsSync(join(repo, '.odw/runs'))).toBe(false);
+  });
+
+  it('a missing agent CLI is a set-up error before anything runs', async () => {
+    const repo = tempDir();
+    const r = await odw(['run', 'parallel-review-apply', '--repo', repo, '--input', 'request=add a flag'], {
+      cwd: repo,
+      env: { PATH: dirname(process.execPath), ODW_CODEX_BIN: '' },
+    });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('odw: runtime "planner" (codex) needs `codex`, which is not installed or not on PATH');
+    expect(r.stderr).toContain('hint: install it with `npm install -g @openai/codex`');
     expect(r.stderr).not.toMatch(/\n\s+at /);
     expect(existsSync(join(repo, '.odw/runs'))).toBe(false);
   });

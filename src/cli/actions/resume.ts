@@ -10,7 +10,7 @@ import type { CommandContext } from '../main.js';
 import { findRepo } from '../repo.js';
 import { chooseRenderer } from '../render/choose.js';
 import { compile } from '../../plan/compile.js';
-import { exitFor, onInterrupt, printSummary } from './run.js';
+import { exitFor, onInterrupt, printSummary, requireAgents } from './run.js';
 
 
 export async function resume(ctx: CommandContext, id: string, flags: { repo?: string; json?: boolean }): Promise<number> {
@@ -30,10 +30,12 @@ export async function resume(ctx: CommandContext, id: string, flags: { repo?: st
   // The run's own input values; file inputs are read again from their recorded paths.
   const raw = new Map(Object.entries(prior.inputs).filter(([, v]) => v !== '' && v !== null && v !== undefined).map(([k, v]) => [k, String(v)]));
   const inputs = resolveInputs(loaded.pipeline.spec.inputs ?? {}, raw, repo);
+  const plan = compile(loaded.pipeline);
+  requireAgents(loaded.pipeline, plan, io);
   const controller = new AbortController();
   const release = onInterrupt(io, controller);
   try {
-    const sink = await chooseRenderer(io, { json: flags.json, plan: compile(loaded.pipeline) });
+    const sink = await chooseRenderer(io, { json: flags.json, plan });
     const ports = createPorts({ env: io.env, budget: loaded.pipeline.spec.budget });
     const result = await execute({ pipeline: loaded.pipeline, inputs, repo, ports, env: io.env, signal: controller.signal, sinks: [sink], resumeId: prior.id });
     if (!flags.json) printSummary(io, result.record);

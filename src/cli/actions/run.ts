@@ -19,6 +19,10 @@ import type { RunHandle } from '../../record/run-handle.js';
 import { chooseRenderer } from '../render/choose.js';
 import { formatDuration } from '../render/plain.js';
 import { compile } from '../../plan/compile.js';
+import { usedRuntimes } from '../../plan/runtimes.js';
+import type { ExecutionPlan } from '../../plan/types.js';
+import { missingAgents } from '../../agents/preflight.js';
+import type { RuntimeProfile } from '../../ports/agents.js';
 
 
 export interface RunFlags {
@@ -60,7 +64,9 @@ export async function runCommand(ctx: CommandContext, ref: string, flags: RunFla
   const release = onInterrupt(io, controller);
   const runOnce = async (pipeline: ResolvedPipeline, signal: AbortSignal) => {
     const inputs = resolveInputs(pipeline.spec.inputs ?? {}, rawInputs, io.cwd);
-    const sink = await chooseRenderer(io, { json: flags.json, plan: compile(pipeline) });
+    const plan = compile(pipeline);
+    if (!replay) requireAgents(pipeline, plan, io);
+    const sink = await chooseRenderer(io, { json: flags.json, plan });
     const ports = createPorts({ env: io.env, budget: pipeline.spec.budget, replay });
     const result = await execute({ pipeline, inputs, repo, ports, env: io.env, signal, sinks: [sink] });
     if (flags.record) writeRecording(result.record.dir, result.record.id);
@@ -90,6 +96,14 @@ export async function runCommand(ctx: CommandContext, ref: string, flags: RunFla
   } finally {
     release();
   }
+}
+
+/** A missing agent CLI is a set-up problem: say so before anything runs (exit 2). */
+export function requireAgents(pipeline: ResolvedPipeline, plan: ExecutionPlan, io: CliIO): void {
+  const missing = missingAgents((pipeline.spec.runtimes ?? {}) as Record<string, RuntimeProfile>, usedRuntimes(plan.nodes), io.env, io.cwd);
+  if (!missing.length) return;
+  const lines = missing.map((m) => `runtime "${m.runtime}" (${m.agent}) needs \`${m.command}\`, which is not installed or not on PATH`);
+  throw new UserError(`${lines.join('\n     ')}; nothing was run`, missing[0].hint);
 }
 
 export function printSummary(io: CliIO, run: RunHandle): void {
