@@ -23,7 +23,7 @@ describe('odw run with plain output (CI, pipes)', () => {
     expect(out).toMatch(/\n {2}· review correctness: ok in [\d.]+m?s\n/);
     expect(out).toMatch(/\n✓ plan succeeded in [\d.]+m?s\n {2}plan: 3 tasks math,format,docs — Add sum\(\) and a formatter, with docs\.\n/);
     expect(out).toMatch(/\n✓ review \(round 1\) succeeded in [\d.]+m?s\n {2}review r1: reject blockers=2 — check `node test\/check\.mjs` exited with code 1: expected sum\(2, 3\) to be 5 but got -1\n/);
-    expect(out).toContain('\n  repair r1: tasks=math (kept format,docs) — defines sum: defined in its diff\n');
+    expect(out).toContain('\n  repair r1: tasks=math (kept format,docs) — blocker names src/math.js\n');
     expect(out).toContain('\n  review r2: approve\n');
     expect(out).toContain('\n  verify: ok, tree unchanged\n');
   });
@@ -42,7 +42,7 @@ describe('odw runs show', () => {
       '  plan: 3 tasks math,format,docs — Add sum() and a formatter, with docs.',
       '  implement r1: 3 tasks, 3 files',
       '  review r1: reject blockers=2 — check `node test/check.mjs` exited with code 1: expected sum(2, 3) to be 5 but got -1',
-      '  repair r1: tasks=math (kept format,docs) — defines sum: defined in its diff',
+      '  repair r1: tasks=math (kept format,docs) — blocker names src/math.js',
       '  review r2: approve',
       '  apply: 3 files',
       '  verify: ok, tree unchanged',

@@ -43,7 +43,11 @@ export const repairHandler: StageHandler = async (ctx) => {
   const scope = requireGit(ctx).checkScope(set.tasks.map((t) => ({ id: t.id, owns: t.files, files: results.find((r) => r.task === t.id)?.files ?? [] })));
   const candidates: CandidateSet = { ...set, results, scope };
   const kept = set.tasks.map((t) => t.id).filter((id) => !route.tasks.includes(id));
-  const reasons = route.reasons.map((r) => ({ task: r.task, why: r.why, blocker: r.blocker >= 0 ? blockers[r.blocker]?.message.split('\n')[0] : undefined }));
+  // A blocker that names its file is the clearest reason; it is listed (and shown) first.
+  const named = (why: string) => (why.startsWith('blocker names') ? 0 : 1);
+  const reasons = [...route.reasons]
+    .sort((a, b) => named(a.why) - named(b.why))
+    .map((r) => ({ task: r.task, why: r.why, blocker: r.blocker >= 0 ? blockers[r.blocker]?.message.split('\n')[0] : undefined }));
   const budget = rerun.find((r) => isFatal(r.error));
   const idle = targets.length ? {} : { summary: 'no task was blamed (only reviewers failed): the same candidate is reviewed again' };
   const history = [{ step: 'repair', round: round - 1, tasks: route.tasks, kept, reasons, files: allFiles(rerun), ok: rerun.every((r) => r.ok), ...idle }];
