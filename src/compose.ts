@@ -10,6 +10,8 @@ export interface PortOptions {
   env: NodeJS.ProcessEnv;
   /** The pipeline's `budget:` block. */
   budget?: BudgetLimits;
+  /** The pipeline's `answerPolicy`: how odw answers an agent's question. */
+  answerPolicy?: string;
   /** Answer every agent call from this recording instead of running agents. */
   replay?: ReplayPort;
 }
@@ -20,7 +22,7 @@ export function createPorts(opts: PortOptions): Ports {
     process,
     clock: systemClock,
     git: createGit({ process }),
-    agents: opts.replay ?? createAgentPort({ process, clock: systemClock, env: opts.env, budget: opts.budget }),
+    agents: opts.replay ?? createAgentPort({ process, clock: systemClock, env: opts.env, budget: opts.budget, answerPolicy: opts.answerPolicy }),
     ...(opts.replay ? { replay: opts.replay } : {}),
   };
 }

@@ -138,6 +138,10 @@ export interface OdwPipeline {
   workspace?: Workspace;
   budget?: Budget;
   /**
+   * What odw answers when an agent asks a question instead of finishing. Default: proceed with reasonable defaults and finish the task.
+   */
+  answerPolicy?: string;
+  /**
    * How many stages (and agent calls within a stage) may run at once. Default: 4.
    */
   concurrency?: number;

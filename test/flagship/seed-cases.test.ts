@@ -34,6 +34,13 @@ describe.concurrent('seed regression cases: agents, prompts and records', () => 
     expect(await r.repo.read('src/a.js')).toBe(ALPHA);
   });
 
+  it('G1: the pipeline\'s answerPolicy is the answer an asking agent gets', async () => {
+    const implement = { ...goodTwoTasks.implement, alpha: { '*': { ask: 'Tabs or spaces?', write: { 'src/a.js': ALPHA } } } };
+    const r = await runFlagship({ files: demoFiles, tasks: twoTasks, scenario: { ...goodTwoTasks, implement }, extra: 'answerPolicy: Use two spaces, and finish the task.' });
+    expect(r.code).toBe(0);
+    expect(r.calls.filter((c) => c.task === 'alpha').map((c) => c.answer)).toEqual([undefined, 'Use two spaces, and finish the task.']);
+  });
+
   it('G2: a reviewer answering prose instead of JSON ends in schema_mismatch after its attempts and counts as a reject with that blocker', async () => {
     const review = { correctness: { '*': { prose: 'Reject: the naming is off.' } }, 'owner-risk': { '*': approve } };
     const r = await runFlagship({ files: demoFiles, tasks: twoTasks, scenario: { ...goodTwoTasks, review }, inputs: { maxRounds: '1' } });

@@ -36,7 +36,7 @@ export async function resume(ctx: CommandContext, id: string, flags: { repo?: st
   const release = onInterrupt(io, controller);
   try {
     const sink = await chooseRenderer(io, { json: flags.json, plan });
-    const ports = createPorts({ env: io.env, budget: loaded.pipeline.spec.budget });
+    const ports = createPorts({ env: io.env, budget: loaded.pipeline.spec.budget, answerPolicy: loaded.pipeline.spec.answerPolicy });
     const result = await execute({ pipeline: loaded.pipeline, inputs, repo, ports, env: io.env, signal: controller.signal, sinks: [sink], resumeId: prior.id });
     if (!flags.json) printSummary(io, result.record);
     return exitFor(result.status);

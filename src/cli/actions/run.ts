@@ -67,7 +67,7 @@ export async function runCommand(ctx: CommandContext, ref: string, flags: RunFla
     const plan = compile(pipeline);
     if (!replay) requireAgents(pipeline, plan, io);
     const sink = await chooseRenderer(io, { json: flags.json, plan });
-    const ports = createPorts({ env: io.env, budget: pipeline.spec.budget, replay });
+    const ports = createPorts({ env: io.env, budget: pipeline.spec.budget, answerPolicy: pipeline.spec.answerPolicy, replay });
     const result = await execute({ pipeline, inputs, repo, ports, env: io.env, signal, sinks: [sink] });
     if (flags.record) writeRecording(result.record.dir, result.record.id);
     if (!flags.json) printSummary(io, result.record);
