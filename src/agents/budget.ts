@@ -64,12 +64,15 @@ export function withBudget(inner: AgentPort, limits: BudgetLimits, clock: Clock)
   };
 }
 
+/** 0.5 → `30.0s`; 12 → `12.0 minutes`. */
+const elapsed = (minutes: number) => (minutes < 1 ? `${(minutes * 60).toFixed(1)}s` : `${minutes.toFixed(1)} minutes`);
+
 function refused(state: BudgetState): AgentResult {
   const { reason, limits, spent } = state;
   const used =
     reason === 'tokens' ? `${spent.tokens} of ${limits.tokens} tokens`
     : reason === 'usd' ? `$${spent.usd.toFixed(4)} of $${limits.usd}`
-    : `${spent.minutes.toFixed(1)} of ${limits.minutes} minutes`;
+    : `${elapsed(spent.minutes)} of ${elapsed(limits.minutes!)}`;
   return {
     outcome: 'failed',
     finalMessage: '',
