@@ -8,6 +8,7 @@ import { resolve } from 'node:path';
 import { watch, type FSWatcher } from 'chokidar';
 import type { ConfigError } from '../config/errors.js';
 import { loadPipeline, type ResolvedPipeline } from '../config/load.js';
+import { UserError } from '../cli/exit.js';
 
 export interface WatchOptions {
   ref: string;
@@ -62,7 +63,12 @@ export async function watchPipeline(opts: WatchOptions): Promise<void> {
     const controller = new AbortController();
     const done = opts.runOnce(pipeline, controller.signal).then(
       () => opts.signal.aborted || controller.signal.aborted || opts.log(`odw: watching ${watched.size} files for changes (Ctrl-C to stop)`),
-      (e) => opts.log(`odw: the run crashed: ${(e as Error).message}`),
+      (e) =>
+        opts.log(
+          e instanceof UserError
+            ? `odw: ${e.message}${e.hint ? `\n  hint: ${e.hint}` : ''}\nodw: watching for changes; nothing was run`
+            : `odw: the run crashed: ${(e as Error).message}`,
+        ),
     );
     inFlight = { controller, done };
     void done.finally(() => {

@@ -81,6 +81,19 @@ describe('odw run --watch', () => {
     expect(after.runs.map((r: { status: string }) => r.status)).toEqual(['cancelled', 'cancelled']);
   });
 
+  it('a missing input file is reported and watched for: creating it starts the run', async () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'pipeline.yml'), PIPELINE(0));
+    const w = startWatch(dir, []);
+    await until(() => w.out.text.includes('watching for changes; nothing was run'), 'the input error');
+    expect(w.out.text).toContain('odw: input "spec": file not found: spec.md');
+    writeFileSync(join(dir, 'spec.md'), 'v1\n');
+    await until(() => count(w.out.text, '✓ run ') === 1, 'the run once the file exists');
+    expect(readFileSync(join(dir, 'seen.txt'), 'utf8')).toBe('v1\n');
+    w.child.kill('SIGINT');
+    expect(await w.exited).toBe(0);
+  });
+
   it('an invalid edit prints the located error and keeps watching; fixing it runs again', async () => {
     const dir = tempDir();
     writeFileSync(join(dir, 'spec.md'), 'v1\n');
