@@ -22,8 +22,10 @@ export function createGit(deps: { process: ProcessRunner }): Git {
     },
     async head(repo) {
       const r = await git(['rev-parse', '--verify', '--quiet', 'HEAD'], { cwd: repo, allowFail: true });
-      if (r.exitCode !== 0) throw new GitError('not_a_repository', `${repo} has no commit yet: odw starts every task from HEAD, so commit once first.`);
-      return r.stdout.trim();
+      if (r.exitCode === 0) return r.stdout.trim();
+      const inside = await git(['rev-parse', '--is-inside-work-tree'], { cwd: repo, allowFail: true });
+      if (inside.exitCode !== 0) throw new GitError('not_a_repository', `${repo} is not a git repository: odw works on one (git init, then commit once), or pass --repo <your repository>.`);
+      throw new GitError('not_a_repository', `${repo} has no commit yet: odw starts every task from HEAD, so commit once first.`);
     },
     dirtyFiles: (repo) => dirtyFiles(git, repo),
     pruneStale: (repo, workspace) => pruneStale(wt, repo, workspace),
