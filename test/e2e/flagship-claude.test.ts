@@ -4,29 +4,17 @@
  * 127.0.0.1. The mock answers by what each request holds (the rendered prompt), since the
  * implementers and the reviewers run in parallel.
  */
-import { mkdirSync, rmSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
-import { repoFolder } from '../../src/git/paths.js';
-import { gitdir, type GitDir } from '../helpers/gitdir.js';
-import { approval, expectApplied, FAREWELL, files, finalSentence, forkPipeline, GREET, plan, roleOf, runFlagship } from './flagship.js';
+import { describe, expect, it } from 'vitest';
+import { gitdir } from '../helpers/gitdir.js';
+import { approval, cleanupAfterEach, expectApplied, FAREWELL, files, finalSentence, forkPipeline, GREET, plan, roleOf, runFlagship } from './flagship.js';
 import { claudeMockEnv, startClaudeMock, text, toolResults, toolUse, userText, workingDirectory, type ClaudeReply } from './mock/claude.js';
-import type { MockServer, RecordedRequest } from './mock/server.js';
-import { agentBin, cleanupAll, processesWithEnv, scratch } from './helpers.js';
+import type { RecordedRequest } from './mock/server.js';
+import { agentBin, processesWithEnv, scratch } from './helpers.js';
 
 const CLAUDE = agentBin('claude');
-const mocks: MockServer[] = [];
-const repos: GitDir[] = [];
-
-afterEach(async () => {
-  await Promise.all(mocks.splice(0).map((m) => m.close()));
-  for (const r of repos.splice(0)) {
-    // odw keeps one (empty) worktree folder per repository under the temp directory.
-    rmSync(repoFolder(r.dir), { recursive: true, force: true });
-    await r.cleanup();
-  }
-  cleanupAll();
-});
+const { mocks, repos } = cleanupAfterEach();
 
 const who = (req: RecordedRequest) => roleOf(userText(req.body));
 

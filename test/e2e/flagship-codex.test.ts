@@ -4,29 +4,17 @@
  * The mock answers by what each request holds (the rendered prompt), since the implementers and
  * the reviewers run in parallel.
  */
-import { mkdirSync, rmSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
-import { repoFolder } from '../../src/git/paths.js';
-import { gitdir, type GitDir } from '../helpers/gitdir.js';
-import { approval, expectApplied, FAREWELL, files, finalSentence, forkPipeline, plan, roleOf, runFlagship } from './flagship.js';
+import { describe, expect, it } from 'vitest';
+import { gitdir } from '../helpers/gitdir.js';
+import { approval, cleanupAfterEach, expectApplied, FAREWELL, files, finalSentence, forkPipeline, plan, roleOf, runFlagship } from './flagship.js';
 import { applyPatch, codexMockArgs, message, startCodexMock, toolOutputs, userText, type CodexReply } from './mock/codex.js';
-import type { MockServer, RecordedRequest } from './mock/server.js';
-import { agentBin, cleanupAll, processesMentioning, scratch } from './helpers.js';
+import type { RecordedRequest } from './mock/server.js';
+import { agentBin, processesMentioning, scratch } from './helpers.js';
 
 const CODEX = agentBin('codex');
-const mocks: MockServer[] = [];
-const repos: GitDir[] = [];
-
-afterEach(async () => {
-  await Promise.all(mocks.splice(0).map((m) => m.close()));
-  for (const r of repos.splice(0)) {
-    // odw keeps one (empty) worktree folder per repository under the temp directory.
-    rmSync(repoFolder(r.dir), { recursive: true, force: true });
-    await r.cleanup();
-  }
-  cleanupAll();
-});
+const { mocks, repos } = cleanupAfterEach();
 
 /** The edit each implementer makes with apply_patch: an update of an existing file and a new file. */
 const edits: Record<string, string> = {

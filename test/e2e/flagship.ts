@@ -3,12 +3,14 @@
  * with a real agent CLI on every profile: the repository, the plan and the edits both real-agent
  * flows share, and what a user checks afterwards.
  */
-import { existsSync, writeFileSync } from 'node:fs';
+import { existsSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { expect } from 'vitest';
-import { runFolder } from '../../src/git/paths.js';
+import { afterEach, expect } from 'vitest';
+import { repoFolder, runFolder } from '../../src/git/paths.js';
 import { odw, type CliResult } from '../helpers/cli.js';
 import { GIT_TEST_ENV, type GitDir } from '../helpers/gitdir.js';
+import { cleanupAll } from './helpers.js';
+import type { MockServer } from './mock/server.js';
 
 export const files = {
   'package.json': '{ "type": "module" }\n',
@@ -133,4 +135,20 @@ export async function expectApplied(repo: GitDir, r: FlagshipRun, agent: 'codex'
   expect(existsSync(runFolder(repo.dir, record.id))).toBe(false);
   const worktrees = (await repo.git(['worktree', 'list', '--porcelain'])).split('\n').filter((l) => l.startsWith('worktree '));
   expect(worktrees).toEqual([`worktree ${repo.dir}`]);
+}
+
+/** Mock servers and repositories a test file registers; closed and removed after each test. */
+export function cleanupAfterEach(): { mocks: MockServer[]; repos: GitDir[] } {
+  const mocks: MockServer[] = [];
+  const repos: GitDir[] = [];
+  afterEach(async () => {
+    await Promise.all(mocks.splice(0).map((m) => m.close()));
+    for (const r of repos.splice(0)) {
+      // odw keeps one (empty) worktree folder per repository under the temp directory.
+      rmSync(repoFolder(r.dir), { recursive: true, force: true });
+      await r.cleanup();
+    }
+    cleanupAll();
+  });
+  return { mocks, repos };
 }
