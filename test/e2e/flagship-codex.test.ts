@@ -11,7 +11,7 @@ import { gitdir } from '../helpers/gitdir.js';
 import { approval, cleanupAfterEach, expectApplied, FAREWELL, files, finalSentence, forkPipeline, plan, roleOf, runFlagship } from './flagship.js';
 import { applyPatch, codexMockArgs, message, startCodexMock, toolOutputs, userText, type CodexReply } from './mock/codex.js';
 import type { RecordedRequest } from './mock/server.js';
-import { agentBin, processesMentioning, scratch } from './helpers.js';
+import { agentBin, codexHome, processesMentioning, scratch } from './helpers.js';
 
 const CODEX = agentBin('codex');
 const { mocks, repos } = cleanupAfterEach();
@@ -45,7 +45,7 @@ describe('parallel-review-apply with the real codex CLI', () => {
     repos.push(repo);
     const dir = scratch('odw-e2e-flagship-');
     const home = join(dir, 'home');
-    mkdirSync(join(home, 'codex'), { recursive: true });
+    mkdirSync(home, { recursive: true });
     // codex keeps its own scratch files in $TMPDIR: a private one goes with the test.
     mkdirSync(join(dir, 'tmp'));
     const pipeline = forkPipeline(dir, {
@@ -53,7 +53,7 @@ describe('parallel-review-apply with the real codex CLI', () => {
       bin: CODEX,
       model: 'mock-model',
       args: codexMockArgs(mock),
-      env: { HOME: home, CODEX_HOME: join(home, 'codex'), TMPDIR: join(dir, 'tmp'), ODW_MOCK_API_KEY: 'odw-mock-key-123456' },
+      env: { HOME: home, CODEX_HOME: codexHome(), TMPDIR: join(dir, 'tmp'), ODW_MOCK_API_KEY: 'odw-mock-key-123456' },
       timeout: '3m',
     });
 

@@ -36,6 +36,18 @@ export function scratch(prefix: string): string {
   return dir;
 }
 
+/**
+ * A private CODEX_HOME outside the temp dir: with bubblewrap installed, codex runs its sandboxed
+ * tool calls through a helper it creates in CODEX_HOME, and refuses to create it under /tmp.
+ */
+export function codexHome(): string {
+  const parent = join(homedir(), '.cache', 'odw-e2e');
+  mkdirSync(parent, { recursive: true });
+  const dir = realpathSync(mkdtempSync(join(parent, 'codex-home-')));
+  cleanups.push(() => rmSync(dir, { recursive: true, force: true }));
+  return dir;
+}
+
 /** A temp repository and a linked worktree of it on its own branch: where the agent works. */
 export async function worktree(): Promise<{ repo: string; dir: string }> {
   const repo = await gitdir({ files: { 'README.md': '# sample\n' } });
