@@ -68,7 +68,7 @@ export function parsePatch(text: string): PatchFile[] {
       continue;
     }
     if (line.startsWith('@@')) inHunk = true;
-    else if (line.startsWith('+++ ') && line !== '+++ /dev/null') file.path = unquotePath(line.slice(4)).replace(/^b\//, '');
+    else if (line.startsWith('+++ ') && line !== '+++ /dev/null') file.path = unquotePath(line.slice(4).replace(/\t$/, '')).replace(/^b\//, '');
     else if (line.startsWith('rename to ')) file.path = unquotePath(line.slice('rename to '.length));
     else if (line.startsWith('new file mode ') || line.startsWith('new mode ')) file.mode = line.split(' ').at(-1);
     else if (line.startsWith('deleted file mode ')) file.deleted = true;
