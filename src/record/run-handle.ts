@@ -127,8 +127,9 @@ export class RunHandle implements EventSink {
       status,
       finishedAt,
       durationMs: finishedAt - this.record.startedAt,
-      ...(error ? { error } : {}),
-      headline: headline ?? this.record.headline,
+      // What the run ends with is shown and printed: redacted (stages no longer route on it).
+      ...(error ? { error: redactDeep(error, this.redact) } : {}),
+      headline: redactDeep(headline ?? this.record.headline, this.redact),
     });
     // Patches, logs and answers hold no secret once the run is over (patches: see scrub.ts).
     scrubRunFiles(this.dir, this.secrets);

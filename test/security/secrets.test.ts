@@ -53,6 +53,21 @@ describe('secrets in answers', () => {
     expect(review1.blockers[0]).toMatchObject({ file: 'src/a.js', message: 'alpha logs the key ***; fix alpha in src/a.js' });
     expect(review1.reviewers.find((x: { reviewer: string }) => x.reviewer === 'correctness').summary).toBe('saw *** while reviewing with MY_DIR=project');
   });
+
+  it('a run that fails on a blocker quoting the secret prints and stores it redacted', async () => {
+    const r = await runFlagship({
+      files: demoFiles,
+      tasks: twoTasks,
+      env,
+      inputs: { maxRounds: '1' },
+      scenario: { implement: { alpha: { '*': { write: { 'src/a.js': ALPHA } } }, beta: { '*': { write: { 'src/b.js': BETA } } } }, review: always({ decision: 'reject', summary: 'no', blockers: [{ message: `key ${SECRET} is exposed`, file: 'src/a.js' }] }) },
+    });
+    expect(r.code).toBe(1);
+    expect(r.stdout).toContain('review_rounds_exhausted');
+    expect(r.stdout).toContain('key *** is exposed');
+    expect(r.stdout + r.stderr).not.toContain(SECRET);
+    expect(holding(join(r.repo.dir, '.odw'), SECRET)).toEqual([]);
+  });
 });
 
 describe('secret_in_change', () => {
