@@ -85,3 +85,25 @@ describe('files odw copies into the record', () => {
     expect(redactFile(file, [{ name: 'T_TOKEN', value: 'sécret-value' }])).toBe(false);
   });
 });
+
+describe('a profile marks more secrets', () => {
+  it('secrets: [NAME] validates, and its value is then redacted like any credential', async () => {
+    const { validateFiles } = await import('../../src/config/load.js');
+    const dir = tempDir('odw-redact-pipeline-');
+    const file = join(dir, 'p.yml');
+    writeFileSync(file, 'extends: odw:parallel-review-apply\nruntimes:\n  reviewer: { agent: command, command: [node, x.mjs], secrets: [DATABASE_URL] }\n');
+    const [ok] = await validateFiles([file], dir);
+    expect(ok.errors).toEqual([]);
+    writeFileSync(file, 'extends: odw:parallel-review-apply\nruntimes:\n  reviewer: { agent: command, command: [node, x.mjs], secrets: DATABASE_URL }\n');
+    const [bad] = await validateFiles([file], dir);
+    expect(bad.valid).toBe(false);
+
+    const script = `console.log('connected to ' + process.env.DATABASE_URL)`;
+    const req = request({ agent: 'command', command: [process.execPath, '-e', script], secrets: ['DATABASE_URL'] });
+    const result = await port({ env: { ...process.env, DATABASE_URL: 'postgres://u:pw@db/app' } }).call(req);
+    expect(result.outcome).toBe('ok');
+    const log = readFileSync(join(req.callDir, 'output.log'), 'utf8');
+    expect(log).toContain('connected to ***\n');
+    expect(log).not.toContain('pw@db');
+  });
+});
