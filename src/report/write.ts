@@ -33,7 +33,7 @@ export async function writeReport(repo: string, idOrLatest: string, opts: { plan
   const path = join(dir, REPORT_FILE);
   // handlebars loads only when a report is written, not with every odw command
   const { renderReport } = await import('./render.js');
-  writeFileAtomic(path, redact(renderReport(model)));
+  writeFileAtomic(path, renderReport(model));
   return path;
 }
 

@@ -3,9 +3,10 @@
  * secret in odw's environment (ODW_TEST_API_KEY), and agents that put its value in their answers
  * or in the files they write.
  */
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { odw } from '../helpers/cli.js';
 import { runFlagship, steps, tree } from '../helpers/flagship.js';
 import { ALPHA, BETA, always, approve, demoFiles, twoTasks } from '../flagship/scenarios.js';
 
@@ -96,6 +97,15 @@ describe('secret_in_change', () => {
     expect(prompt).toContain('ODW_TEST_API_KEY');
     expect(await r.repo.read('src/a.js')).toBe(ALPHA);
     expect(holding(join(r.repo.dir, '.odw'), SECRET)).toEqual([]);
+    // The round-1 patch was scrubbed when the run ended; a report rendered from a raw patch is redacted too.
+    const patch = join(r.repo.dir, '.odw/runs', r.record.id, 'patches', 'alpha.r1.patch');
+    expect(readFileSync(patch, 'utf8')).toContain('"ODW_TEST_API_KEY":"***"');
+    writeFileSync(patch, readFileSync(patch, 'utf8').replace('***', SECRET));
+    const report = await odw(['report', r.record.id, '--repo', r.repo.dir], { cwd: r.repo.dir, env });
+    expect(report.code).toBe(0);
+    const html = readFileSync(join(r.repo.dir, '.odw/runs', r.record.id, 'report.html'), 'utf8');
+    expect(html).not.toContain(SECRET);
+    expect(html).toContain('ODW_TEST_API_KEY');
   });
 
   it('one that never removes it: the run fails, nothing is applied, the secret is nowhere', async () => {
