@@ -3,11 +3,13 @@
  * secret in odw's environment (ODW_TEST_API_KEY), and agents that put its value in their answers
  * or in the files they write.
  */
-import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { odw } from '../helpers/cli.js';
-import { runFlagship, steps, tree } from '../helpers/flagship.js';
+import { flagshipArgs, runFlagship, steps, tree } from '../helpers/flagship.js';
+import { gitdir } from '../helpers/gitdir.js';
 import { ALPHA, BETA, always, approve, demoFiles, twoTasks } from '../flagship/scenarios.js';
 
 const SECRET = 'sk-test-4f1c9a0e7d2b5863';
@@ -68,6 +70,23 @@ describe('secrets in answers', () => {
     expect(r.stdout).toContain('key *** is exposed');
     expect(r.stdout + r.stderr).not.toContain(SECRET);
     expect(holding(join(r.repo.dir, '.odw'), SECRET)).toEqual([]);
+  });
+
+  it("a secret of one profile's env, quoted in another profile's call, is scrubbed from that call's records too", async () => {
+    const repo = await gitdir({ files: demoFiles });
+    const dir = mkdtempSync(join(tmpdir(), 'odw-secrets-'));
+    const PW = 'hunter2-profile-password';
+    const scenario = {
+      implement: { alpha: { '*': { write: { 'src/a.js': ALPHA } } }, beta: { '*': { write: { 'src/b.js': BETA } } } },
+      review: { correctness: { '1': { decision: 'reject', summary: `the implementer used ${PW}`, blockers: [{ message: `do not use ${PW}`, file: 'src/a.js' }] }, '*': approve }, 'owner-risk': always(approve)['*'] },
+    };
+    const { args, env: runEnv } = flagshipArgs(dir, repo, { scenario, tasks: twoTasks });
+    const pipeline = join(dir, 'pipeline.yml');
+    writeFileSync(pipeline, readFileSync(pipeline, 'utf8').replace(/(implementer: \{ agent: command, )/, `$1env: { DEPLOY_PASSWORD: ${JSON.stringify(PW)} }, `));
+    const r = await odw(args, { cwd: repo.dir, env: runEnv });
+    expect(r.code).toBe(0);
+    expect(holding(join(repo.dir, '.odw'), PW)).toEqual([]);
+    expect(r.stdout + r.stderr).not.toContain(PW);
   });
 });
 

@@ -1,7 +1,8 @@
 /**
- * `uses: review` — judge the combined candidate: the pre-review gate, the patch combination,
- * the hazards gate (secrets, symlinks out of the repository), the check, and the reviewers (in parallel), aggregated by policy. A reject in the last round,
- * or needs_owner, ends the run with nothing applied.
+ * `uses: review` — judge the combined candidate: the pre-review gate, the patch combination, the
+ * hazards gate (secrets, symlinks out of the repository), the check, and the reviewers (in
+ * parallel), aggregated by policy. A reject in the last round, or needs_owner, ends the run with
+ * nothing applied.
  */
 import type { WithReview } from '../../config/pipeline.generated.js';
 import type { Blocker } from '../../tasks/types.js';
