@@ -1,9 +1,10 @@
 /**
  * Which values are secrets, and how they are kept out of everything odw stores. A value is a
  * secret when its variable's name looks like a credential (see isSecretName), or when a runtime
- * profile names the variable in `secrets:`; values shorter than 4 characters never are. The rule
- * applies to the inherited environment and to every profile's `env`. Nothing else is redacted:
- * ordinary values, paths and names show as they are. The rule is documented in docs/runtimes.md.
+ * profile names the variable in `secrets:`; values shorter than 4 characters, and switch values
+ * (true, false, none …), never are. The rule applies to the inherited environment and to every
+ * profile's `env`. Nothing else is redacted: ordinary values, paths and names show as they are.
+ * The rule is documented in docs/runtimes.md.
  */
 
 export type Redactor = (text: string) => string;
@@ -30,6 +31,8 @@ const WHOLE = /(KEYS?|AUTH|^AUTH[NZ]|^AUTHORIZATION)$/;
 /** Variables whose names match but whose values are sockets, buses or session descriptions, not secrets. */
 const NOT_SECRET = new Set(['SSH_AUTH_SOCK', 'DBUS_SESSION_BUS_ADDRESS', 'GPG_AGENT_INFO']);
 const NOT_SECRET_PREFIXES = ['XDG_'];
+/** Switch values (`SESSION_PERSIST=false`) are settings, not credentials; hiding them would hide every `false`. */
+const SWITCH_VALUES = /^(true|false|yes|no|on|off|null|none|undefined)$/i;
 
 /** True when a variable's name looks like a credential (case-insensitive, by word parts). */
 export function isSecretName(name: string): boolean {
@@ -45,7 +48,7 @@ export function isSecretName(name: string): boolean {
 export function findSecretVars(env: NodeJS.ProcessEnv, profiles: Iterable<SecretSource | undefined> = []): Secret[] {
   const found = new Map<string, Secret>();
   const consider = (name: string, value: string | undefined, marked: Set<string>) => {
-    if (value === undefined || value.length < MIN_SECRET_LENGTH) return;
+    if (value === undefined || value.length < MIN_SECRET_LENGTH || SWITCH_VALUES.test(value)) return;
     if (!marked.has(name) && !isSecretName(name)) return;
     if (!found.has(value)) found.set(value, { name, value });
   };

@@ -98,7 +98,7 @@ export class RunHandle implements EventSink {
 
   /** Append an event to events.jsonl and pass it to the live sinks. */
   emit(input: EventInput | RunEvent): void {
-    const event = redactDeep({ ts: this.clock.now(), ...input } as RunEvent, this.redact);
+    const event = this.stored({ ts: this.clock.now(), ...input } as RunEvent);
     appendFileSync(join(this.dir, 'events.jsonl'), `${JSON.stringify(event)}\n`);
     for (const sink of this.sinks) sink.emit(event);
   }
@@ -137,8 +137,13 @@ export class RunHandle implements EventSink {
     this.emit({ type: 'run_finished', status, error, durationMs: this.record.durationMs! });
   }
 
+  /** What is written of a value: a redacted copy (the value itself when the run has no secret). */
+  private stored<T>(value: T): T {
+    return this.secrets.length ? redactDeep(value, this.redact) : value;
+  }
+
   private save(): void {
-    const r = redactDeep(this.record, this.redact);
+    const r = this.stored(this.record);
     writeJsonAtomic(join(this.dir, 'run.json'), r);
     const summary = {
       id: r.id,

@@ -16,7 +16,7 @@ describe('which values are secrets', () => {
   });
 
   it('inherited and profile values by that rule, plus the names a profile lists in secrets; short values never', () => {
-    const env = { MY_DIR: 'project', HOME_PROJECT: 'src/math.js', NODE_OPTIONS: '--max-old-space-size=4096', GITHUB_TOKEN: 'ghp-inherited-1', PIN_TOKEN: 'abc', PLAIN: 'marked-plain' };
+    const env = { MY_DIR: 'project', HOME_PROJECT: 'src/math.js', NODE_OPTIONS: '--max-old-space-size=4096', GITHUB_TOKEN: 'ghp-inherited-1', PIN_TOKEN: 'abc', SESSION_PERSIST: 'false', PLAIN: 'marked-plain' };
     const found = findSecretVars(env, [{ env: { DB_PASSWORD: 'profile-pass', REGION: 'eu-west-1', EXTRA: 'listed-extra' }, secrets: ['EXTRA', 'PLAIN'] }]);
     expect(found.map((s) => s.name).sort()).toEqual(['DB_PASSWORD', 'EXTRA', 'GITHUB_TOKEN', 'PLAIN']);
     expect(runSecrets(env, { a: { agent: 'command', env: { X_KEY: 'value-x' } }, b: { agent: 'command' } }).map((s) => s.value).sort()).toEqual(['ghp-inherited-1', 'value-x']);
