@@ -15,7 +15,8 @@ import {
   DEFAULT_MAX_QUESTIONS, DEFAULT_SCHEMA_ATTEMPTS, looksLikeQuestion, promptWithAnswer, promptWithSchemaErrors, schemaRetryMessage,
 } from './questions.js';
 import { CallRecorder, OutputLog } from './record.js';
-import { createRedactor, redactDeep, secretValues } from './redact.js';
+import { createRedactor, findSecretVars, redactDeep } from './redact.js';
+import { redactFile } from './redact-file.js';
 import { extractJson, headline, schemaChecker, type SchemaChecker } from './structured.js';
 import type { CallContext, Invocation, RuntimeAdapter, Turn } from './types.js';
 import { agentEnv } from './env.js';
@@ -35,7 +36,8 @@ type Failure = { category: string; message: string };
 export async function runCall(adapter: RuntimeAdapter, request: AgentRequest, deps: CallDeps): Promise<AgentResult> {
   const { profile } = request;
   const started = deps.clock.now();
-  const redact = createRedactor(secretValues(deps.env, profile.env));
+  const secrets = findSecretVars(deps.env, [profile]);
+  const redact = createRedactor(secrets);
   mkdirSync(request.callDir, { recursive: true });
   const recorder = new CallRecorder(request.callDir, {
     id: basename(request.callDir),
@@ -60,10 +62,11 @@ export async function runCall(adapter: RuntimeAdapter, request: AgentRequest, de
 
   const finish = async (outcome: AgentOutcome, extra: { error?: Failure; structured?: unknown } = {}): Promise<AgentResult> => {
     const finishedAt = deps.clock.now();
+    // The agent wrote answer.json itself: what is stored is redacted; the stage routes on the raw answer.
+    if (ctx?.outputFile) redactFile(ctx.outputFile, secrets);
     const result: AgentResult = redactDeep({
       outcome,
       finalMessage,
-      ...(extra.structured !== undefined ? { structured: extra.structured } : {}),
       ...(usage ? { usage } : {}),
       ...(costUsd !== undefined ? { costUsd } : {}),
       ...(sessionId ? { sessionId } : {}),
@@ -71,6 +74,7 @@ export async function runCall(adapter: RuntimeAdapter, request: AgentRequest, de
       durationMs: finishedAt - started,
       ...(denials.length ? { permissionDenials: denials } : {}),
     }, redact);
+    if (extra.structured !== undefined) result.structured = extra.structured;
     recorder.update({
       state: 'done', outcome, finishedAt, durationMs: result.durationMs, finalMessage: result.finalMessage,
       structured: result.structured, usage, costUsd, sessionId, error: result.error, questions,
@@ -82,12 +86,13 @@ export async function runCall(adapter: RuntimeAdapter, request: AgentRequest, de
 
   let timeoutMs: number;
   let checker: SchemaChecker | undefined;
+  let ctx: CallContext | undefined;
   try {
     timeoutMs = request.timeoutMs ?? (profile.timeout !== undefined ? parseDuration(profile.timeout) : DEFAULT_TIMEOUT_MS);
   } catch (e) {
     return finish('failed', { error: { category: 'invalid_profile', message: `runtime ${request.runtime}: timeout: ${(e as Error).message}` } });
   }
-  const ctx: CallContext = { request, env: agentEnv(deps.env, request) };
+  ctx = { request, env: agentEnv(deps.env, request) };
   if (request.schema) {
     const compiled = schemaChecker(request.schema);
     if ('error' in compiled) return finish('failed', { error: { category: 'schema_invalid', message: `the answer schema does not compile: ${compiled.error}` } });

@@ -17,7 +17,7 @@ export type { BudgetLimits, BudgetState, BudgetedAgentPort } from './budget.js';
 export { DEFAULT_ANSWER_POLICY, DEFAULT_MAX_QUESTIONS, DEFAULT_SCHEMA_ATTEMPTS } from './questions.js';
 export { DEFAULT_TIMEOUT_MS } from './call.js';
 export { extractJson, schemaChecker } from './structured.js';
-export { createRedactor, secretValues } from './redact.js';
+export { createRedactor, findSecretVars, isSecretName, runSecrets, type Secret } from './redact.js';
 
 export interface AgentPortDeps {
   process: ProcessRunner;

@@ -193,6 +193,10 @@ export interface Runtime {
   bin?: string;
   args?: StringList;
   env?: StringMap;
+  /**
+   * Names of variables (inherited or in env) whose values are secrets besides those whose names look like credentials (*KEY, *TOKEN*, *SECRET*, *PASSWORD* …); odw never stores them.
+   */
+  secrets?: string[];
   command?: StringList1;
   allowedTools?: StringList2;
   /**
@@ -209,7 +213,7 @@ export interface Runtime {
   maxQuestions?: number;
 }
 /**
- * Extra environment for the agent (values are never recorded).
+ * Extra environment for the agent (secret values are never recorded; see secrets).
  */
 export interface StringMap {
   [k: string]: string;
@@ -371,6 +375,10 @@ export interface WithReview {
    * Longest diff put into a reviewer prompt. Default: 50000.
    */
   maxDiffChars?: number;
+  /**
+   * Let the candidate add symlinks whose target is absolute or outside the repository (default false: such a symlink is a symlink_outside_repo blocker).
+   */
+  allowOutsideSymlinks?: boolean;
   timeout?: Duration;
 }
 /**

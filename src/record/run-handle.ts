@@ -8,9 +8,12 @@ import { join } from 'node:path';
 import type { EventInput, EventSink, HistoryEntry, RunError, RunEvent, RunStatus } from '../ports/events.js';
 import type { Clock } from '../ports/clock.js';
 import { writeJsonAtomic } from '../util/fs.js';
+import { createRedactor, redactDeep, runSecrets, type Redactor, type Secret } from '../agents/redact.js';
+import { redactFile } from '../agents/redact-file.js';
 import { ensureOdwDir, newRunId, runDir } from './paths.js';
 import { appendSummary } from './run-index.js';
 import { keepCount, pruneRuns } from './retention.js';
+import { scrubRunFiles } from './scrub.js';
 import type { RunRecord, StageRecord } from './types.js';
 
 export interface CreateRunOptions {
@@ -21,20 +24,32 @@ export interface CreateRunOptions {
   env: NodeJS.ProcessEnv;
   /** Where events go besides events.jsonl (live renderers). */
   sinks?: EventSink[];
+  /** The pipeline's runtime profiles: with `env`, they define the run's secrets (see src/agents/redact.ts). */
+  runtimes?: Record<string, unknown>;
 }
 
 export class RunHandle implements EventSink {
   readonly record: RunRecord;
   readonly dir: string;
+  /**
+   * The run's secrets, built once from the environment and the pipeline's profiles. The record in
+   * memory keeps raw values (stages route on them); everything written — run.json, events.jsonl,
+   * the index, the live sinks, stage logs — is redacted.
+   */
+  readonly secrets: readonly Secret[];
+  private readonly redact: Redactor;
   private lastSummary = '';
 
   private constructor(
     record: RunRecord,
     private readonly clock: Clock,
     private readonly sinks: EventSink[],
+    opts: Pick<CreateRunOptions, 'env' | 'runtimes'>,
   ) {
     this.record = record;
     this.dir = runDir(record.repo, record.id);
+    this.secrets = runSecrets(opts.env, opts.runtimes);
+    this.redact = createRedactor(this.secrets);
   }
 
   static create(opts: CreateRunOptions): RunHandle {
@@ -52,7 +67,7 @@ export class RunHandle implements EventSink {
       stages: {},
       history: [],
     };
-    const handle = new RunHandle(record, opts.clock, opts.sinks ?? []);
+    const handle = new RunHandle(record, opts.clock, opts.sinks ?? [], opts);
     mkdirSync(join(handle.dir, 'logs'), { recursive: true });
     handle.save();
     pruneRuns(opts.repo, id, keepCount(opts.env));
@@ -72,7 +87,7 @@ export class RunHandle implements EventSink {
     delete record.error;
     delete record.headline;
     Object.assign(record, { status: 'running', pid: process.pid });
-    const handle = new RunHandle(record, opts.clock, opts.sinks ?? []);
+    const handle = new RunHandle(record, opts.clock, opts.sinks ?? [], opts);
     handle.save();
     return handle;
   }
@@ -83,7 +98,7 @@ export class RunHandle implements EventSink {
 
   /** Append an event to events.jsonl and pass it to the live sinks. */
   emit(input: EventInput | RunEvent): void {
-    const event = { ts: this.clock.now(), ...input } as RunEvent;
+    const event = this.stored({ ts: this.clock.now(), ...input } as RunEvent);
     appendFileSync(join(this.dir, 'events.jsonl'), `${JSON.stringify(event)}\n`);
     for (const sink of this.sinks) sink.emit(event);
   }
@@ -91,6 +106,9 @@ export class RunHandle implements EventSink {
   setStage(key: string, patch: Partial<StageRecord> & { kind: string }): void {
     this.record.stages[key] = { ...this.record.stages[key], ...patch } as StageRecord;
     this.save();
+    // A stage's log holds what its commands printed: redacted once the stage is over.
+    const { log, status } = this.record.stages[key];
+    if (log && status !== 'running') redactFile(log, this.secrets);
   }
 
   addHistory(entry: HistoryEntry): void {
@@ -109,16 +127,24 @@ export class RunHandle implements EventSink {
       status,
       finishedAt,
       durationMs: finishedAt - this.record.startedAt,
-      ...(error ? { error } : {}),
-      headline: headline ?? this.record.headline,
+      // What the run ends with is shown and printed: redacted (stages no longer route on it).
+      ...(error ? { error: redactDeep(error, this.redact) } : {}),
+      headline: redactDeep(headline ?? this.record.headline, this.redact),
     });
+    // Patches, logs and answers hold no secret once the run is over (patches: see scrub.ts).
+    scrubRunFiles(this.dir, this.secrets);
     this.save();
     this.emit({ type: 'run_finished', status, error, durationMs: this.record.durationMs! });
   }
 
+  /** What is written of a value: a redacted copy (the value itself when the run has no secret). */
+  private stored<T>(value: T): T {
+    return this.secrets.length ? redactDeep(value, this.redact) : value;
+  }
+
   private save(): void {
-    writeJsonAtomic(join(this.dir, 'run.json'), this.record);
-    const r = this.record;
+    const r = this.stored(this.record);
+    writeJsonAtomic(join(this.dir, 'run.json'), r);
     const summary = {
       id: r.id,
       status: r.status,

@@ -11,18 +11,25 @@ import { runDir } from '../record/paths.js';
 import { readCalls, readRun, shownStatus } from '../record/read.js';
 import type { RunRecord } from '../record/types.js';
 import { readJson, writeFileAtomic, writeJsonAtomic } from '../util/fs.js';
+import { createRedactor, redactDeep, runSecrets, type Redactor, type Secret } from '../agents/redact.js';
 import { graphFromRecord, graphOf, type GraphNode } from './graph.js';
 import { buildReport } from './model.js';
 
 export const REPORT_FILE = 'report.html';
 const PATCH_BYTES = 2_000_000;
 
-/** Writes the report of a run (`latest` or an id) and returns its path. */
-export async function writeReport(repo: string, idOrLatest: string, opts: { plan?: ExecutionPlan } = {}): Promise<string> {
+/**
+ * Writes the report of a run (`latest` or an id) and returns its path. Secret values (by default
+ * those of odw's environment and the plan's profiles) are redacted from everything it shows, the
+ * task diffs rendered from patch files included.
+ */
+export async function writeReport(repo: string, idOrLatest: string, opts: { plan?: ExecutionPlan; secrets?: readonly Secret[] } = {}): Promise<string> {
   const record = readRun(repo, idOrLatest);
   const dir = runDir(repo, record.id);
+  const redact = createRedactor(opts.secrets ?? runSecrets(process.env, opts.plan?.spec.runtimes));
   const graph = await stageGraph(dir, record, opts.plan);
-  const model = buildReport({ record, status: shownStatus(record), calls: readCalls(repo, record.id), patches: readPatches(dir), graph });
+  const calls = redactDeep(readCalls(repo, record.id), redact);
+  const model = buildReport({ record: redactDeep(record, redact), status: shownStatus(record), calls, patches: readPatches(dir, redact), graph });
   const path = join(dir, REPORT_FILE);
   // handlebars loads only when a report is written, not with every odw command
   const { renderReport } = await import('./render.js');
@@ -59,13 +66,13 @@ async function stageGraph(dir: string, record: RunRecord, plan?: ExecutionPlan):
 }
 
 /** Task patches by name (`<task>.r<round>`); the combined candidates are left out. */
-function readPatches(dir: string): Map<string, string> {
+function readPatches(dir: string, redact: Redactor): Map<string, string> {
   const patches = new Map<string, string>();
   const folder = join(dir, 'patches');
   if (!existsSync(folder)) return patches;
   for (const name of readdirSync(folder)) {
     if (!name.endsWith('.patch') || name.startsWith('candidate.')) continue;
-    const text = readFileSync(join(folder, name), 'utf8');
+    const text = redact(readFileSync(join(folder, name), 'utf8'));
     patches.set(name.slice(0, -'.patch'.length), text.length > PATCH_BYTES ? `${text.slice(0, PATCH_BYTES)}\n` : text);
   }
   return patches;

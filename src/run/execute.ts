@@ -36,7 +36,7 @@ export interface ExecuteResult extends RunOutcome {
 export async function execute(opts: ExecuteOptions): Promise<ExecuteResult> {
   const plan = compile(opts.pipeline);
   checkLoopCeilings(plan.nodes, opts.inputs.values);
-  const common = { repo: opts.repo, clock: opts.ports.clock, env: opts.env, sinks: opts.sinks };
+  const common = { repo: opts.repo, clock: opts.ports.clock, env: opts.env, sinks: opts.sinks, runtimes: opts.pipeline.spec.runtimes };
   const record = opts.resumeId
     ? RunHandle.reopen({ ...common, id: opts.resumeId })
     : RunHandle.create({ ...common, pipeline: { file: opts.pipeline.file, name: opts.pipeline.name }, inputs: opts.inputs.values });

@@ -68,7 +68,7 @@ function context(frame: Frame, stage: PlanStage, loop: Round, logFile: string): 
   return {
     stage,
     plan: frame.plan,
-    run: { id: frame.record.id, dir: frame.record.dir, repo: frame.record.record.repo },
+    run: { id: frame.record.id, dir: frame.record.dir, repo: frame.record.record.repo, secrets: frame.record.secrets },
     round: loop?.round,
     scope: base(),
     render: (template, extra) => renderTemplate(frame.plan.templates[template] ?? template, { ...base(), ...extra }),

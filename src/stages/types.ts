@@ -4,6 +4,7 @@ import type { Clock } from '../ports/clock.js';
 import type { EventInput, HistoryEntry, RunError } from '../ports/events.js';
 import type { ProcessRunner } from '../ports/process.js';
 import type { Git } from '../ports/git.js';
+import type { Secret } from '../agents/redact.js';
 import type { ExecutionPlan, PlanStage } from '../plan/types.js';
 
 /** The side effects a handler may use. Wired in src/compose.ts; tests pass fakes. */
@@ -22,6 +23,8 @@ export interface RunInfo {
   dir: string;
   /** The user's repository (or working folder). */
   repo: string;
+  /** The run's secrets (names and raw values, never to be stored): see src/agents/redact.ts. */
+  secrets?: readonly Secret[];
 }
 
 export interface StageContext {

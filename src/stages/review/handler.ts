@@ -1,7 +1,8 @@
 /**
- * `uses: review` — judge the combined candidate: the pre-review gate, the patch combination,
- * the check, and the reviewers (in parallel), aggregated by policy. A reject in the last round,
- * or needs_owner, ends the run with nothing applied.
+ * `uses: review` — judge the combined candidate: the pre-review gate, the patch combination, the
+ * hazards gate (secrets, symlinks out of the repository), the check, and the reviewers (in
+ * parallel), aggregated by policy. A reject in the last round, or needs_owner, ends the run with
+ * nothing applied.
  */
 import type { WithReview } from '../../config/pipeline.generated.js';
 import type { Blocker } from '../../tasks/types.js';
@@ -13,6 +14,7 @@ import type { StageContext, StageHandler, StageResult } from '../types.js';
 import { aggregate, type Decision, type Review } from './aggregate.js';
 import { checkBlocker, runCheck, type CheckResult } from './check.js';
 import { preReviewGate } from './gate.js';
+import { hazardsGate } from './hazards.js';
 import { runReviewers } from './reviewers.js';
 
 export const reviewHandler: StageHandler = async (ctx) => {
@@ -33,6 +35,8 @@ export const reviewHandler: StageHandler = async (ctx) => {
     return decide(ctx, set, { decision: 'reject', gate: 'preflight', preflight: combined.blockers[0], blockers, targets, reviews: [] });
   }
   const candidate = combined.candidate;
+  const hazards = hazardsGate(candidate.patchFile, set, { secrets: ctx.run.secrets ?? [], allowOutsideSymlinks: w.allowOutsideSymlinks });
+  if (hazards) return decide(ctx, set, { decision: 'reject', gate: 'hazards', blockers: hazards.blockers, targets: hazards.targets, reviews: [], candidate });
   const check = ctx.render(w.check ?? '').trim();
   const outcome = await git.withReviewWorkspace(run, candidate, async (ws) => {
     const checkResult = check ? await runCheck(ctx, check, ws.path, w.timeout) : undefined;
@@ -54,7 +58,7 @@ export const reviewHandler: StageHandler = async (ctx) => {
 
 interface Verdict {
   decision: Decision;
-  gate: 'pre_review' | 'preflight' | 'review';
+  gate: 'pre_review' | 'preflight' | 'hazards' | 'review';
   blockers: Blocker[];
   reviews: Review[];
   targets?: string[];
