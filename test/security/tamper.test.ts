@@ -26,12 +26,11 @@ afterEach(async () => {
 });
 
 /** The shipped pipeline with every agent played by the hostile agent (scenario.attack). */
-async function run(scenario: Scenario & { attack?: Attack }, prepare?: (repo: GitDir) => Promise<void>): Promise<Run> {
+async function run(scenario: Scenario & { attack?: Attack }, opts: { extra?: string; inputs?: Record<string, string> } = {}): Promise<Run> {
   const repo = await gitdir({ files: demoFiles });
   repos.push(repo);
-  await prepare?.(repo);
   const dir = mkdtempSync(join(tmpdir(), 'odw-tamper-'));
-  const { args, env } = flagshipArgs(dir, repo, { scenario, tasks: twoTasks });
+  const { args, env } = flagshipArgs(dir, repo, { scenario, tasks: twoTasks, ...opts });
   const pipeline = join(dir, 'pipeline.yml');
   writeFileSync(pipeline, readFileSync(pipeline, 'utf8').replaceAll(JSON.stringify(SCRIPTED).slice(1, -1), JSON.stringify(HOSTILE).slice(1, -1)));
   const git = await controlFiles(repo);
@@ -86,6 +85,20 @@ describe('an agent that changes the user’s .git during the run', () => {
     const r = await run({ ...goodTwoTasks, attack: { kind: 'review', sh: 'git branch -f unreviewed' } });
     expectTampered(r, 'refs/heads/unreviewed was created');
     expect(r.record.history.filter((h: { step: string }) => h.step === 'guard')).toEqual([expect.objectContaining({ stage: 'review', round: 1 })]);
+  });
+});
+
+describe('odw’s own changes are not tampering', () => {
+  it('apply.commit creates a branch and commits, then verify runs its check: the run succeeds', async () => {
+    const extra = 'stages:\n  - id: apply\n    with: { commit: { branch: odw/guarded, message: guarded change } }\n';
+    const r = await run(goodTwoTasks, { extra, inputs: { check: 'node check.mjs' } });
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    expect(r.record.history.filter((h: { step: string }) => h.step === 'guard')).toEqual([]);
+    expect(await r.repo.git(['symbolic-ref', 'HEAD'])).toBe('refs/heads/odw/guarded');
+    expect(await r.repo.git(['show', '-s', '--format=%s', 'HEAD'])).toBe('guarded change');
+    expect(r.gitAfter.config).toEqual(r.git.config);
+    expect(r.gitAfter.files).toEqual(r.git.files);
   });
 });
 
