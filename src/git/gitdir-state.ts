@@ -43,7 +43,7 @@ export async function readGitDirFiles(dirs: GitDirs): Promise<GitDirFiles> {
   const singles = ['config', 'config.worktree', 'HEAD', 'objects/info/alternates'];
   if (own) singles.push(`${own}/HEAD`, `${own}/config.worktree`);
   for (const rel of singles) {
-    const state = await readState(root, rel);
+    const state = await readSafely(root, rel);
     if (state.kind !== 'missing') out.files.set(rel, state);
   }
   for (const area of ['hooks', 'info']) await walk(root, area, out);
@@ -54,13 +54,16 @@ async function walk(root: string, rel: string, out: GitDirFiles): Promise<void> 
   const info = await lstat(join(root, rel)).catch(() => undefined);
   if (!info) return;
   if (!info.isDirectory()) {
-    out.files.set(rel, await readState(root, rel));
+    out.files.set(rel, await readSafely(root, rel));
     return;
   }
   out.dirs.add(rel);
   const entries = await readdir(join(root, rel)).catch(() => [] as string[]);
   for (const name of entries.sort()) await walk(root, `${rel}/${name}`, out);
 }
+
+/** A file made unreadable (chmod 000) still counts as changed and is put back. */
+const readSafely = (root: string, rel: string): Promise<PathState> => readState(root, rel).catch(() => ({ kind: 'other' }) as PathState);
 
 /** Every ref (refs/stash included) with the object it points to. */
 export async function readRefs(git: RunGit, repo: string): Promise<Map<string, string>> {

@@ -98,13 +98,14 @@ describe('repository guard: the git dir', () => {
     expect(await readdir(outside)).toEqual(['pre-commit']);
   });
 
-  it('a changed mode and a new folder of hooks are put back; HEAD pointed elsewhere is put back', async () => {
+  it('changed modes (a hook, the config made chmod 000), a new folder of hooks and HEAD pointed elsewhere are all put back', async () => {
     const { h, guard, git } = await guarded();
     const before = await controlFiles(h.repo);
     await chmod(join(git, 'hooks/update.sample'), 0o600);
     await mkdir(join(git, 'hooks/deep/er'), { recursive: true });
     await writeFile(join(git, 'hooks/deep/er/x'), 'x');
     await h.repo.git(['symbolic-ref', 'HEAD', 'refs/heads/elsewhere']);
+    await chmod(join(git, 'config'), 0o000);
     const found = await guard.checkGitDir();
     expect(found.ok).toBe(false);
     if (!found.ok) expect(found.message).toContain('HEAD changed from "refs/heads/main" to "refs/heads/elsewhere"');
