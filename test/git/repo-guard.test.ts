@@ -62,22 +62,11 @@ describe('repository guard: the git dir', () => {
       { area: 'refs', path: 'refs/heads/unreviewed', change: 'added', to: moved },
     ]);
     expect(found.unrestored).toEqual([]);
-    for (const part of [
-      'alias.st was set in .git/config',
-      'core.fsmonitor was set in .git/config',
-      'remote.evil.url was set in .git/config',
-      'hooks/pre-commit was added',
-      'hooks/pre-push.sample was removed',
-      'info/exclude was changed',
-      `refs/heads/main moved from ${main.slice(0, 12)} to ${moved.slice(0, 12)}`,
-      `refs/heads/unreviewed was created (at ${moved.slice(0, 12)})`,
-      'odw put it back as it was when the run started',
-      'Nothing was applied',
-      'odw cannot tell who made the change',
-      `git update-ref refs/heads/main ${moved}`,
-    ]) {
-      expect(found.message).toContain(part);
-    }
+    const named = ['alias.st', 'core.fsmonitor', 'remote.evil.url'].map((k) => `${k} was set in .git/config`);
+    named.push('hooks/pre-commit was added', 'hooks/pre-push.sample was removed', 'info/exclude was changed');
+    named.push(`refs/heads/main moved from ${main.slice(0, 12)} to ${moved.slice(0, 12)}`, `refs/heads/unreviewed was created (at ${moved.slice(0, 12)})`);
+    named.push('odw put it back as it was when the run started', 'Nothing was applied', 'odw cannot tell who made the change', `git update-ref refs/heads/main ${moved}`);
+    for (const part of named) expect(found.message).toContain(part);
     expect(found.message).not.toContain('example.invalid');
     expect(found.message).not.toMatch(/you changed/i);
     expect(await controlFiles(h.repo)).toEqual(before);
@@ -175,6 +164,15 @@ describe('repository guard: the working tree before apply', () => {
     expect(allowed).toEqual({ ok: true, changed: ['new/file.txt', 'src/a.ts'], warnings: ['2 files outside the change changed during the run: new/file.txt, src/a.ts'] });
     expect(g.warnings).toEqual(allowed.ok ? allowed.warnings : []);
     expect((await guard.beforeApply(['src/b.ts'])).ok).toBe(true);
+  });
+
+  it('the git dir comes first: a change there refuses with git_dir_tampered before the tree is looked at', async () => {
+    const { h, guard } = await guarded();
+    await h.repo.git(['config', 'core.fsmonitor', 'evil']);
+    await h.repo.write('src/a.ts', 'changed during the run\n');
+    const r = await guard.beforeApply(['src/a.ts']);
+    expect(r).toMatchObject({ ok: false, category: 'git_dir_tampered', files: [], changes: [{ area: 'config', path: 'config', change: 'changed' }] });
+    if (!r.ok) expect(r.message).toContain('core.fsmonitor was set in .git/config');
   });
 
   it('a dirty file cleaned, or edited again, during the run counts as changed', async () => {

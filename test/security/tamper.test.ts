@@ -100,6 +100,19 @@ describe('odw’s own changes are not tampering', () => {
     expect(r.gitAfter.config).toEqual(r.git.config);
     expect(r.gitAfter.files).toEqual(r.git.files);
   });
+
+  it('a pipeline’s own exec stage that tags and commits is the pipeline’s doing, not tampering', async () => {
+    const run1 = 'git tag odw-tagged && echo "# notes" > NOTES.md && git add NOTES.md && git -c core.hooksPath=/dev/null commit -q -m notes';
+    const extra = `stages:\n  - id: implement\n    needs: [bookkeeping]\n  - id: bookkeeping\n    uses: exec\n    needs: [plan]\n    with: { run: ${JSON.stringify(run1)} }\n`;
+    const r = await run(goodTwoTasks, { extra });
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    expect(r.record.history.filter((h: { step: string }) => h.step === 'guard')).toEqual([]);
+    expect(r.gitAfter.refs).toContain('refs/tags/odw-tagged');
+    expect(await r.repo.git(['show', '-s', '--format=%s', 'HEAD'])).toBe('notes');
+    expect(r.record.history.find((h: { step: string }) => h.step === 'apply')).toMatchObject({ ok: true, files: ['src/a.js', 'src/b.js'] });
+    expect(r.record.history.find((h: { step: string }) => h.step === 'apply').warnings).toBeUndefined();
+  });
 });
 
 describe('an agent that writes into the user’s working tree', () => {
