@@ -4,7 +4,8 @@
  * stage with `git_dir_tampered`; after apply the guard's warnings go into the apply's history and
  * an event, and odw's own apply becomes the new starting point (as does a pipeline's exec stage).
  */
-import { isAbsolute, relative } from 'node:path';
+import { existsSync } from 'node:fs';
+import { isAbsolute, join, relative } from 'node:path';
 import type { HistoryEntry } from '../ports/events.js';
 import type { Git, RepoGuard, WorkspaceSettings } from '../ports/git.js';
 import type { PlanStage } from '../plan/types.js';
@@ -20,7 +21,12 @@ export async function startRepoGuard(git: Git | undefined, repo: string, workspa
   if (!git?.repoGuard) return undefined;
   const root = relative(repo, worktreeRoot(repo, workspace));
   const inside = root !== '' && !root.startsWith('..') && !isAbsolute(root);
-  return git.repoGuard(repo, { exclude: inside ? [root] : [] });
+  // A folder that is not a repository (an exec-only pipeline) has nothing to guard, even without git installed.
+  const isRepo = existsSync(join(repo, '.git'));
+  return git.repoGuard(repo, { exclude: inside ? [root] : [] }).catch((error) => {
+    if (isRepo) throw error;
+    return undefined;
+  });
 }
 
 export async function guardStage(frame: Frame, stage: PlanStage, round: number | undefined, result: StageResult): Promise<StageResult> {
