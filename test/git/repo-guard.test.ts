@@ -13,8 +13,7 @@ import { harness, type Harness } from './harness.js';
 let h: Harness | undefined;
 const extra: string[] = [];
 afterEach(async () => {
-  await h?.cleanup();
-  h = undefined;
+  await h?.cleanup().then(() => (h = undefined));
   for (const dir of extra.splice(0)) await rm(dir, { recursive: true, force: true });
 });
 
@@ -145,14 +144,15 @@ describe('repository guard: the git dir', () => {
 });
 
 describe('repository guard: the working tree before apply', () => {
-  it('a changed file the change touches refuses; others are warnings; unchanged dirty files and .odw are fine', async () => {
+  it('a changed file the change touches refuses; others are warnings; unchanged dirty files, .odw and the worktree root are fine', async () => {
     const { h, guard } = await guarded();
     await h.repo.write('README.md', 'dirty before the run\n');
     await h.repo.write('notes.txt', 'untracked before the run\n');
-    const g = (await h.git.repoGuard!(h.repo.dir))!;
+    const g = (await h.git.repoGuard!(h.repo.dir, { exclude: ['.wt'] }))!;
     await h.repo.write('src/a.ts', 'changed during the run\n');
     await h.repo.write('new/file.txt', 'new\n');
     await h.repo.write('.odw/runs/x/run.json', '{}');
+    await h.repo.write('.wt/repo-1234/run/owner.json', '{}');
     const refused = await g.beforeApply(['src/a.ts', 'src/b.ts']);
     expect(refused).toMatchObject({ ok: false, category: 'changed_during_run', files: ['src/a.ts'] });
     if (!refused.ok) {
