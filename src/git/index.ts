@@ -6,6 +6,7 @@ import { combine } from './candidate.js';
 import { capture, seed } from './capture.js';
 import { gitRunner } from './exec.js';
 import { compare, discard, restore, snapshot } from './guard.js';
+import { createRepoGuard } from './repo-guard.js';
 import { dirtyFiles } from './tree.js';
 import { withReviewWorkspace } from './review.js';
 import { checkScope } from './scope.js';
@@ -40,6 +41,7 @@ export function createGit(deps: { process: ProcessRunner }): Git {
     withReviewWorkspace: (run, candidate, fn) => withReviewWorkspace(wt, run, candidate, fn),
     apply: (repo, candidate, options) => apply(git, repo, candidate, options),
     isApplied: (repo, candidate) => isApplied(git, repo, candidate),
+    repoGuard: (repo, options) => createRepoGuard(git, repo, options),
     snapshot: (repo, options) => snapshot(git, repo, options),
     compare: async (snap) => {
       const { restoreFromGit: _fromGit, ...changes } = await compare(git, snap);

@@ -26,6 +26,7 @@ export type RunEvent = Base &
     | { type: 'agent_state'; stage: string; call: string; state: string; detail?: string }
     | { type: 'agent_finished'; stage: string; call: string; outcome: string; durationMs: number; tokens?: number; costUsd?: number }
     | { type: 'history'; entry: HistoryEntry }
+    | { type: 'warning'; stage: string; category: string; message: string; files?: string[] }
     | { type: 'run_finished'; status: RunStatus; error?: RunError; durationMs: number }
   );
 

@@ -165,6 +165,48 @@ export interface TreeChanges {
   headMoved?: { from: string; to: string };
 }
 
+/** Where a change to the user's git dir was found (see the repository guard in docs/git.md). */
+export type GitDirArea = 'config' | 'hooks' | 'info' | 'HEAD' | 'refs' | 'alternates';
+
+/** One change to the user's git control files or refs since the run started. */
+export interface GitDirChange {
+  area: GitDirArea;
+  /** Relative to the git common dir (`hooks/pre-commit`, `config`), or a ref name. */
+  path: string;
+  change: 'added' | 'changed' | 'removed';
+  /** A ref's (or HEAD's) value before and after. File contents are never carried. */
+  from?: string;
+  to?: string;
+}
+
+export type GitDirCheck =
+  | { ok: true }
+  | { ok: false; changes: GitDirChange[]; message: string; /** What odw could not put back. */ unrestored: string[] };
+
+export type ApplyGuardResult =
+  | { ok: true; /** Paths outside the change that changed during the run. */ changed: string[]; warnings: string[] }
+  | { ok: false; category: 'git_dir_tampered' | 'changed_during_run'; message: string; files: string[]; changes?: GitDirChange[] };
+
+/**
+ * The repository guard of one run: the user's git dir and working tree as they were at run start.
+ * Its calls are serialised; every git call it makes pins core.hooksPath and core.fsmonitor.
+ */
+export interface RepoGuard {
+  /** Compare the git dir with the snapshot and put back any change; the next check starts from the restored state. */
+  checkGitDir(): Promise<GitDirCheck>;
+  /** Right before apply: the git dir, then the working tree against the paths the change touches. */
+  beforeApply(files: string[]): Promise<ApplyGuardResult>;
+  /** The warnings of the last `beforeApply` (files outside the change that changed during the run). */
+  readonly warnings: string[];
+  /** Take the current state as the new starting point (after odw's own apply, or a pipeline's exec stage). */
+  refresh(options?: { applied?: boolean }): Promise<void>;
+}
+
+export interface RepoGuardOptions {
+  /** Paths (relative to the repository) left out of the working-tree fingerprint, besides `.odw`. */
+  exclude?: string[];
+}
+
 export interface RemoveReport {
   removed: string[];
   /** Worktrees that could not be removed, with the reason. */
@@ -205,6 +247,12 @@ export interface Git {
   isApplied(repo: string, candidate: Candidate): Promise<boolean>;
   /** Apply an approved candidate to the user's tree, all or nothing. */
   apply(repo: string, candidate: Candidate, options?: ApplyOptions): Promise<ApplyResult>;
+
+  /**
+   * Snapshot the user's git dir and working tree at run start (undefined when `repo` is not a git
+   * repository with a commit).
+   */
+  repoGuard?(repo: string, options?: RepoGuardOptions): Promise<RepoGuard | undefined>;
 
   /** Record the user's tree before a read-only step. `dir` holds copies (default: a temp folder). */
   snapshot(repo: string, options?: { dir?: string }): Promise<TreeSnapshot>;

@@ -37,7 +37,8 @@ const STEPS: Record<string, (h: Entry) => string> = {
     if (h.ok === false) return `failed${h.error ? ` — ${firstLine(h.error)}` : ''}`;
     const commit = h.commit as { sha?: string; branch?: string } | string | undefined;
     const sha = typeof commit === 'string' ? commit : commit?.sha;
-    return `${count(list(h.files).length, 'file')}${sha ? `, committed ${sha.slice(0, 12)}${typeof commit === 'object' && commit.branch ? ` on ${commit.branch}` : ''}` : ''}`;
+    const warned = list(h.warnings).length ? ` — warning: ${list(h.warnings).join('; ')}` : '';
+    return `${count(list(h.files).length, 'file')}${sha ? `, committed ${sha.slice(0, 12)}${typeof commit === 'object' && commit.branch ? ` on ${commit.branch}` : ''}` : ''}${warned}`;
   },
   verify: (h) => {
     const guard = h.guard as { changed?: boolean; modified?: string[]; added?: string[]; removed?: string[] } | undefined;

@@ -41,7 +41,7 @@ export interface Sections {
   tasks: TaskView[];
   reviews: ReviewView[];
   repairs: RepairView[];
-  apply?: { ok: boolean; files: string[]; commit?: string; error?: string };
+  apply?: { ok: boolean; files: string[]; commit?: string; error?: string; warnings: string[] };
   verify?: { ok: boolean; command?: string; exitCode?: number | null; changed: string[]; output?: string; note?: string };
 }
 
@@ -122,7 +122,7 @@ function repair(h: Json, review: ReviewView | undefined): RepairView {
 function apply(h: Json | undefined): Sections['apply'] {
   if (!h) return undefined;
   const commit = h.commit as Json | undefined;
-  return { ok: h.ok !== false, files: h.files ?? [], ...(commit ? { commit: `${String(commit.sha).slice(0, 12)}${commit.branch ? ` on ${commit.branch}` : ''}` } : {}), ...(h.error ? { error: String(h.error) } : {}) };
+  return { ok: h.ok !== false, files: h.files ?? [], warnings: (h.warnings as string[] | undefined) ?? [], ...(commit ? { commit: `${String(commit.sha).slice(0, 12)}${commit.branch ? ` on ${commit.branch}` : ''}` } : {}), ...(h.error ? { error: String(h.error) } : {}) };
 }
 
 function verify(h: Json | undefined, outputs: Json | undefined): Sections['verify'] {

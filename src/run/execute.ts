@@ -13,6 +13,7 @@ import { stageHandlers } from '../stages/registry.js';
 import type { Ports, StageHandler } from '../stages/types.js';
 import { interpret, type RunOutcome } from './interpreter.js';
 import { checkLoopCeilings } from './loop-max.js';
+import { startRepoGuard } from './repo-guard.js';
 import type { ResolvedInputs } from './inputs.js';
 import type { Scope } from './scope.js';
 
@@ -54,7 +55,8 @@ export async function execute(opts: ExecuteOptions): Promise<ExecuteResult> {
   };
   let outcome: RunOutcome;
   try {
-    outcome = await interpret({ plan, scope, record, ports: opts.ports, handlers: opts.handlers ?? stageHandlers, signal: opts.signal, done });
+    const guard = await startRepoGuard(opts.ports.git, opts.repo, opts.pipeline.spec.workspace);
+    outcome = await interpret({ plan, scope, record, ports: opts.ports, handlers: opts.handlers ?? stageHandlers, signal: opts.signal, done, guard });
   } catch (error) {
     outcome = { status: 'failed', error: { category: 'internal_error', message: (error as Error).message } };
   }

@@ -9,6 +9,7 @@ import type { ExecutionPlan, PlanLoop, PlanNode, PlanStage } from '../plan/types
 import type { RunHandle } from '../record/run-handle.js';
 import type { StageRecord } from '../record/types.js';
 import type { StageHandler, Ports } from '../stages/types.js';
+import type { RepoGuard } from '../ports/git.js';
 import { Semaphore } from '../util/semaphore.js';
 import type { Scope } from './scope.js';
 import { loopCeiling } from './loop-max.js';
@@ -23,6 +24,8 @@ export interface InterpreterOptions {
   signal: AbortSignal;
   /** Stages an interrupted run finished (by record key), reused instead of run again. */
   done?: Record<string, StageRecord>;
+  /** The user's git dir and tree as at run start, checked after agent stages and before apply. */
+  guard?: RepoGuard;
 }
 
 export interface RunOutcome {

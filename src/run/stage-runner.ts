@@ -4,6 +4,7 @@ import type { PlanStage } from '../plan/types.js';
 import type { StageRecord } from '../record/types.js';
 import type { StageContext, StageResult } from '../stages/types.js';
 import type { Frame } from './interpreter.js';
+import { guardStage } from './repo-guard.js';
 import { snapshotScope } from './scope.js';
 import { renderTemplate } from './template.js';
 
@@ -29,6 +30,7 @@ export async function runStage(frame: Frame, stage: PlanStage, loop: Round): Pro
   } finally {
     release();
   }
+  result = await guardStage(frame, stage, round, result).catch((error) => ({ status: 'failed' as const, error: crashed(error) }));
   if (frame.signal.aborted && result.status !== 'succeeded') result = { ...result, status: 'cancelled' };
   const finishedAt = ports.clock.now();
   const durationMs = finishedAt - startedAt;
@@ -77,5 +79,6 @@ function context(frame: Frame, stage: PlanStage, loop: Round, logFile: string): 
     ports: frame.ports,
     signal: frame.signal,
     ...(frame.done ? { resumed: true } : {}),
+    ...(frame.guard ? { guard: frame.guard } : {}),
   };
 }

@@ -3,7 +3,7 @@ import type { AgentCallMeta, AgentPort } from '../ports/agents.js';
 import type { Clock } from '../ports/clock.js';
 import type { EventInput, HistoryEntry, RunError } from '../ports/events.js';
 import type { ProcessRunner } from '../ports/process.js';
-import type { Git } from '../ports/git.js';
+import type { Git, RepoGuard } from '../ports/git.js';
 import type { Secret } from '../agents/redact.js';
 import type { ExecutionPlan, PlanStage } from '../plan/types.js';
 
@@ -44,6 +44,8 @@ export interface StageContext {
   signal: AbortSignal;
   /** This stage ran before in the same run, which was interrupted and is now resumed. */
   resumed?: boolean;
+  /** The run's repository guard (docs/git.md), when the repository is a git repository with a commit. */
+  guard?: RepoGuard;
 }
 
 export interface StageResult {

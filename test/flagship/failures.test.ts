@@ -99,12 +99,12 @@ describe.concurrent('the pre-review gate', () => {
 });
 
 describe('apply', () => {
-  it('dirty_files: the user edits an owned file while the run is in flight → nothing applied, their edit kept byte for byte', async () => {
+  it('changed_during_run: the user edits an owned file while the run is in flight → nothing applied, their edit kept byte for byte', async () => {
     const mine = '// my edit, made while odw was running\n';
     const scenario = { implement: { ...goodTwoTasks.implement, alpha: { '*': { write: { 'src/a.js': ALPHA }, writeUser: { 'src/a.js': mine } } } }, review: always(approve) };
     const r = await runFlagship({ files: demoFiles, tasks: twoTasks, scenario });
-    const last = expectFailure(r, 'dirty_files', 'apply');
-    expect(r.record.error.message).toContain('you changed 1 file it touches since the run started: src/a.js');
+    const last = expectFailure(r, 'changed_during_run', 'apply');
+    expect(r.record.error.message).toContain('1 file the change touches changed in your working tree while the run was going');
     expect(last.files).toEqual(['src/a.js']);
     expect(steps(r.record)).toEqual(['plan', 'implement r1', 'review r1 approve', 'apply failed']);
     const after = await tree(r.repo);

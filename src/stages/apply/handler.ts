@@ -19,6 +19,9 @@ export const applyHandler: StageHandler = async (ctx) => {
     const files = review.candidate.files;
     return { status: 'succeeded', outputs: { files, alreadyApplied: true }, history: [{ step: 'apply', ok: true, files, summary: 'already applied before the run was interrupted' }] };
   }
+  // The user's git dir and the files the change touches must be as they were at run start (docs/git.md).
+  const guarded = await ctx.guard?.beforeApply(review.candidate.files);
+  if (guarded && !guarded.ok) return failedStep({ step: 'apply', files: guarded.files }, { category: guarded.category, message: guarded.message }, { outputs: { files: [] } });
   const result = await git.apply(ctx.run.repo, review.candidate, commit ? { commit } : {});
   if (!result.ok) {
     return failedStep({ step: 'apply', files: result.files }, { category: result.category, message: result.message }, { outputs: { files: result.files } });

@@ -1,0 +1,113 @@
+/**
+ * The repository guard: without a sandbox an agent can write anywhere by absolute path, the
+ * user's repository included. At run start odw records the user's git control files, refs and
+ * working tree; after every agent stage it compares the git dir and puts back any change; right
+ * before apply it also compares the working tree: a changed file the change touches refuses the
+ * apply, other changed files become warnings. odw never knows who made a change, so it never says.
+ */
+import { relative } from 'node:path';
+import type { ApplyGuardResult, GitDirChange, GitDirCheck, RepoGuard, RepoGuardOptions } from '../ports/git.js';
+import type { RunGit } from './exec.js';
+import { describeChanges, refHints } from './gitdir-describe.js';
+import { restoreFiles, restoreRefs, type Unrestored } from './gitdir-restore.js';
+import { SAFE, diffFiles, diffRefs, gitDirs, readGitDirFiles, readRefs, type GitDirFiles, type GitDirs } from './gitdir-state.js';
+import { changedPaths, touches, treePrint, type TreePrint } from './tree-print.js';
+
+const listed = (paths: string[]) => (paths.length > 10 ? `${paths.slice(0, 10).join(', ')} and ${paths.length - 10} more` : paths.join(', '));
+const files = (n: number) => `${n} file${n === 1 ? '' : 's'}`;
+
+export async function createRepoGuard(git: RunGit, repo: string, options: RepoGuardOptions = {}): Promise<RepoGuard | undefined> {
+  const head = await git([...SAFE, 'rev-parse', '--verify', '--quiet', 'HEAD'], { cwd: repo, allowFail: true });
+  if (head.exitCode !== 0) return undefined;
+  const dirs = await gitDirs(git, repo);
+  const shown = relative(repo, dirs.commonDir).startsWith('..') ? dirs.commonDir : relative(repo, dirs.commonDir) || '.';
+  const exclude = options.exclude ?? [];
+  let saved = await readGitDirFiles(dirs);
+  let refs = await readRefs(git, repo);
+  let print = await treePrint(git, repo, exclude);
+  let applied = false;
+  let warnings: string[] = [];
+  let queue: Promise<unknown> = Promise.resolve();
+  const serial = <T>(fn: () => Promise<T>): Promise<T> => {
+    const next = queue.then(fn, fn);
+    queue = next.catch(() => undefined);
+    return next;
+  };
+
+  const check = async (): Promise<GitDirCheck> => {
+    const found = await compareAndRestore(git, repo, dirs, saved, refs);
+    // The next comparison starts from what is there now: the restored state (or what could not be restored).
+    saved = await readGitDirFiles(dirs);
+    refs = await readRefs(git, repo).catch(() => refs);
+    if (!found.changes.length) return { ok: true };
+    const what = describeChanges(found.changes, found.before, found.after, shown);
+    const message = tamperedMessage(what, found.changes, found.unrestored, applied);
+    return { ok: false, changes: found.changes, message, unrestored: found.unrestored.map((u) => u.path) };
+  };
+
+  return {
+    get warnings() {
+      return warnings;
+    },
+    checkGitDir: () => serial(check),
+    beforeApply: (touched) =>
+      serial(async (): Promise<ApplyGuardResult> => {
+        warnings = [];
+        const gitDir = await check();
+        if (!gitDir.ok) return { ok: false, category: 'git_dir_tampered', message: gitDir.message, files: [], changes: gitDir.changes };
+        const changed = changedPaths(print, await treePrint(git, repo, exclude));
+        const inside = changed.filter((p) => touches(touched, p));
+        if (inside.length) return { ok: false, category: 'changed_during_run', message: changedMessage(inside), files: inside };
+        if (changed.length) warnings = [`${files(changed.length)} outside the change changed during the run: ${listed(changed)}`];
+        return { ok: true, changed, warnings };
+      }),
+    refresh: (opts = {}) =>
+      serial(async () => {
+        if (opts.applied) applied = true;
+        saved = await readGitDirFiles(dirs);
+        refs = await readRefs(git, repo);
+        print = await treePrint(git, repo, exclude);
+      }),
+  };
+}
+
+interface Found {
+  changes: GitDirChange[];
+  unrestored: Unrestored[];
+  before: GitDirFiles;
+  after: GitDirFiles;
+}
+
+/** Files first (a broken or hostile config is put back before git reads refs), then refs. */
+async function compareAndRestore(git: RunGit, repo: string, dirs: GitDirs, saved: GitDirFiles, refs: Map<string, string>): Promise<Found> {
+  const after = await readGitDirFiles(dirs);
+  const fileChanges = diffFiles(saved, after);
+  const unrestored = fileChanges.length ? await restoreFiles(dirs.commonDir, saved, fileChanges) : [];
+  let refChanges: GitDirChange[] = [];
+  try {
+    refChanges = diffRefs(refs, await readRefs(git, repo));
+    unrestored.push(...(await restoreRefs(git, repo, refChanges)));
+  } catch (e) {
+    unrestored.push({ path: 'refs', message: `odw could not read them: ${(e as Error).message.split('\n')[0]}` });
+  }
+  return { changes: [...fileChanges, ...refChanges], unrestored, before: saved, after };
+}
+
+function tamperedMessage(what: string[], changes: GitDirChange[], unrestored: Unrestored[], applied: boolean): string {
+  const lines = [`your repository's git folder changed while the run was going: ${what.join('; ')}.`];
+  if (!unrestored.length) lines.push('odw put it back as it was when the run started.');
+  else lines.push(`odw put back everything except ${unrestored.map((u) => `${u.path} (${u.message})`).join(', ')}: check those by hand before you use git in this repository.`);
+  lines.push(applied ? 'The change odw had applied before this was found stays in your tree.' : 'Nothing was applied.');
+  lines.push('odw cannot tell who made the change: an agent writing outside its workspace, or another program on this machine.');
+  const hints = refHints(changes);
+  if (hints.length) lines.push(`If a ref change was yours, make it again: ${hints.join('; ')}.`);
+  return lines.join(' ');
+}
+
+function changedMessage(paths: string[]): string {
+  return [
+    `odw applied nothing: ${files(paths.length)} the change touches changed in your working tree while the run was going —`,
+    `by you, another program, or an agent writing outside its workspace; odw cannot tell which: ${listed(paths)}.`,
+    `Look at ${paths.length === 1 ? 'it' : 'them'} (git diff -- ${paths.slice(0, 10).join(' ')}), then run again.`,
+  ].join(' ');
+}
