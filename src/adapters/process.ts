@@ -12,7 +12,7 @@ import { StringDecoder } from 'node:string_decoder';
 import type { ProcessResult, ProcessRunner, ProcessSpec } from '../ports/process.js';
 import { TailBuffer } from '../util/tail.js';
 import { LineSplitter } from './lines.js';
-import { newToken, reap, startTicks, TOKEN_VARIABLE, type ReapTarget } from './reap.js';
+import { newToken, reap, startTicks, waitGone, TOKEN_VARIABLE, type ReapTarget } from './reap.js';
 
 const KILL_GRACE_MS = 2_000;
 
@@ -121,14 +121,13 @@ function runProcess(spec: ProcessSpec): Promise<ProcessResult> {
     child.on('error', (e: NodeJS.ErrnoException) => {
       spawnError = e.code === 'ENOENT' ? `command not found: ${spec.command}` : e.message;
     });
-    let reaped = false;
+    let reaped: number[] | undefined;
     child.on('exit', () => {
       if (timer) clearTimeout(timer);
       spec.signal?.removeEventListener('abort', onAbort);
       // The leader is gone: nothing it started may outlive it, in its group or (with reap) not.
       killGroup(child.pid, 'SIGKILL');
-      if (target) reap(target);
-      reaped = true;
+      reaped = target ? reap(target) : [];
       // Whatever still holds the output pipes open (a process odw could not see) must not keep
       // odw waiting: after a grace period the pipes are closed from this side.
       closeTimer = setTimeout(() => {
@@ -143,8 +142,9 @@ function runProcess(spec: ProcessSpec): Promise<ProcessResult> {
       spec.signal?.removeEventListener('abort', onAbort);
       if (!reaped) {
         killGroup(child.pid, 'SIGKILL');
-        if (target) reap(target);
+        reaped = target ? reap(target) : [];
       }
+      await waitGone(reaped);
       if (forceTimer) clearTimeout(forceTimer);
       endOut();
       endErr();

@@ -7,7 +7,9 @@
  *   - works inside the call's workspace (`/proc/<pid>/cwd`) and started after the call did (a
  *     daemon started with an empty environment, `env -i`),
  * and kills it with SIGKILL. odw itself and its ancestors are never touched, nor odw's own
- * other children (its git commands in that workspace). Linux only: without /proc this does nothing.
+ * other children (its git commands in that workspace), nor a process carrying another call's
+ * token (calls that share a workspace, like parallel reviewers). Linux only: without /proc this
+ * does nothing.
  */
 import { randomBytes } from 'node:crypto';
 import { readdirSync, readFileSync, readlinkSync, statSync } from 'node:fs';
@@ -66,13 +68,18 @@ function inside(dir: string, folder: string): boolean {
   return dir === folder || dir.startsWith(folder.endsWith(sep) ? folder : folder + sep);
 }
 
+const ANY_TOKEN = Buffer.from(`${TOKEN_VARIABLE}=`);
+
 function matches(pid: number, target: ReapTarget, needle: Buffer): boolean {
+  let environ: Buffer;
   try {
-    if (readFileSync(`/proc/${pid}/environ`).includes(needle)) return true;
+    environ = readFileSync(`/proc/${pid}/environ`);
   } catch {
-    // not readable (another user, or gone)
+    return false; // gone, or not readable
   }
-  if (!target.cwd) return false;
+  if (environ.includes(needle)) return true;
+  // Another call's process (a second reviewer in the same workspace) carries that call's token.
+  if (!target.cwd || environ.includes(ANY_TOKEN)) return false;
   const s = stat(pid);
   if (!s || s.ppid === process.pid || s.start < target.since) return false;
   try {
@@ -125,4 +132,17 @@ export function reap(target: ReapTarget): number[] {
     // no /proc: nothing to do
   }
   return all;
+}
+
+/** Resolves once every pid has ended (gone or a zombie), or after `ms`: SIGKILL is delivered asynchronously. */
+export async function waitGone(pids: number[], ms = 2_000): Promise<void> {
+  const deadline = Date.now() + ms;
+  let left = pids;
+  while (left.length && Date.now() < deadline) {
+    left = left.filter((pid) => {
+      const s = stat(pid);
+      return s !== undefined && s.state !== 'Z' && s.state !== 'X';
+    });
+    if (left.length) await new Promise((r) => setTimeout(r, 10));
+  }
 }

@@ -145,4 +145,44 @@ describe.skipIf(process.platform !== 'linux')('leftover processes (Linux, /proc)
     expect(processAlive(old.pids[0])).toBe(true);
     expect(existsSync(join(workspace, 'ready2-0'))).toBe(true);
   });
+
+  it('a call that ends leaves alone the processes of another call in the same folder (parallel reviewers)', async () => {
+    const dir = tempDir();
+    const go = join(dir, 'go');
+    // A starts first, and ends only once B's child is running (so that child started during A).
+    let aReady!: () => void;
+    const aStarted = new Promise<void>((r) => (aReady = r));
+    const a = run(dir, script(dir, [{ how: 'setsid' }], `until [ -e ${go} ]; do sleep 0.02; done`), {
+      onStdoutLine: (line) => {
+        const m = /^daemon (\d+)$/.exec(line);
+        if (m) started.push(Number(m[1]));
+        if (line === 'ready') aReady();
+      },
+    });
+    await aStarted;
+    const abort = new AbortController();
+    let bReady!: (pid: number) => void;
+    const bChild = new Promise<number>((r) => (bReady = r));
+    const b = runner.run({
+      command: `sleep 1000 & echo "child $!"; wait`,
+      shell: true,
+      cwd: dir,
+      reap: { cwd: dir },
+      signal: abort.signal,
+      onStdoutLine: (line) => {
+        const m = /^child (\d+)$/.exec(line);
+        if (m) bReady(Number(m[1]));
+      },
+    });
+    const child = await bChild;
+    started.push(child);
+    writeFileSync(go, '');
+    await a;
+    const aDaemon = started[0];
+    expect(processAlive(aDaemon)).toBe(false);
+    expect(processAlive(child)).toBe(true);
+    abort.abort();
+    await b;
+    expect(processAlive(child)).toBe(false);
+  });
 });
