@@ -2,7 +2,7 @@
  * Splits a child's output into lines in time linear in its bytes, whatever the line lengths:
  * each chunk is scanned once for newlines (a UTF-8 newline byte is never part of another
  * character, so the bytes are split before decoding), the pieces of a line are kept as they came
- * and joined once, when the line ends. A line longer than `cap` bytes keeps only its first `cap`
+ * and joined once, when the line ends. The complete lines inside one chunk are decoded together. A line longer than `cap` bytes keeps only its first `cap`
  * bytes in memory and is delivered cut at a character boundary, with a marker; the output file,
  * written from the raw chunks, still gets every byte.
  */
@@ -31,6 +31,20 @@ export class LineSplitter {
 
   push(chunk: Buffer): void {
     let start = 0;
+    if (this.total > 0) {
+      // The end of the line that earlier chunks began.
+      const nl = chunk.indexOf(10);
+      if (nl < 0) return this.add(chunk, 0, chunk.length);
+      this.add(chunk, 0, nl);
+      this.emit();
+      start = nl + 1;
+    }
+    const last = chunk.lastIndexOf(10);
+    if (last >= start && last - start <= this.cap) {
+      // Whole lines only, so no character is cut: decoded at once, then split (the common case).
+      for (const line of chunk.toString('utf8', start, last).split('\n')) this.onLine(line.endsWith('\r') ? line.slice(0, -1) : line);
+      start = last + 1;
+    }
     let nl: number;
     while ((nl = chunk.indexOf(10, start)) >= 0) {
       this.add(chunk, start, nl);

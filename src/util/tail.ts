@@ -16,7 +16,8 @@ export class TailBuffer {
     this.chunks.push(text);
     this.size += text.length;
     while (this.head < this.chunks.length - 1 && this.size - this.chunks[this.head].length >= this.limit) {
-      this.size -= this.chunks[this.head++].length;
+      this.size -= this.chunks[this.head].length;
+      this.chunks[this.head++] = ''; // dropped: not kept alive by the array
       this.truncated = true;
     }
     if (this.size > this.limit) {
