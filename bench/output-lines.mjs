@@ -12,8 +12,9 @@
  *   baseline  node's child_process.spawn, stdout piped into a file (no line splitting at all)
  *   old       (only with --old-mb M > 0, on M MB) the line splitting odw had before: a growing
  *             `pending` string re-scanned with indexOf and sliced after every chunk
- * Each measurement runs in a fresh node process, so its peak memory (max RSS) is its own. The
- * readers alternate; medians are reported.
+ * Each measurement runs in a fresh node process, so its peak memory (max RSS) and CPU time (of
+ * the reading process, the child excluded; steadier than wall time on a busy machine) are its
+ * own. The readers alternate; medians are reported.
  */
 import { spawn, spawnSync } from 'node:child_process';
 import { createWriteStream, mkdtempSync, rmSync, statSync } from 'node:fs';
@@ -45,10 +46,11 @@ next();`;
 
 async function measure(reader, mb, shape, out) {
   const args = ['-e', childScript(mb, shape)];
+  const { createProcessRunner } = await import('../dist/adapters/process.js');
+  const cpu0 = process.cpuUsage();
   const t0 = performance.now();
   let lines = 0;
   if (reader === 'odw') {
-    const { createProcessRunner } = await import('../dist/adapters/process.js');
     await createProcessRunner().run({ command: process.execPath, args, cwd: tmpdir(), stdoutFile: out, onStdoutLine: () => lines++ });
   } else {
     const child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'ignore'] });
@@ -69,7 +71,8 @@ async function measure(reader, mb, shape, out) {
     await new Promise((r) => file.end(r));
   }
   const ms = performance.now() - t0;
-  return { ms, lines, bytes: statSync(out).size, maxRssMb: process.resourceUsage().maxRSS / 1024 };
+  const cpu = process.cpuUsage(cpu0);
+  return { ms, cpuMs: (cpu.user + cpu.system) / 1000, lines, bytes: statSync(out).size, maxRssMb: process.resourceUsage().maxRSS / 1024 };
 }
 
 if (values.one) {
@@ -106,14 +109,17 @@ const row = (name) => {
   const rs = results[name];
   const ms = median(rs.map((r) => r.ms));
   const rss = Math.max(...rs.map((r) => r.maxRssMb));
-  console.log(`${name.padEnd(15)} ${ms.toFixed(0).padStart(6)} ms (median of ${rs.map((r) => r.ms.toFixed(0)).join(' ')}), peak RSS ${rss.toFixed(0)} MB, ${rs[0].lines} lines to the handler, ${rs[0].bytes} bytes in the file`);
+  const cpu = median(rs.map((r) => r.cpuMs));
+  console.log(`${name.padEnd(15)} ${ms.toFixed(0).padStart(6)} ms (median of ${rs.map((r) => r.ms.toFixed(0)).join(' ')}), cpu ${cpu.toFixed(0)} ms, peak RSS ${rss.toFixed(0)} MB, ${rs[0].lines} lines to the handler, ${rs[0].bytes} bytes in the file`);
   return ms;
 };
 const m = Object.fromEntries(Object.keys(results).map((k) => [k, row(k)]));
+const cpu = (k) => median(results[k].map((r) => r.cpuMs));
 for (const [i, shape] of ['lines', 'one'].entries()) {
-  if (old[i]) console.log(`old ${shape.padEnd(11)} ${old[i].ms.toFixed(0).padStart(6)} ms on ${OLD_MB} MB (the splitting odw had before), peak RSS ${old[i].maxRssMb.toFixed(0)} MB`);
+  if (old[i]) console.log(`old ${shape.padEnd(11)} ${old[i].ms.toFixed(0).padStart(6)} ms on ${OLD_MB} MB (the splitting odw had before), cpu ${old[i].cpuMs.toFixed(0)} ms, peak RSS ${old[i].maxRssMb.toFixed(0)} MB`);
 }
-console.log(`ratio one line / 80-char lines (odw):  ${(m['odw one'] / m['odw lines']).toFixed(2)}`);
-console.log(`ratio odw / baseline, one line:        ${(m['odw one'] / m['baseline one']).toFixed(2)}`);
-console.log(`ratio odw / baseline, 80-char lines:   ${(m['odw lines'] / m['baseline lines']).toFixed(2)}`);
+const ratio = (a, b) => `${(m[a] / m[b]).toFixed(2)} wall, ${(cpu(a) / cpu(b)).toFixed(2)} cpu`;
+console.log(`ratio one line / 80-char lines (odw):  ${ratio('odw one', 'odw lines')}`);
+console.log(`ratio odw / baseline, one line:        ${ratio('odw one', 'baseline one')}`);
+console.log(`ratio odw / baseline, 80-char lines:   ${ratio('odw lines', 'baseline lines')}`);
 rmSync(scratch, { recursive: true, force: true });

@@ -48,10 +48,11 @@ function reapFolder(reapSpec: NonNullable<ProcessSpec['reap']>): string | undefi
 }
 
 /** Reads one output stream: tail in memory, raw bytes to the file (with backpressure), lines to the handler. */
-function consume(stream: Readable, tail: TailBuffer, file: WriteStream | undefined, onLine?: (line: string) => void): () => void {
+function consume(stream: Readable, tail: TailBuffer, file: WriteStream | undefined, onLine: ((line: string) => void) | undefined, onData: () => void): () => void {
   const decoder = new StringDecoder('utf8');
   const lines = onLine ? new LineSplitter(onLine) : undefined;
   stream.on('data', (chunk: Buffer) => {
+    onData();
     tail.push(decoder.write(chunk));
     if (file && !file.write(chunk)) {
       stream.pause();
@@ -112,8 +113,10 @@ function runProcess(spec: ProcessSpec): Promise<ProcessResult> {
     const onAbort = () => stop('cancel');
     spec.signal?.addEventListener('abort', onAbort, { once: true });
 
-    const endOut = consume(child.stdout!, out, outFile, spec.onStdoutLine);
-    const endErr = consume(child.stderr!, err, errFile, spec.onStderrLine);
+    let lastData = 0;
+    const onData = () => (lastData = Date.now());
+    const endOut = consume(child.stdout!, out, outFile, spec.onStdoutLine, onData);
+    const endErr = consume(child.stderr!, err, errFile, spec.onStderrLine, onData);
     if (spec.input !== undefined && child.stdin) {
       child.stdin.on('error', () => {});
       child.stdin.end(spec.input);
@@ -129,12 +132,17 @@ function runProcess(spec: ProcessSpec): Promise<ProcessResult> {
       killGroup(child.pid, 'SIGKILL');
       reaped = target ? reap(target) : [];
       // Whatever still holds the output pipes open (a process odw could not see) must not keep
-      // odw waiting: after a grace period the pipes are closed from this side.
-      closeTimer = setTimeout(() => {
+      // odw waiting: once no output has come for a grace period, the pipes are closed from this side.
+      const closeIfQuiet = () => {
+        const quiet = Date.now() - lastData;
+        if (quiet < KILL_GRACE_MS || child.stdout?.isPaused() || child.stderr?.isPaused()) {
+          closeTimer = setTimeout(closeIfQuiet, Math.max(100, KILL_GRACE_MS - quiet));
+          return;
+        }
         child.stdout?.destroy();
         child.stderr?.destroy();
-      }, KILL_GRACE_MS);
-      closeTimer.unref();
+      };
+      closeTimer = setTimeout(closeIfQuiet, KILL_GRACE_MS);
     });
     child.on('close', async (code, signal) => {
       if (timer) clearTimeout(timer);

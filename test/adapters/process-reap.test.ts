@@ -127,6 +127,15 @@ describe.skipIf(process.platform !== 'linux')('leftover processes (Linux, /proc)
     expect(processAlive(r.pids[0])).toBe(false);
   });
 
+  it('is not kept waiting by a process it cannot find that holds the output pipe open', async () => {
+    const dir = tempDir();
+    // No token (empty environment) and not in the workspace: out of odw's sight, on purpose.
+    const ready = JSON.stringify(join(dir, 'ready'));
+    const r = await run(dir, `env -i /usr/bin/setsid /bin/sh -c 'cd /; echo ok > "$1"; exec sleep 1000' sh ${ready} &\necho "daemon $!"\nuntil [ -e ${ready} ]; do sleep 0.02; done`);
+    expect(r.pids).toHaveLength(1);
+    expect(processAlive(r.pids[0])).toBe(true);
+  });
+
   it("leaves alone what is not the call's: a process already working in the folder, and the user's repository", async () => {
     const repo = tempDir();
     const record = join(repo, '.odw', 'runs', 'r1');
