@@ -12,7 +12,7 @@ import { StringDecoder } from 'node:string_decoder';
 import type { ProcessResult, ProcessRunner, ProcessSpec } from '../ports/process.js';
 import { TailBuffer } from '../util/tail.js';
 import { LineSplitter } from './lines.js';
-import { newToken, reap, startTicks, waitGone, TOKEN_VARIABLE, type ReapTarget } from './reap.js';
+import { newToken, reap, startTicks, tokenMarker, waitGone, TOKEN_VARIABLE, type ReapTarget } from './reap.js';
 
 const KILL_GRACE_MS = 2_000;
 
@@ -84,7 +84,7 @@ function runProcess(spec: ProcessSpec): Promise<ProcessResult> {
       stdio: [spec.input === undefined ? 'ignore' : 'pipe', 'pipe', 'pipe'],
     });
     const target: ReapTarget | undefined =
-      spec.reap && token ? { token, cwd: reapFolder(spec.reap), since: child.pid ? startTicks(child.pid) : 0 } : undefined;
+      spec.reap && token ? { marker: tokenMarker(token), cwd: reapFolder(spec.reap), since: child.pid ? startTicks(child.pid) : 0 } : undefined;
     if (target && !target.since) delete target.cwd;
     if (child.pid) spec.onSpawn?.(child.pid);
     const files: WriteStream[] = [];

@@ -19,7 +19,8 @@ export const TOKEN_VARIABLE = 'ODW_PROCESS_TOKEN';
 
 /** What marks the processes of one call. */
 export interface ReapTarget {
-  token: string;
+  /** An environment entry, `NAME=value`, that the call's processes carry (inherited from its child). */
+  marker: string;
   /** Workspace folder (absolute, as /proc shows it); processes working inside it are the call's. */
   cwd?: string;
   /** Processes started before this (clock ticks since boot) are never matched by cwd. */
@@ -28,6 +29,20 @@ export interface ReapTarget {
 
 export function newToken(): string {
   return randomBytes(16).toString('hex');
+}
+
+/** `ODW_PROCESS_TOKEN=<token>`, the marker of one call. */
+export function tokenMarker(token: string): string {
+  return `${TOKEN_VARIABLE}=${token}`;
+}
+
+/** Does the NUL-separated environment hold exactly this entry? */
+function hasEntry(environ: Buffer, entry: Buffer): boolean {
+  for (let i = environ.indexOf(entry); i >= 0; i = environ.indexOf(entry, i + 1)) {
+    const end = i + entry.length;
+    if ((i === 0 || environ[i - 1] === 0) && (end === environ.length || environ[end] === 0)) return true;
+  }
+  return false;
 }
 
 interface Stat {
@@ -77,7 +92,7 @@ function matches(pid: number, target: ReapTarget, needle: Buffer): boolean {
   } catch {
     return false; // gone, or not readable
   }
-  if (environ.includes(needle)) return true;
+  if (hasEntry(environ, needle)) return true;
   // Another call's process (a second reviewer in the same workspace) carries that call's token.
   if (!target.cwd || environ.includes(ANY_TOKEN)) return false;
   const s = stat(pid);
@@ -91,7 +106,7 @@ function matches(pid: number, target: ReapTarget, needle: Buffer): boolean {
 
 /** One pass over /proc; returns the pids it killed. */
 function pass(target: ReapTarget, skip: Set<number>, uid: number | undefined): number[] {
-  const needle = Buffer.from(`${TOKEN_VARIABLE}=${target.token}`);
+  const needle = Buffer.from(target.marker);
   const killed: number[] = [];
   for (const name of readdirSync('/proc')) {
     const pid = Number(name);

@@ -9,7 +9,7 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
-import { ODW_BIN } from '../helpers/cli.js';
+import { ODW_BIN, odw } from '../helpers/cli.js';
 import { flagshipArgs, readOutcome } from '../helpers/flagship.js';
 import { gitdir } from '../helpers/gitdir.js';
 import { processAlive } from '../helpers/process.js';
@@ -33,11 +33,11 @@ function daemonAgent(dir: string): string {
     file,
     [
       '#!/bin/sh',
-      `setsid sh -c 'cd /; echo $$ >> "$1"; exec sleep 1000' sh "$DAEMON_PIDS" </dev/null >/dev/null 2>&1 &`,
+      `setsid sh -c 'cd /; echo "$$ moved" >> "$1"; exec sleep 1000' sh "$DAEMON_PIDS" </dev/null >/dev/null 2>&1 &`,
       'moved=$!',
-      `env -i /usr/bin/setsid /bin/sh -c 'echo $$ >> "$1"; exec sleep 1000' sh "$DAEMON_PIDS" </dev/null >/dev/null 2>&1 &`,
+      `env -i /usr/bin/setsid /bin/sh -c 'echo "$$ bare" >> "$1"; exec sleep 1000' sh "$DAEMON_PIDS" </dev/null >/dev/null 2>&1 &`,
       'bare=$!',
-      'until grep -qx "$moved" "$DAEMON_PIDS" && grep -qx "$bare" "$DAEMON_PIDS"; do sleep 0.02; done',
+      'until grep -q "^$moved " "$DAEMON_PIDS" && grep -q "^$bare " "$DAEMON_PIDS"; do sleep 0.02; done',
       `exec ${JSON.stringify(process.execPath)} ${JSON.stringify(AGENT)}`,
       '',
     ].join('\n'),
@@ -47,7 +47,8 @@ function daemonAgent(dir: string): string {
 }
 
 interface Started {
-  pids: () => number[];
+  /** The daemons' pids so far (of one kind: `moved` to /, `bare` environment, `check`). */
+  pids: (kind?: string) => number[];
   exited: Promise<number | null>;
   child: ReturnType<typeof spawn>;
   dir: string;
@@ -55,22 +56,23 @@ interface Started {
 }
 
 /** `odw run` of the shipped pipeline, the implementer replaced by the daemon-starting agent. */
-async function start(scenario: object, timeout = '60s', inputs: Record<string, string> = {}): Promise<Started> {
+async function start(scenario: object, timeout = '60s', inputs: Record<string, string> = {}, extraEnv: Record<string, string> = {}): Promise<Started & { env: Record<string, string> }> {
   const repo = await gitdir({ files: demoFiles });
   const dir = tempDir('odw-daemon-');
   const pidFile = join(dir, 'daemons');
-  const { args, env } = flagshipArgs(dir, repo, { tasks: twoTasks, scenario, inputs, env: { DAEMON_PIDS: pidFile } });
+  const { args, env } = flagshipArgs(dir, repo, { tasks: twoTasks, scenario, inputs, env: { DAEMON_PIDS: pidFile, ...extraEnv } });
   const pipeline = join(dir, 'pipeline.yml');
   const implementer = `  implementer: { agent: command, command: [${JSON.stringify(daemonAgent(dir))}], timeout: ${timeout} }`;
   writeFileSync(pipeline, readFileSync(pipeline, 'utf8').replace(/^ {2}implementer: .*$/m, implementer));
   const child = spawn(process.execPath, [ODW_BIN, ...args], { cwd: repo.dir, env: { ...process.env, NO_COLOR: '1', CI: '1', ...env }, stdio: 'ignore' });
   const exited = new Promise<number | null>((resolve) => child.on('close', resolve));
-  const pids = () => {
-    const list = existsSync(pidFile) ? readFileSync(pidFile, 'utf8').split('\n').filter(Boolean).map(Number) : [];
-    seen.push(...list.filter((p) => !seen.includes(p)));
-    return list;
+  const pids = (kind?: string) => {
+    const lines = existsSync(pidFile) ? readFileSync(pidFile, 'utf8').split('\n').filter(Boolean).map((l) => l.split(' ')) : [];
+    const all = lines.map(([pid]) => Number(pid));
+    seen.push(...all.filter((p) => !seen.includes(p)));
+    return lines.filter(([, k]) => !kind || k === kind).map(([pid]) => Number(pid));
   };
-  return { pids, exited, child, dir, repo };
+  return { pids, exited, child, dir, repo, env };
 }
 
 async function until(check: () => boolean): Promise<void> {
@@ -110,7 +112,7 @@ describe.skipIf(process.platform !== 'linux')('daemons an agent starts do not ou
   });
 
   it('a review and verify check that starts a daemon: gone once odw has exited', async () => {
-    const check = `setsid sh -c 'cd /; echo $$ >> "$DAEMON_PIDS"; exec sleep 1000' </dev/null >/dev/null 2>&1 & d=$!; until grep -qx "$d" "$DAEMON_PIDS"; do sleep 0.02; done; node check.mjs`;
+    const check = `setsid sh -c 'cd /; echo "$$ check" >> "$DAEMON_PIDS"; exec sleep 1000' </dev/null >/dev/null 2>&1 & d=$!; until grep -q "^$d " "$DAEMON_PIDS"; do sleep 0.02; done; node check.mjs`;
     const run = await start(goodTwoTasks, '60s', { check });
     expect(await run.exited).toBe(0);
     const outcome = await readOutcome(run.dir, run.repo);
@@ -118,5 +120,18 @@ describe.skipIf(process.platform !== 'linux')('daemons an agent starts do not ou
     // 4 from the two implementers, 1 from the review check, 1 from the verify check
     expect(run.pids()).toHaveLength(6);
     expect(run.pids().filter(processAlive)).toEqual([]);
+  });
+
+  it('odw killed with SIGKILL during an agent: `odw resume` kills the daemons that carry the dead run\'s environment', async () => {
+    const run = await start(goodTwoTasks, '60s', {}, { ODW_KILL_AT: 'fanout:alpha:1', ODW_KILL_MARKER: join(tempDir(), 'killed') });
+    expect(await run.exited).toBe(null);
+    await until(() => run.pids('moved').length >= 1);
+    // Nothing could clean up after a SIGKILL: alpha's daemons are still running.
+    const left = run.pids('moved').filter(processAlive);
+    expect(left.length).toBeGreaterThanOrEqual(1);
+    const resumed = await odw(['resume', 'latest', '--repo', run.repo.dir], { cwd: run.repo.dir, env: run.env });
+    expect(resumed.code).toBe(0);
+    expect(left.filter(processAlive)).toEqual([]);
+    // Out of reach once odw was killed: a daemon that cleared its environment (the sandbox's PID namespace covers it).
   });
 });
