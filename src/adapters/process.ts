@@ -5,7 +5,7 @@
  * Output is read in time linear in its bytes (see lines.ts); memory stays bounded.
  */
 import { spawn } from 'node:child_process';
-import { createWriteStream, realpathSync, type WriteStream } from 'node:fs';
+import { createWriteStream, existsSync, realpathSync, type WriteStream } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Readable } from 'node:stream';
 import { StringDecoder } from 'node:string_decoder';
@@ -40,7 +40,9 @@ function reapFolder(reapSpec: NonNullable<ProcessSpec['reap']>): string | undefi
   if (!reapSpec.cwd) return undefined;
   try {
     const folder = realpathSync(reapSpec.cwd);
-    if (reapSpec.record && `${resolve(reapSpec.record)}/`.startsWith(`${resolve(reapSpec.cwd)}/`)) return undefined;
+    if (folder === '/') return undefined;
+    const real = (p: string) => (existsSync(p) ? realpathSync(p) : resolve(p));
+    if (reapSpec.record && `${real(reapSpec.record)}/`.startsWith(`${folder}/`)) return undefined;
     return folder;
   } catch {
     return undefined;
