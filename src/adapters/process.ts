@@ -1,12 +1,18 @@
 /**
  * The process port, on node:child_process. Every child runs in its own process group
- * (detached) so that a timeout or cancellation kills the whole tree, not just the leader.
+ * (detached) so that a timeout or cancellation kills the whole tree, not just the leader; with
+ * `reap`, what left the group (a `setsid` daemon) is found through /proc and killed too.
+ * Output is read in time linear in its bytes (see lines.ts); memory stays bounded.
  */
 import { spawn } from 'node:child_process';
-import { createWriteStream, type WriteStream } from 'node:fs';
+import { createWriteStream, existsSync, realpathSync, type WriteStream } from 'node:fs';
+import { resolve } from 'node:path';
+import type { Readable } from 'node:stream';
 import { StringDecoder } from 'node:string_decoder';
 import type { ProcessResult, ProcessRunner, ProcessSpec } from '../ports/process.js';
 import { TailBuffer } from '../util/tail.js';
+import { LineSplitter } from './lines.js';
+import { newToken, reap, startTicks, tokenMarker, waitGone, TOKEN_VARIABLE, type ReapTarget } from './reap.js';
 
 const KILL_GRACE_MS = 2_000;
 
@@ -23,10 +29,43 @@ function killGroup(pid: number | undefined, signal: NodeJS.Signals): void {
   }
 }
 
-function childEnv(spec: ProcessSpec): NodeJS.ProcessEnv {
+function childEnv(spec: ProcessSpec, token: string | undefined): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = { ...process.env };
   for (const name of spec.clearEnv ?? []) delete env[name];
-  return { ...env, ...spec.env };
+  return { ...env, ...spec.env, ...(token ? { [TOKEN_VARIABLE]: token } : {}) };
+}
+
+/** The workspace whose processes are the call's: not one that holds odw's record (the user's repository). */
+function reapFolder(reapSpec: NonNullable<ProcessSpec['reap']>): string | undefined {
+  if (!reapSpec.cwd) return undefined;
+  try {
+    const folder = realpathSync(reapSpec.cwd);
+    if (folder === '/') return undefined;
+    const real = (p: string) => (existsSync(p) ? realpathSync(p) : resolve(p));
+    if (reapSpec.record && `${real(reapSpec.record)}/`.startsWith(`${folder}/`)) return undefined;
+    return folder;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Reads one output stream: tail in memory, raw bytes to the file (with backpressure), lines to the handler. */
+function consume(stream: Readable, tail: TailBuffer, file: WriteStream | undefined, onLine: ((line: string) => void) | undefined, onData: () => void): () => void {
+  const decoder = new StringDecoder('utf8');
+  const lines = onLine ? new LineSplitter(onLine) : undefined;
+  stream.on('data', (chunk: Buffer) => {
+    onData();
+    tail.push(decoder.write(chunk));
+    if (file && !file.write(chunk)) {
+      stream.pause();
+      file.once('drain', () => stream.resume());
+    }
+    lines?.push(chunk);
+  });
+  return () => {
+    tail.push(decoder.end());
+    lines?.end();
+  };
 }
 
 function runProcess(spec: ProcessSpec): Promise<ProcessResult> {
@@ -34,17 +73,21 @@ function runProcess(spec: ProcessSpec): Promise<ProcessResult> {
   const tailChars = spec.tailChars ?? 64 * 1024;
   const out = new TailBuffer(tailChars);
   const err = new TailBuffer(tailChars);
-  return new Promise((resolve) => {
+  return new Promise((resolvePromise) => {
     if (spec.signal?.aborted) {
-      resolve({ exitCode: null, signal: null, timedOut: false, cancelled: true, stdout: '', stderr: '', durationMs: 0 });
+      resolvePromise({ exitCode: null, signal: null, timedOut: false, cancelled: true, stdout: '', stderr: '', durationMs: 0 });
       return;
     }
+    const token = spec.reap ? newToken() : undefined;
     const child = spawn(spec.shell ? '/bin/sh' : spec.command, spec.shell ? ['-c', spec.command] : (spec.args ?? []), {
       cwd: spec.cwd,
-      env: childEnv(spec),
+      env: childEnv(spec, token),
       detached: true,
       stdio: [spec.input === undefined ? 'ignore' : 'pipe', 'pipe', 'pipe'],
     });
+    const target: ReapTarget | undefined =
+      spec.reap && token ? { marker: tokenMarker(token), cwd: reapFolder(spec.reap), since: child.pid ? startTicks(child.pid) : 0 } : undefined;
+    if (target && !target.since) delete target.cwd;
     if (child.pid) spec.onSpawn?.(child.pid);
     const files: WriteStream[] = [];
     const outFile = spec.stdoutFile ? createWriteStream(spec.stdoutFile, { flags: 'a' }) : undefined;
@@ -58,8 +101,8 @@ function runProcess(spec: ProcessSpec): Promise<ProcessResult> {
     let timedOut = false;
     let cancelled = false;
     let spawnError: string | undefined;
-    let pending = '';
     let forceTimer: NodeJS.Timeout | undefined;
+    let closeTimer: NodeJS.Timeout | undefined;
 
     const stop = (why: 'timeout' | 'cancel') => {
       if (why === 'timeout') timedOut = true;
@@ -72,36 +115,10 @@ function runProcess(spec: ProcessSpec): Promise<ProcessResult> {
     const onAbort = () => stop('cancel');
     spec.signal?.addEventListener('abort', onAbort, { once: true });
 
-    // Decoders keep a multi-byte character split across two chunks intact.
-    const outDecoder = new StringDecoder('utf8');
-    const errDecoder = new StringDecoder('utf8');
-    child.stdout!.on('data', (chunk: Buffer) => {
-      const text = outDecoder.write(chunk);
-      out.push(text);
-      outFile?.write(chunk);
-      if (spec.onStdoutLine) {
-        pending += text;
-        let nl: number;
-        while ((nl = pending.indexOf('\n')) >= 0) {
-          spec.onStdoutLine(pending.slice(0, nl).replace(/\r$/, ''));
-          pending = pending.slice(nl + 1);
-        }
-      }
-    });
-    let errPending = '';
-    child.stderr!.on('data', (chunk: Buffer) => {
-      const text = errDecoder.write(chunk);
-      err.push(text);
-      errFile?.write(chunk);
-      if (spec.onStderrLine) {
-        errPending += text;
-        let nl: number;
-        while ((nl = errPending.indexOf('\n')) >= 0) {
-          spec.onStderrLine(errPending.slice(0, nl).replace(/\r$/, ''));
-          errPending = errPending.slice(nl + 1);
-        }
-      }
-    });
+    let lastData = 0;
+    const onData = () => (lastData = Date.now());
+    const endOut = consume(child.stdout!, out, outFile, spec.onStdoutLine, onData);
+    const endErr = consume(child.stderr!, err, errFile, spec.onStderrLine, onData);
     if (spec.input !== undefined && child.stdin) {
       child.stdin.on('error', () => {});
       child.stdin.end(spec.input);
@@ -109,21 +126,40 @@ function runProcess(spec: ProcessSpec): Promise<ProcessResult> {
     child.on('error', (e: NodeJS.ErrnoException) => {
       spawnError = e.code === 'ENOENT' ? `command not found: ${spec.command}` : e.message;
     });
-    child.on('close', async (code, signal) => {
+    let reaped: number[] | undefined;
+    child.on('exit', () => {
       if (timer) clearTimeout(timer);
       spec.signal?.removeEventListener('abort', onAbort);
-      // The leader is gone; make sure nothing it started outlives it.
+      // The leader is gone: nothing it started may outlive it, in its group or (with reap) not.
       killGroup(child.pid, 'SIGKILL');
+      reaped = target ? reap(target) : [];
+      // Whatever still holds the output pipes open (a process odw could not see) must not keep
+      // odw waiting: once no output has come for a grace period, the pipes are closed from this side.
+      const closeIfQuiet = () => {
+        const quiet = Date.now() - lastData;
+        if (quiet < KILL_GRACE_MS || child.stdout?.isPaused() || child.stderr?.isPaused()) {
+          closeTimer = setTimeout(closeIfQuiet, Math.max(100, KILL_GRACE_MS - quiet));
+          return;
+        }
+        child.stdout?.destroy();
+        child.stderr?.destroy();
+      };
+      closeTimer = setTimeout(closeIfQuiet, KILL_GRACE_MS);
+    });
+    child.on('close', async (code, signal) => {
+      if (timer) clearTimeout(timer);
+      if (closeTimer) clearTimeout(closeTimer);
+      spec.signal?.removeEventListener('abort', onAbort);
+      if (!reaped) {
+        killGroup(child.pid, 'SIGKILL');
+        reaped = target ? reap(target) : [];
+      }
+      await waitGone(reaped);
       if (forceTimer) clearTimeout(forceTimer);
-      const outRest = outDecoder.end();
-      out.push(outRest);
-      const errRest = errDecoder.end();
-      err.push(errRest);
-      if (spec.onStderrLine && errPending + errRest) spec.onStderrLine(errPending + errRest);
-      if (spec.onStdoutLine) pending += outRest;
-      if (pending && spec.onStdoutLine) spec.onStdoutLine(pending);
+      endOut();
+      endErr();
       await Promise.all(files.map((f) => new Promise((r) => f.end(r))));
-      resolve({
+      resolvePromise({
         exitCode: code,
         signal,
         timedOut,

@@ -65,6 +65,7 @@ export async function invoke(
     timeoutMs,
     signal: ctx.request.signal,
     tailChars: TAIL_CHARS,
+    reap: { cwd: ctx.request.cwd, record: ctx.request.callDir },
     // While it runs, the record names the agent's process group, so that `odw resume` can stop
     // an agent that outlived an odw process killed with SIGKILL.
     onSpawn: (pid) => recorder.update({ pid }),

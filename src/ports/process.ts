@@ -22,10 +22,29 @@ export interface ProcessSpec {
   stderrFile?: string;
   /** Called once the process has started, with its pid (also its process group id). */
   onSpawn?: (pid: number) => void;
-  /** Called for every complete stdout line, as it arrives. */
+  /**
+   * Called for every complete stdout line, as it arrives (without its \n or \r\n). A line over
+   * 8 MiB is delivered cut, with a marker saying so; `stdoutFile` still gets every byte.
+   */
   onStdoutLine?: (line: string) => void;
   /** Called for every complete stderr line, as it arrives. */
   onStderrLine?: (line: string) => void;
+  /**
+   * Kill, when the call ends (normally, on timeout, on cancel), every process it started that is
+   * still there, even outside its process group (a `setsid` daemon): the child gets a unique
+   * ODW_PROCESS_TOKEN, and processes of odw's user that carry it, or (with `cwd`) that started
+   * during the call and work inside `cwd`, are killed with SIGKILL. Linux only (/proc); elsewhere
+   * only the process group is killed. Off by default: odw's own git commands pay nothing.
+   */
+  reap?: {
+    /** A workspace folder odw created for this call (task or review workspace). */
+    cwd?: string;
+    /**
+     * odw's record folder for the call. When it lies inside `cwd`, `cwd` is the user's own
+     * repository and is not used (processes the user starts there are not the call's).
+     */
+    record?: string;
+  };
   /** How many characters of each stream to keep in memory (default 64 KiB). */
   tailChars?: number;
 }

@@ -3,9 +3,12 @@
  * itself is killed with SIGKILL its agents keep going (and keep spending). Before a run is
  * resumed, every agent its record still lists as running is stopped — after checking, through
  * /proc, that the process really is that call's agent (its ODW_PROMPT_FILE names the call).
+ * Then whatever the dead run's agents and checks started outside their process groups (a `setsid`
+ * daemon) is killed too: every process that still carries the run's ODW_RUN_ID.
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
+import { reap, waitGone } from '../adapters/reap.js';
 import type { AgentCallRecord } from '../ports/agents.js';
 import { readJson } from '../util/fs.js';
 
@@ -22,9 +25,8 @@ function isCallAgent(pid: number, callDir: string): boolean {
 /** Stops the agents a dead run left running; returns the call ids whose agent was stopped. */
 export async function stopOrphanedAgents(runDir: string, graceMs = 2_000): Promise<string[]> {
   const callsDir = join(runDir, 'calls');
-  if (!existsSync(callsDir)) return [];
   const stopped: { id: string; pid: number }[] = [];
-  for (const name of readdirSync(callsDir)) {
+  for (const name of existsSync(callsDir) ? readdirSync(callsDir) : []) {
     const callDir = join(callsDir, name);
     const call = readJson<AgentCallRecord>(join(callDir, 'call.json'));
     if (!call?.pid || call.state === 'done' || !isCallAgent(call.pid, callDir)) continue;
@@ -45,5 +47,6 @@ export async function stopOrphanedAgents(runDir: string, graceMs = 2_000): Promi
       }
     }
   }
+  await waitGone(reap({ marker: `ODW_RUN_ID=${basename(runDir)}`, since: 0 }));
   return stopped.map((s) => s.id);
 }
