@@ -1,0 +1,169 @@
+/**
+ * The `sandbox` runtime setting without running bwrap: the argument list odw builds for a
+ * profile and a workspace, the paths each agent CLI keeps writable, and the stop before a run
+ * when bwrap is missing or cannot sandbox. (Running agents in bwrap: test/e2e/sandbox.test.ts.)
+ */
+import { chmodSync, mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { missingAgents } from '../../src/agents/preflight.js';
+import { agentStatePaths, bwrapArgs, expandHome, PROBE_ARGS, sandboxedLaunch, sandboxSettings, writablePaths } from '../../src/agents/sandbox.js';
+import { borrowedGitPaths } from '../../src/agents/sandbox-host.js';
+import { odw } from '../helpers/cli.js';
+import { gitdir, runGit } from '../helpers/gitdir.js';
+import { tempDir } from '../helpers/tmp.js';
+
+/** `--flag src dest` triples (and `--flag dir` pairs) in order, as `flag path`. */
+function binds(args: string[]): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < args.indexOf('--'); i++) {
+    if (['--bind', '--bind-try', '--ro-bind', '--ro-bind-try'].includes(args[i])) {
+      expect(args[i + 2]).toBe(args[i + 1]);
+      out.push(`${args[i]} ${args[i + 1]}`);
+      i += 2;
+    } else if (['--tmpfs', '--dev', '--proc', '--chdir'].includes(args[i])) {
+      out.push(`${args[i]} ${args[i + 1]}`);
+      i += 1;
+    }
+  }
+  return out;
+}
+
+describe('sandbox setting', () => {
+  it('is off by default and on with true or with settings', () => {
+    expect(sandboxSettings({})).toBeUndefined();
+    expect(sandboxSettings({ sandbox: false })).toBeUndefined();
+    expect(sandboxSettings({ sandbox: true })).toEqual({ writable: [] });
+    expect(sandboxSettings({ sandbox: { writable: ['~/.npm'] } })).toEqual({ writable: ['~/.npm'] });
+    expect(writablePaths({ writable: ['~/.npm', '~', '/var/cache/x'] }, '/home/u')).toEqual(['/home/u/.npm', '/home/u', '/var/cache/x']);
+    expect(expandHome('~other/x', '/home/u')).toBe('~other/x');
+  });
+
+  it('builds bwrap: read-only root, private /tmp, the workspace and call folder writable, git read-only, own PID namespace', () => {
+    const args = bwrapArgs(
+      {
+        workspace: '/tmp/odw-worktrees/repo-1/run/t1',
+        writable: ['/repo/.odw/runs/r1/calls/c1', '/home/u/.codex', '/home/u'],
+        readable: ['/tmp/repo/.git', '/home/u/.codex/secret-ro'],
+      },
+      'codex',
+      ['exec', '--json', '-'],
+    );
+    expect(binds(args)).toEqual([
+      '--ro-bind /',
+      '--dev /dev',
+      '--proc /proc',
+      '--tmpfs /tmp',
+      // shortest first: a deeper bind wins over its parent, whatever its mode
+      '--bind-try /home/u',
+      '--bind-try /home/u/.codex',
+      '--ro-bind-try /tmp/repo/.git',
+      '--ro-bind-try /home/u/.codex/secret-ro',
+      '--bind-try /repo/.odw/runs/r1/calls/c1',
+      '--bind /tmp/odw-worktrees/repo-1/run/t1',
+      '--chdir /tmp/odw-worktrees/repo-1/run/t1',
+    ]);
+    // Binds come after the private /tmp, so a workspace under /tmp is the real one.
+    expect(args.indexOf('--tmpfs')).toBeLessThan(args.indexOf('--bind'));
+    for (const flag of ['--unshare-pid', '--die-with-parent', '--new-session']) expect(args.slice(0, args.indexOf('--'))).toContain(flag);
+    expect(args).not.toContain('--unshare-net');
+    expect(args.slice(args.indexOf('--'))).toEqual(['--', 'codex', 'exec', '--json', '-']);
+    // The probe uses the same options, so a probe that passes means the sandbox can start.
+    expect(PROBE_ARGS.slice(0, 8)).toEqual(args.slice(0, 8));
+  });
+
+  it('keeps the workspace writable even inside a read-only path, and read-only wins for the same path', () => {
+    const args = bwrapArgs({ workspace: '/w/repo/.git/x', writable: ['/a', '/w'], readable: ['/w/repo/.git', '/a'] }, 'c', []);
+    expect(binds(args).slice(4, -1)).toEqual(['--ro-bind-try /a', '--bind-try /w', '--ro-bind-try /w/repo/.git', '--bind /w/repo/.git/x']);
+  });
+
+  it('wraps a launch and points TMPDIR at the private /tmp', () => {
+    const launch = sandboxedLaunch({ command: '/usr/bin/node', args: ['agent.mjs'], env: { A: '1' } }, { workspace: '/w', writable: [], readable: [] });
+    expect(launch.command).toBe('bwrap');
+    expect(launch.args.slice(-3)).toEqual(['--', '/usr/bin/node', 'agent.mjs']);
+    expect(launch.env).toEqual({ A: '1', TMPDIR: '/tmp' });
+  });
+
+  it('keeps each agent CLI its own state folder writable', () => {
+    expect(agentStatePaths('codex', {}, '/h')).toEqual({ dirs: ['/h/.codex'], files: [] });
+    expect(agentStatePaths('codex', { CODEX_HOME: '/c' }, '/h')).toEqual({ dirs: ['/c'], files: [] });
+    expect(agentStatePaths('claude', {}, '/h')).toEqual({ dirs: ['/h/.claude'], files: ['/h/.claude.json'] });
+    expect(agentStatePaths('claude', { CLAUDE_CONFIG_DIR: '/cc' }, '/h')).toEqual({ dirs: ['/cc'], files: [] });
+    expect(agentStatePaths('command', { CODEX_HOME: '/c' }, '/h')).toEqual({ dirs: [], files: [] });
+  });
+
+  it("finds the git directory a worktree uses and the object stores a private repository borrows", async () => {
+    const repo = await gitdir({ files: { 'a.txt': 'a\n' } });
+    const wt = join(tempDir(), 'wt');
+    await runGit(['worktree', 'add', '--quiet', '-b', 'odw/t', wt], repo.dir);
+    expect(borrowedGitPaths(wt)).toEqual([join(repo.dir, '.git')]);
+    const clone = join(tempDir(), 'clone');
+    await runGit(['clone', '--quiet', '--shared', repo.dir, clone], repo.dir);
+    expect(borrowedGitPaths(clone)).toEqual([join(repo.dir, '.git', 'objects')]);
+    expect(borrowedGitPaths(repo.dir)).toEqual([]);
+    expect(borrowedGitPaths(tempDir())).toEqual([]);
+    await repo.cleanup();
+  });
+});
+
+describe('sandbox preflight', () => {
+  const profiles = {
+    boxed: { agent: 'command' as const, command: [process.execPath, 'agent.mjs'], sandbox: true },
+    open: { agent: 'command' as const, command: [process.execPath, 'agent.mjs'] },
+  };
+
+  it('names each sandboxed runtime when bwrap is missing or cannot create namespaces', () => {
+    const missing = missingAgents(profiles, ['boxed', 'open'], {}, '/', { bwrap: () => ({ ok: false, problem: 'no bwrap' }) });
+    expect(missing).toEqual([{
+      runtime: 'boxed',
+      agent: 'command',
+      command: 'bwrap',
+      problem: 'has sandbox on and needs `bwrap`, which is not installed or not on PATH',
+      hint: expect.stringMatching(/^install bubblewrap .*apt-get install bubblewrap.*, or set `sandbox: false` on runtime "boxed"$/),
+    }]);
+    const broken = missingAgents(profiles, ['boxed'], {}, '/', { bwrap: () => ({ ok: false, path: '/usr/bin/bwrap', problem: '/usr/bin/bwrap cannot create a sandbox here (bwrap: No permissions to create new namespace)' }) });
+    expect(broken[0].problem).toBe('has sandbox on, but /usr/bin/bwrap cannot create a sandbox here (bwrap: No permissions to create new namespace)');
+    expect(broken[0].hint).toContain('unprivileged user namespaces');
+    expect(missingAgents(profiles, ['boxed'], {}, '/', { bwrap: () => ({ ok: true, path: '/usr/bin/bwrap' }) })).toEqual([]);
+  });
+
+  /** A folder with the shipped pipeline on command agents, the implementer sandboxed. */
+  function sandboxedPipeline(): string {
+    const repo = tempDir();
+    const command = JSON.stringify([process.execPath, '-e', '0']);
+    writeFileSync(join(repo, 'p.yml'), [
+      'extends: odw:parallel-review-apply',
+      'runtimes:',
+      `  planner: { agent: command, command: ${command} }`,
+      `  implementer: { agent: command, command: ${command}, sandbox: { writable: ["~/.npm"] } }`,
+      `  reviewer: { agent: command, command: ${command} }`,
+      '',
+    ].join('\n'));
+    return repo;
+  }
+
+  it('odw run stops with exit 2 before anything runs when bwrap is not on PATH', async () => {
+    const repo = sandboxedPipeline();
+    // PATH holds node and nothing else (node's own folder may hold bwrap too).
+    const bin = join(tempDir('odw-no-bwrap-'), 'bin');
+    mkdirSync(bin);
+    symlinkSync(process.execPath, join(bin, 'node'));
+    const r = await odw(['run', 'p.yml', '--repo', repo, '--input', 'request=x'], { cwd: repo, env: { PATH: bin } });
+    expect(r.stderr).toContain('odw: runtime "implementer" (command) has sandbox on and needs `bwrap`, which is not installed or not on PATH; nothing was run');
+    expect(r.stderr).toContain('hint: install bubblewrap (Debian/Ubuntu: `apt-get install bubblewrap`), or set `sandbox: false` on runtime "implementer"');
+    expect(r.stderr).not.toMatch(/\n\s+at /);
+    expect(r.code).toBe(2);
+  });
+
+  it('odw run says so when bwrap is there but cannot create namespaces', async () => {
+    const repo = sandboxedPipeline();
+    const bin = join(tempDir('odw-fake-bwrap-'), 'bin');
+    mkdirSync(bin);
+    writeFileSync(join(bin, 'bwrap'), '#!/bin/sh\necho "bwrap: No permissions to create new namespace, likely because the kernel does not allow non-privileged user namespaces." >&2\nexit 1\n');
+    chmodSync(join(bin, 'bwrap'), 0o755);
+    const r = await odw(['run', 'p.yml', '--repo', repo, '--input', 'request=x'], { cwd: repo, env: { PATH: `${bin}:/usr/bin:/bin` } });
+    expect(r.stderr).toContain(`odw: runtime "implementer" (command) has sandbox on, but ${join(bin, 'bwrap')} cannot create a sandbox here (bwrap: No permissions to create new namespace`);
+    expect(r.stderr).toContain('hint: allow unprivileged user namespaces');
+    expect(r.code).toBe(2);
+  });
+});
