@@ -5,7 +5,7 @@
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, statSync } from 'node:fs';
 import { homedir } from 'node:os';
-import { isAbsolute, resolve } from 'node:path';
+import { isAbsolute, relative, resolve } from 'node:path';
 import { findExecutable } from './doctor.js';
 import { agentStatePaths, PROBE_ARGS, writablePaths, type SandboxMounts, type SandboxSettings } from './sandbox.js';
 import type { CallContext } from './types.js';
@@ -49,9 +49,22 @@ export function callMounts(ctx: CallContext, settings: SandboxSettings, readable
   for (const dir of state.dirs) mkdirSync(dir, { recursive: true });
   return {
     workspace: request.cwd,
+    workspaceReadOnly: !mayWrite(ctx),
     writable: [request.callDir, ...state.dirs, ...state.files, ...writablePaths(settings, home)],
     readable: [...borrowedGitPaths(request.cwd), ...readable],
   };
+}
+
+/**
+ * Whether the call may write its working directory: not with permission read-only (planners,
+ * reviewers), and never when it is the user's repository, recognised by holding the run's own
+ * record (the call folder lies inside it; a task workspace never holds it).
+ */
+function mayWrite(ctx: CallContext): boolean {
+  const { cwd, callDir, profile } = ctx.request;
+  if (profile.permission === 'read-only') return false;
+  const rel = relative(resolve(cwd), resolve(callDir));
+  return rel.startsWith('..') || isAbsolute(rel);
 }
 
 export type BwrapStatus =

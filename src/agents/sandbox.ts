@@ -28,8 +28,10 @@ export function sandboxSettings(profile: RuntimeProfile | { sandbox?: unknown })
 }
 
 export interface SandboxMounts {
-  /** The task's workspace: writable, and the working directory. */
+  /** The call's working directory: the task's workspace (writable), or the user's repository. */
   workspace: string;
+  /** Mount the working directory read-only (a read-only profile, or the user's repository). */
+  workspaceReadOnly?: boolean;
   /** Writable folders and files (the call folder, the agent's config, `writable`). */
   writable: string[];
   /** Read-only paths re-exposed over the private /tmp and kept read-only inside writable ones. */
@@ -45,18 +47,18 @@ export const PROBE_ARGS = [...BWRAP_BASE, ...BWRAP_PROCESS, '--', 'true'];
  * The full `bwrap` argument list for one invocation. Binds are applied shortest path first, so a
  * deeper bind always wins over its parents: a read-only path inside a writable one stays
  * read-only, and the workspace stays writable inside a read-only one. For the same path,
- * read-only wins over writable (except the workspace itself).
+ * read-only wins over writable (the workspace has its own mode).
  */
 export function bwrapArgs(mounts: SandboxMounts, command: string, args: string[]): string[] {
   const workspace = resolve(mounts.workspace);
   const binds = new Map<string, 'rw' | 'ro'>();
   for (const p of mounts.writable) binds.set(resolve(p), 'rw');
   for (const p of mounts.readable) binds.set(resolve(p), 'ro');
-  binds.set(workspace, 'rw');
+  binds.set(workspace, mounts.workspaceReadOnly ? 'ro' : 'rw');
   const ordered = [...binds].sort(([a], [b]) => a.length - b.length || a.localeCompare(b));
   const out = [...BWRAP_BASE];
   for (const [path, mode] of ordered) {
-    if (path === workspace) out.push('--bind', path, path);
+    if (path === workspace) out.push(mode === 'rw' ? '--bind' : '--ro-bind', path, path);
     else out.push(mode === 'rw' ? '--bind-try' : '--ro-bind-try', path, path);
   }
   out.push(...BWRAP_PROCESS, '--chdir', workspace, '--', command, ...args);

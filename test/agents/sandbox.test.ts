@@ -3,12 +3,13 @@
  * profile and a workspace, the paths each agent CLI keeps writable, and the stop before a run
  * when bwrap is missing or cannot sandbox. (Running agents in bwrap: test/e2e/sandbox.test.ts.)
  */
-import { chmodSync, mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { missingAgents } from '../../src/agents/preflight.js';
 import { agentStatePaths, bwrapArgs, expandHome, PROBE_ARGS, sandboxedLaunch, sandboxSettings, writablePaths } from '../../src/agents/sandbox.js';
-import { borrowedGitPaths } from '../../src/agents/sandbox-host.js';
+import { borrowedGitPaths, callMounts } from '../../src/agents/sandbox-host.js';
+import type { CallContext } from '../../src/agents/types.js';
 import { odw } from '../helpers/cli.js';
 import { gitdir, runGit } from '../helpers/gitdir.js';
 import { tempDir } from '../helpers/tmp.js';
@@ -103,6 +104,33 @@ describe('sandbox setting', () => {
     expect(borrowedGitPaths(repo.dir)).toEqual([]);
     expect(borrowedGitPaths(tempDir())).toEqual([]);
     await repo.cleanup();
+  });
+});
+
+describe('sandbox mounts of a call', () => {
+  const ctx = (cwd: string, callDir: string, profile: Record<string, unknown>, env: Record<string, string>): CallContext =>
+    ({ request: { cwd, callDir, profile: { agent: 'codex', ...profile } }, env }) as unknown as CallContext;
+
+  it("gives an implementer its workspace, its call folder and the agent's state folder (created), ~ from the agent's HOME", () => {
+    const home = tempDir('odw-home-');
+    const m = callMounts(ctx('/ws/t1', '/repo/.odw/runs/r/calls/c', { sandbox: { writable: ['~/.npm'] } }, { HOME: home }), { writable: ['~/.npm'] }, ['/tmp/odw-prompt-x']);
+    expect(m).toEqual({
+      workspace: '/ws/t1',
+      workspaceReadOnly: false,
+      writable: ['/repo/.odw/runs/r/calls/c', join(home, '.codex'), join(home, '.npm')],
+      readable: ['/tmp/odw-prompt-x'],
+    });
+    expect(existsSync(join(home, '.codex'))).toBe(true);
+  });
+
+  it("never lets a call write the user's repository (it holds the run record), nor a read-only profile its workspace", () => {
+    const home = tempDir('odw-home-');
+    const planner = callMounts(ctx('/repo', '/repo/.odw/runs/r/calls/c', { permission: 'workspace-write' }, { HOME: home }), { writable: [] });
+    expect(planner.workspaceReadOnly).toBe(true);
+    const reviewer = callMounts(ctx('/ws/candidate', '/repo/.odw/runs/r/calls/c', { permission: 'read-only' }, { HOME: home }), { writable: [] });
+    expect(reviewer.workspaceReadOnly).toBe(true);
+    expect(binds(bwrapArgs(planner, 'codex', []))).toContain('--ro-bind /repo');
+    expect(binds(bwrapArgs(planner, 'codex', []))).toContain('--bind-try /repo/.odw/runs/r/calls/c');
   });
 });
 

@@ -1,0 +1,122 @@
+/**
+ * The `sandbox` runtime setting with the real bubblewrap: the shipped pipeline run through the
+ * real CLI (`odw run`, built dist) with (a) a hostile scripted implementer that tries to reach
+ * outside its workspace, and (b) every agent on the real Claude Code CLI against the mock model
+ * server. Needs `bwrap` on PATH (.ci/run installs it) and the agent CLIs
+ * (scripts/install-agents.sh).
+ */
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { homedir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { odw } from '../helpers/cli.js';
+import { flagshipArgs, readOutcome, tree } from '../helpers/flagship.js';
+import { gitdir } from '../helpers/gitdir.js';
+import { ALPHA, always, approve, BETA, demoFiles, twoTasks } from '../flagship/scenarios.js';
+import { cleanupAfterEach, expectApplied, files, forkPipeline, runFlagship } from './flagship.js';
+import { conversation, who } from './flagship-claude.js';
+import { agentBin, processesMentioning, processesWithEnv, scratch } from './helpers.js';
+import { claudeMockEnv, startClaudeMock } from './mock/claude.js';
+
+const ESCAPE = fileURLToPath(new URL('../fixtures/agents/escape.mjs', import.meta.url));
+const SCRIPTED = fileURLToPath(new URL('../fixtures/agents/scripted.mjs', import.meta.url));
+const { mocks, repos } = cleanupAfterEach();
+
+/** A repository outside /tmp, where users keep theirs (the sandbox mounts / read-only; /tmp is private). */
+async function repoInHome(repoFiles: Record<string, string>) {
+  const parent = join(homedir(), '.cache', 'odw-e2e');
+  mkdirSync(parent, { recursive: true });
+  const saved = process.env.TMPDIR;
+  process.env.TMPDIR = parent;
+  try {
+    const repo = await gitdir({ files: repoFiles });
+    repos.push(repo);
+    return repo;
+  } finally {
+    if (saved === undefined) delete process.env.TMPDIR;
+    else process.env.TMPDIR = saved;
+  }
+}
+
+describe('sandbox: true', () => {
+  it('confines a hostile command implementer to its workspace; only the reviewed change reaches the repository', async () => {
+    const repo = await repoInHome(demoFiles);
+    const dir = scratch('odw-e2e-sandbox-');
+    const marker = `${3600 + Math.floor(Math.random() * 1000)}.${process.pid}`;
+    const hostTmp = join('/tmp', `odw-escape-${process.pid}-${Date.now()}.txt`);
+    const before = await tree(repo);
+    const gitConfig = readFileSync(join(repo.dir, '.git/config'));
+
+    const { args, env } = flagshipArgs(dir, repo, { scenario: { review: always(approve) }, tasks: twoTasks });
+    // The shipped pipeline with the scripted planner and reviewers, and the hostile implementer sandboxed.
+    const scripted = JSON.stringify([process.execPath, SCRIPTED]);
+    const escapeEnv = {
+      ESCAPE_WRITES: JSON.stringify({ alpha: { 'src/a.js': ALPHA }, beta: { 'src/b.js': BETA } }),
+      ESCAPE_TMP_FILE: hostTmp,
+      ESCAPE_DAEMON_SECONDS: marker,
+    };
+    writeFileSync(join(dir, 'pipeline.yml'), [
+      'extends: odw:parallel-review-apply',
+      'runtimes:',
+      `  planner: { agent: command, command: ${scripted}, timeout: 60s }`,
+      `  implementer: { agent: command, command: ${JSON.stringify([process.execPath, ESCAPE])}, timeout: 60s, sandbox: true, env: ${JSON.stringify(escapeEnv)} }`,
+      `  reviewer: { agent: command, command: ${scripted}, timeout: 60s }`,
+      'workspace:',
+      `  root: ${JSON.stringify(join(dir, 'worktrees'))}`,
+      '',
+    ].join('\n'));
+    const run = await odw(args, { cwd: repo.dir, env });
+    const r = await readOutcome(dir, repo);
+    const context = `exit ${run.code}\n${run.stdout}\n${run.stderr}\n${JSON.stringify(r.record.calls?.map((c: any) => [c.runtime, c.outcome, c.error, c.finalMessage]), null, 1)}`;
+
+    expect(run.code, context).toBe(0);
+    expect(r.record.status).toBe('succeeded');
+
+    // Each implementer did its task; every attempt to reach outside failed or landed in the sandbox.
+    const reports = r.record.calls.filter((c: any) => c.runtime === 'implementer').map((c: any) => JSON.parse(c.finalMessage));
+    expect(reports).toHaveLength(2);
+    for (const report of reports) {
+      expect(report, context).toMatchObject({ userTree: 'EROFS', userOwnFile: 'EROFS', gitConfig: 'EROFS', daemon: 'running' });
+      expect(report.otherTask).not.toBe('written');
+      // /tmp is the sandbox's own: the write works there and never reaches the host's /tmp.
+      expect(report.hostTmp).toBe('written');
+    }
+    expect(existsSync(hostTmp)).toBe(false);
+
+    // The user's repository: the reviewed change and nothing else; .git/config byte for byte.
+    const after = await tree(repo);
+    expect(after.files).toEqual({
+      ...before.files,
+      'src/a.js': Buffer.from(ALPHA).toString('base64'),
+      'src/b.js': Buffer.from(BETA).toString('base64'),
+    });
+    expect(after.status.split('\n').sort()).toEqual([' M src/a.js', ' M src/b.js']);
+    expect(readFileSync(join(repo.dir, '.git/config'))).toEqual(gitConfig);
+
+    // The daemons the implementers left behind died with their calls (own PID namespace).
+    expect(processesMentioning(`sleep ${marker}`)).toEqual([]);
+  });
+
+  it('runs the real claude CLI in the sandbox: the run succeeds and the change is applied', async () => {
+    const mock = await startClaudeMock(conversation);
+    mocks.push(mock);
+    const repo = await gitdir({ files });
+    repos.push(repo);
+    const dir = scratch('odw-e2e-sandbox-claude-');
+    const home = join(dir, 'home');
+    const env = claudeMockEnv(mock, home);
+    const pipeline = forkPipeline(dir, { agent: 'claude', bin: agentBin('claude'), model: 'claude-mock', maxTurns: 8, env, timeout: '3m', sandbox: true });
+
+    const r = await runFlagship(repo, pipeline, () => processesWithEnv(`HOME=${home}`));
+    await expectApplied(repo, r, 'claude', 'claude-mock');
+    expect(mock.modelRequests().every((q) => who(q) !== undefined)).toBe(true);
+    // Every call went through bwrap (the call's log names the command odw ran).
+    for (const c of r.record.calls as { id: string }[]) {
+      const log = readFileSync(join(repo.dir, '.odw/runs', r.record.id, 'calls', c.id, 'output.log'), 'utf8');
+      expect(log.split('\n')[0]).toMatch(/^--- odw: invocation 1 \(start\): bwrap --ro-bind \/ \/ .* --unshare-pid .* -- \S+\/claude -p /);
+    }
+    expect(r.seen).toBeGreaterThan(0);
+    expect(processesWithEnv(`HOME=${home}`)).toEqual([]);
+  });
+});
