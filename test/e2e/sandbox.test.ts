@@ -2,7 +2,7 @@
  * The `sandbox` runtime setting with the real bubblewrap: the shipped pipeline run through the
  * real CLI (`odw run`, built dist) with (a) a hostile scripted implementer that tries to reach
  * outside its workspace, and (b) every agent on the real Claude Code CLI against the mock model
- * server. Needs `bwrap` on PATH (.ci/run installs it) and the agent CLIs
+ * server, and (c) the same on the real codex CLI. Needs `bwrap` on PATH (.ci/run installs it) and the agent CLIs
  * (scripts/install-agents.sh).
  */
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -16,27 +16,36 @@ import { gitdir } from '../helpers/gitdir.js';
 import { ALPHA, always, approve, BETA, demoFiles, twoTasks } from '../flagship/scenarios.js';
 import { cleanupAfterEach, expectApplied, files, forkPipeline, runFlagship } from './flagship.js';
 import { conversation, who } from './flagship-claude.js';
+import { conversation as codexConversation, who as codexWho } from './flagship-codex.js';
 import { agentBin, processesMentioning, processesWithEnv, scratch } from './helpers.js';
 import { claudeMockEnv, startClaudeMock } from './mock/claude.js';
+import { codexMockArgs, startCodexMock, toolOutputs } from './mock/codex.js';
 
 const ESCAPE = fileURLToPath(new URL('../fixtures/agents/escape.mjs', import.meta.url));
 const SCRIPTED = fileURLToPath(new URL('../fixtures/agents/scripted.mjs', import.meta.url));
 const { mocks, repos } = cleanupAfterEach();
 
-/** A repository outside /tmp, where users keep theirs (the sandbox mounts / read-only; /tmp is private). */
-async function repoInHome(repoFiles: Record<string, string>) {
+/**
+ * `make()` with the temp folder under ~/.cache/odw-e2e: outside /tmp, where users keep their
+ * repositories and agent homes (the sandbox mounts / read-only and gives the agent its own /tmp).
+ */
+async function outsideTmp<T>(make: () => Promise<T> | T): Promise<T> {
   const parent = join(homedir(), '.cache', 'odw-e2e');
   mkdirSync(parent, { recursive: true });
   const saved = process.env.TMPDIR;
   process.env.TMPDIR = parent;
   try {
-    const repo = await gitdir({ files: repoFiles });
-    repos.push(repo);
-    return repo;
+    return await make();
   } finally {
     if (saved === undefined) delete process.env.TMPDIR;
     else process.env.TMPDIR = saved;
   }
+}
+
+async function repoInHome(repoFiles: Record<string, string>) {
+  const repo = await outsideTmp(() => gitdir({ files: repoFiles }));
+  repos.push(repo);
+  return repo;
 }
 
 describe('sandbox: true', () => {
@@ -118,5 +127,38 @@ describe('sandbox: true', () => {
     }
     expect(r.seen).toBeGreaterThan(0);
     expect(processesWithEnv(`HOME=${home}`)).toEqual([]);
+  });
+
+  it("runs the real codex CLI in the sandbox, codex's own sandbox inside it (CODEX_HOME outside /tmp)", async () => {
+    const mock = await startCodexMock(codexConversation);
+    mocks.push(mock);
+    const repo = await gitdir({ files });
+    repos.push(repo);
+    const dir = scratch('odw-e2e-sandbox-codex-');
+    // codex refuses to create its sandbox helper under a temporary folder: its home lives outside /tmp.
+    const home = await outsideTmp(() => scratch('odw-e2e-codex-home-'));
+    mkdirSync(join(home, 'codex'));
+    const pipeline = forkPipeline(dir, {
+      agent: 'codex',
+      bin: agentBin('codex'),
+      model: 'mock-model',
+      args: codexMockArgs(mock),
+      env: { HOME: home, CODEX_HOME: join(home, 'codex'), ODW_MOCK_API_KEY: 'odw-mock-key-123456' },
+      timeout: '3m',
+      sandbox: true,
+    });
+
+    const r = await runFlagship(repo, pipeline, () => processesMentioning(mock.origin));
+    await expectApplied(repo, r, 'codex', 'mock-model');
+    // apply_patch ran in codex's own sandbox (workspace-write for the implementers) and wrote.
+    const outputs = mock.requests.flatMap((q) => toolOutputs(q.body));
+    expect(outputs.map((o) => /Success\. Updated the following files:\n([AM] \S+)/.exec(o)?.[1]).sort()).toEqual(['A src/farewell.js', 'M src/greet.js']);
+    expect(mock.requests.every((q) => codexWho(q) !== undefined)).toBe(true);
+    for (const c of r.record.calls as { id: string }[]) {
+      const log = readFileSync(join(repo.dir, '.odw/runs', r.record.id, 'calls', c.id, 'output.log'), 'utf8');
+      expect(log.split('\n')[0]).toMatch(/^--- odw: invocation 1 \(start\): bwrap --ro-bind \/ \/ .* -- \S+\/codex exec /);
+    }
+    expect(r.seen).toBeGreaterThan(0);
+    expect(processesMentioning(mock.origin)).toEqual([]);
   });
 });
