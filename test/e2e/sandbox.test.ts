@@ -17,7 +17,7 @@ import { ALPHA, always, approve, BETA, demoFiles, twoTasks } from '../flagship/s
 import { cleanupAfterEach, expectApplied, files, forkPipeline, runFlagship } from './flagship.js';
 import { conversation, who } from './flagship-claude.js';
 import { conversation as codexConversation, who as codexWho } from './flagship-codex.js';
-import { agentBin, processesMentioning, processesWithEnv, scratch } from './helpers.js';
+import { agentBin, agents, processesMentioning, processesWithEnv, request, scratch, waitUntil, worktree } from './helpers.js';
 import { claudeMockEnv, startClaudeMock } from './mock/claude.js';
 import { codexMockArgs, startCodexMock, toolOutputs } from './mock/codex.js';
 
@@ -46,6 +46,17 @@ async function repoInHome(repoFiles: Record<string, string>) {
   const repo = await outsideTmp(() => gitdir({ files: repoFiles }));
   repos.push(repo);
   return repo;
+}
+
+/** Live `sleep <marker>…` processes (not the shells or bwrap whose command lines mention them). */
+function sleepers(marker: string): number[] {
+  return processesMentioning(marker).filter((pid) => {
+    try {
+      return readFileSync(`/proc/${pid}/cmdline`, 'utf8').startsWith(`sleep\0${marker}`);
+    } catch {
+      return false;
+    }
+  });
 }
 
 describe('sandbox: true', () => {
@@ -104,7 +115,7 @@ describe('sandbox: true', () => {
     expect(readFileSync(join(repo.dir, '.git/config'))).toEqual(gitConfig);
 
     // The daemons the implementers left behind died with their calls (own PID namespace).
-    expect(processesMentioning(`sleep ${marker}`)).toEqual([]);
+    expect(processesMentioning(marker)).toEqual([]);
   });
 
   it('runs the real claude CLI in the sandbox: the run succeeds and the change is applied', async () => {
@@ -160,5 +171,22 @@ describe('sandbox: true', () => {
     }
     expect(r.seen).toBeGreaterThan(0);
     expect(processesMentioning(mock.origin)).toEqual([]);
+  });
+
+  it('a time limit or a cancellation ends the sandboxed agent and everything it started', async () => {
+    const wt = await worktree();
+    for (const how of ['timeout', 'cancel'] as const) {
+      const marker = `${4600 + Math.floor(Math.random() * 1000)}.${process.pid}`;
+      // The agent ignores SIGTERM, starts a daemon in its own session, and waits forever.
+      const command = ['bash', '-c', `trap "" TERM; setsid sleep ${marker} & sleep ${marker}1; wait`];
+      const controller = new AbortController();
+      const req = request({ agent: 'command', command, sandbox: true }, wt.dir, { signal: controller.signal, timeoutMs: how === 'timeout' ? 1500 : 600_000 });
+      const pending = agents('sandbox-kill').call(req);
+      expect(await waitUntil(() => sleepers(marker).length === 2, 20_000)).toBe(true);
+      if (how === 'cancel') controller.abort();
+      const result = await pending;
+      expect(result.outcome).toBe(how === 'timeout' ? 'timed_out' : 'cancelled');
+      expect(await waitUntil(() => processesMentioning(marker).length === 0, 20_000)).toBe(true);
+    }
   });
 });
