@@ -36,6 +36,19 @@ export function scratch(prefix: string): string {
   return dir;
 }
 
+/**
+ * A scratch folder outside the system temp directory (under ~/.cache/odw-e2e), removed with the
+ * others. Where bubblewrap is installed, codex refuses to create its sandbox helper in a
+ * CODEX_HOME under /tmp (every sandboxed write then fails), so codex homes live here.
+ */
+export function scratchOutsideTmp(prefix: string): string {
+  const parent = join(homedir(), '.cache', 'odw-e2e');
+  mkdirSync(parent, { recursive: true });
+  const dir = realpathSync(mkdtempSync(join(parent, prefix)));
+  cleanups.push(() => rmSync(dir, { recursive: true, force: true }));
+  return dir;
+}
+
 /** A temp repository and a linked worktree of it on its own branch: where the agent works. */
 export async function worktree(): Promise<{ repo: string; dir: string }> {
   const repo = await gitdir({ files: { 'README.md': '# sample\n' } });

@@ -17,7 +17,7 @@ import { ALPHA, always, approve, BETA, demoFiles, twoTasks } from '../flagship/s
 import { cleanupAfterEach, expectApplied, files, forkPipeline, runFlagship } from './flagship.js';
 import { conversation, who } from './flagship-claude.js';
 import { conversation as codexConversation, who as codexWho } from './flagship-codex.js';
-import { agentBin, agents, processesMentioning, processesWithEnv, request, scratch, waitUntil, worktree } from './helpers.js';
+import { agentBin, agents, processesMentioning, processesWithEnv, request, scratch, scratchOutsideTmp, waitUntil, worktree } from './helpers.js';
 import { claudeMockEnv, startClaudeMock } from './mock/claude.js';
 import { codexMockArgs, startCodexMock, toolOutputs } from './mock/codex.js';
 
@@ -147,7 +147,7 @@ describe('sandbox: true', () => {
     repos.push(repo);
     const dir = scratch('odw-e2e-sandbox-codex-');
     // codex refuses to create its sandbox helper under a temporary folder: its home lives outside /tmp.
-    const home = await outsideTmp(() => scratch('odw-e2e-codex-home-'));
+    const home = scratchOutsideTmp('odw-e2e-codex-home-');
     mkdirSync(join(home, 'codex'));
     const pipeline = forkPipeline(dir, {
       agent: 'codex',
