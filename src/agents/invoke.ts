@@ -43,9 +43,9 @@ export async function invoke(
   if (privateDir) writeFileSync(promptFile, step.prompt, { mode: 0o600 });
 
   const invocation: Invocation = { ...step, promptFile };
+  if (ctx.outputFile) rmSync(ctx.outputFile, { force: true });
   const launch = launchFor(adapter, ctx, invocation, privateDir);
   const parser = adapter.parser(ctx, invocation);
-  if (ctx.outputFile) rmSync(ctx.outputFile, { force: true });
 
   recorder.update({ state: 'running' });
   log.line(`--- odw: invocation ${step.n} (${step.kind}${step.resume ? `, resuming ${step.resume}` : ''}): ${[launch.command, ...launch.args].map(shellWord).join(' ')}`);

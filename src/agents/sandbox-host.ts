@@ -3,7 +3,7 @@
  * borrows, the agent CLI's state folders, created when missing), and whether `bwrap` can run.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, readFileSync, statSync } from 'node:fs';
+import { mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { isAbsolute, relative, resolve } from 'node:path';
 import { findExecutable } from './doctor.js';
@@ -41,17 +41,23 @@ function readText(file: string): string | undefined {
   }
 }
 
-/** The mounts of one call; creates the agent CLI's state folders (it would create them itself). */
+/**
+ * The mounts of one call; creates the agent CLI's state folders (it would create them itself).
+ * The call folder is read-only (prompts, schema.json): odw writes there after the agent, so an
+ * agent must not plant links in it. Only the answer file ($ODW_OUTPUT_FILE) is writable; it is
+ * created empty here, after the previous answer was removed.
+ */
 export function callMounts(ctx: CallContext, settings: SandboxSettings, readable: string[] = []): SandboxMounts {
   const { request } = ctx;
   const home = ctx.env.HOME || homedir();
   const state = agentStatePaths(request.profile.agent, ctx.env, home);
   for (const dir of state.dirs) mkdirSync(dir, { recursive: true });
+  if (ctx.outputFile) writeFileSync(ctx.outputFile, '', { flag: 'wx' });
   return {
     workspace: request.cwd,
     workspaceReadOnly: !mayWrite(ctx),
-    writable: [request.callDir, ...state.dirs, ...state.files, ...writablePaths(settings, home)],
-    readable: [...borrowedGitPaths(request.cwd), ...readable],
+    writable: [...(ctx.outputFile ? [ctx.outputFile] : []), ...state.dirs, ...state.files, ...writablePaths(settings, home)],
+    readable: [request.callDir, ...borrowedGitPaths(request.cwd), ...readable],
   };
 }
 

@@ -3,8 +3,8 @@
  *
  * The whole file system is mounted read-only (`--ro-bind / /`), with a fresh /dev and /proc, a
  * private /tmp and its own PID namespace (so nothing the agent starts outlives it); then the
- * paths the agent may write are bound read-write on top: the task's workspace, the call's record
- * folder (answers through ODW_OUTPUT_FILE), the agent CLI's own config folder and the profile's
+ * paths the agent may write are bound read-write on top: the task's workspace, its answer file in
+ * the call's record folder (ODW_OUTPUT_FILE), the agent CLI's own config folder and the profile's
  * `writable` entries. Host paths that the agent must read are bound read-only again (the git
  * directory or the object stores its workspace borrows, a private prompt file): that re-exposes
  * them over the private /tmp and keeps them read-only inside a writable path.
@@ -32,7 +32,7 @@ export interface SandboxMounts {
   workspace: string;
   /** Mount the working directory read-only (a read-only profile, or the user's repository). */
   workspaceReadOnly?: boolean;
-  /** Writable folders and files (the call folder, the agent's config, `writable`). */
+  /** Writable folders and files (the answer file, the agent's config, `writable`). */
   writable: string[];
   /** Read-only paths re-exposed over the private /tmp and kept read-only inside writable ones. */
   readable: string[];

@@ -3,7 +3,7 @@
  * profile and a workspace, the paths each agent CLI keeps writable, and the stop before a run
  * when bwrap is missing or cannot sandbox. (Running agents in bwrap: test/e2e/sandbox.test.ts.)
  */
-import { chmodSync, existsSync, mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { missingAgents } from '../../src/agents/preflight.js';
@@ -108,19 +108,34 @@ describe('sandbox setting', () => {
 });
 
 describe('sandbox mounts of a call', () => {
-  const ctx = (cwd: string, callDir: string, profile: Record<string, unknown>, env: Record<string, string>): CallContext =>
-    ({ request: { cwd, callDir, profile: { agent: 'codex', ...profile } }, env }) as unknown as CallContext;
+  const ctx = (cwd: string, callDir: string, profile: Record<string, unknown>, env: Record<string, string>, outputFile?: string): CallContext =>
+    ({ request: { cwd, callDir, profile: { agent: 'codex', ...profile } }, env, outputFile }) as unknown as CallContext;
 
-  it("gives an implementer its workspace, its call folder and the agent's state folder (created), ~ from the agent's HOME", () => {
+  it("gives an implementer its workspace and the agent's state folder (created), ~ from the agent's HOME; its call folder read-only", () => {
     const home = tempDir('odw-home-');
     const m = callMounts(ctx('/ws/t1', '/repo/.odw/runs/r/calls/c', { sandbox: { writable: ['~/.npm'] } }, { HOME: home }), { writable: ['~/.npm'] }, ['/tmp/odw-prompt-x']);
     expect(m).toEqual({
       workspace: '/ws/t1',
       workspaceReadOnly: false,
-      writable: ['/repo/.odw/runs/r/calls/c', join(home, '.codex'), join(home, '.npm')],
-      readable: ['/tmp/odw-prompt-x'],
+      writable: [join(home, '.codex'), join(home, '.npm')],
+      readable: ['/repo/.odw/runs/r/calls/c', '/tmp/odw-prompt-x'],
     });
     expect(existsSync(join(home, '.codex'))).toBe(true);
+  });
+
+  it('makes only the answer file of the call folder writable, created empty (never through a planted link)', () => {
+    const callDir = tempDir('odw-call-');
+    const answer = join(callDir, 'answer.json');
+    const m = callMounts(ctx('/ws/t1', callDir, { agent: 'command' }, { HOME: tempDir() }, answer), { writable: [] });
+    expect(m.writable).toEqual([answer]);
+    expect(m.readable).toEqual([callDir]);
+    expect(readFileSync(answer, 'utf8')).toBe('');
+    expect(binds(bwrapArgs(m, 'agent', [])).slice(4)).toEqual(['--bind /ws/t1', `--ro-bind-try ${callDir}`, `--bind-try ${answer}`, '--chdir /ws/t1']);
+    // A link where the answer goes is refused, not followed.
+    rmSync(answer);
+    symlinkSync(join(callDir, 'elsewhere'), answer);
+    expect(() => callMounts(ctx('/ws/t1', callDir, { agent: 'command' }, { HOME: tempDir() }, answer), { writable: [] })).toThrow(/EEXIST/);
+    expect(existsSync(join(callDir, 'elsewhere'))).toBe(false);
   });
 
   it("never lets a call write the user's repository (it holds the run record), nor a read-only profile its workspace", () => {
@@ -130,7 +145,7 @@ describe('sandbox mounts of a call', () => {
     const reviewer = callMounts(ctx('/ws/candidate', '/repo/.odw/runs/r/calls/c', { permission: 'read-only' }, { HOME: home }), { writable: [] });
     expect(reviewer.workspaceReadOnly).toBe(true);
     expect(binds(bwrapArgs(planner, 'codex', []))).toContain('--ro-bind /repo');
-    expect(binds(bwrapArgs(planner, 'codex', []))).toContain('--bind-try /repo/.odw/runs/r/calls/c');
+    expect(binds(bwrapArgs(planner, 'codex', []))).not.toContain('--bind-try /repo/.odw/runs/r/calls/c');
   });
 });
 

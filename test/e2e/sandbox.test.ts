@@ -97,7 +97,7 @@ describe('sandbox: true', () => {
     const reports = r.record.calls.filter((c: any) => c.runtime === 'implementer').map((c: any) => JSON.parse(c.finalMessage));
     expect(reports).toHaveLength(2);
     for (const report of reports) {
-      expect(report, context).toMatchObject({ userTree: 'EROFS', userOwnFile: 'EROFS', gitConfig: 'EROFS', daemon: 'running' });
+      expect(report, context).toMatchObject({ userTree: 'EROFS', userOwnFile: 'EROFS', gitConfig: 'EROFS', callFolder: 'EROFS', daemon: 'running' });
       expect(report.otherTask).not.toBe('written');
       // /tmp is the sandbox's own: the write works there and never reaches the host's /tmp.
       expect(report.hostTmp).toBe('written');
