@@ -1,8 +1,10 @@
 /**
  * Before a run starts: every agent CLI the pipeline's stages will call must exist, and a profile
- * with `sandbox` on needs a `bwrap` that can create its namespaces here.
+ * with `sandbox` on needs a `bwrap` that can create its namespaces here (and, for codex with its
+ * own sandbox, a CODEX_HOME outside /tmp).
  */
-import { isAbsolute } from 'node:path';
+import { homedir } from 'node:os';
+import { isAbsolute, join, resolve } from 'node:path';
 import type { RuntimeProfile } from '../ports/agents.js';
 import { findExecutable } from './doctor.js';
 import { agentBin } from './env.js';
@@ -34,6 +36,16 @@ export function missingAgents(runtimes: Record<string, RuntimeProfile>, used: st
     const checkable = command && !(command.includes('/') && !isAbsolute(command));
     if (checkable && !findExecutable(command, env, cwd)) missing.push({ runtime: name, agent: profile.agent, command, hint: INSTALL_HINT[profile.agent] });
     if (!sandboxSettings(profile)) continue;
+    const codexHome = codexHomeUnderTmp(profile, env);
+    if (codexHome) {
+      missing.push({
+        runtime: name,
+        agent: profile.agent,
+        command: 'codex',
+        problem: `has sandbox on, but its CODEX_HOME (${codexHome}) is under /tmp: codex refuses to create its sandbox helper there, and every write of the agent would fail`,
+        hint: `give runtime "${name}" a CODEX_HOME outside /tmp (its env), or permission: full-access (odw's sandbox then confines codex alone)`,
+      });
+    }
     const status = (deps.bwrap ?? bwrapStatus)(env, cwd);
     if (status.ok) continue;
     missing.push({
@@ -45,4 +57,16 @@ export function missingAgents(runtimes: Record<string, RuntimeProfile>, used: st
     });
   }
   return missing;
+}
+
+/**
+ * codex runs its own sandboxed tool calls through bwrap when it is installed (it is, with
+ * `sandbox` on), and refuses to do that from a CODEX_HOME under /tmp (docs/runtimes.md).
+ */
+function codexHomeUnderTmp(profile: RuntimeProfile, env: NodeJS.ProcessEnv): string | undefined {
+  if (profile.agent !== 'codex' || profile.permission === 'full-access') return undefined;
+  const own = profile.env ?? {};
+  const home = own.HOME ?? env.HOME ?? homedir();
+  const codexHome = resolve(own.CODEX_HOME ?? env.CODEX_HOME ?? join(home, '.codex'));
+  return codexHome === '/tmp' || codexHome.startsWith('/tmp/') ? codexHome : undefined;
 }

@@ -170,6 +170,18 @@ describe('sandbox preflight', () => {
     expect(missingAgents(profiles, ['boxed'], {}, '/', { bwrap: () => ({ ok: true, path: '/usr/bin/bwrap' }) })).toEqual([]);
   });
 
+  it("stops a sandboxed codex whose own sandbox could not write: CODEX_HOME under /tmp", () => {
+    const ok = () => ({ ok: true as const, path: '/usr/bin/bwrap' });
+    const codex = (extra: Record<string, unknown>) => ({ agent: 'codex' as const, bin: process.execPath, sandbox: true, ...extra });
+    const [stop] = missingAgents({ impl: codex({ env: { CODEX_HOME: '/tmp/x/codex' } }) }, ['impl'], { HOME: '/root' }, '/', { bwrap: ok });
+    expect(stop.problem).toBe('has sandbox on, but its CODEX_HOME (/tmp/x/codex) is under /tmp: codex refuses to create its sandbox helper there, and every write of the agent would fail');
+    expect(stop.hint).toBe('give runtime "impl" a CODEX_HOME outside /tmp (its env), or permission: full-access (odw\'s sandbox then confines codex alone)');
+    expect(missingAgents({ impl: codex({ env: { HOME: '/tmp/h' } }) }, ['impl'], { HOME: '/root' }, '/', { bwrap: ok })).toHaveLength(1);
+    expect(missingAgents({ impl: codex({ env: { CODEX_HOME: '/tmp/x/codex' }, permission: 'full-access' }) }, ['impl'], {}, '/', { bwrap: ok })).toEqual([]);
+    expect(missingAgents({ impl: codex({}) }, ['impl'], { HOME: '/root' }, '/', { bwrap: ok })).toEqual([]);
+    expect(missingAgents({ impl: codex({ sandbox: false, env: { CODEX_HOME: '/tmp/x' } }) }, ['impl'], {}, '/', { bwrap: ok })).toEqual([]);
+  });
+
   /** A folder with the shipped pipeline on command agents, the implementer sandboxed. */
   function sandboxedPipeline(): string {
     const repo = tempDir();
