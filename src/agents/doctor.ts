@@ -1,12 +1,14 @@
 /**
  * `odw doctor`: are the agent CLIs installed, which versions, do their credentials appear to be
- * present (variable names only, never values), and what to do about anything missing.
+ * present (variable names only, never values), can `bwrap` sandbox agents here, and what to do
+ * about anything missing.
  */
 import { accessSync, constants, existsSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { delimiter, isAbsolute, join, resolve } from 'node:path';
 import type { ProcessRunner } from '../ports/process.js';
 import { agentBin, BIN_OVERRIDE } from './env.js';
+import { PROBE_ARGS } from './sandbox.js';
 
 export type CheckStatus = 'ok' | 'missing' | 'broken' | 'no-credentials';
 
@@ -24,11 +26,13 @@ export interface Check {
   notes: string[];
   /** What to do, when something is missing. */
   fix?: string;
+  /** Needed only by some pipelines (the sandbox): not counted in the report's `ok`. */
+  optional?: boolean;
 }
 
 export interface DoctorReport {
   checks: Check[];
-  /** Every check is ok. */
+  /** Every check that is not optional is ok. */
   ok: boolean;
 }
 
@@ -66,8 +70,8 @@ const AGENTS: AgentSpec[] = [
 ];
 
 export async function runDoctor(deps: DoctorDeps): Promise<DoctorReport> {
-  const checks = await Promise.all([...AGENTS.map((a) => checkAgent(a, deps)), checkTool('git', deps), checkNode()]);
-  return { checks, ok: checks.every((c) => c.status === 'ok') };
+  const checks = await Promise.all([...AGENTS.map((a) => checkAgent(a, deps)), checkTool('git', deps), checkNode(), checkSandbox(deps)]);
+  return { checks, ok: checks.every((c) => c.status === 'ok' || c.optional) };
 }
 
 async function checkAgent(spec: AgentSpec, deps: DoctorDeps): Promise<Check> {
@@ -114,6 +118,25 @@ async function checkTool(name: string, deps: DoctorDeps): Promise<Check> {
   const version = await versionOf(path, deps);
   if ('error' in version) return { name, status: 'broken', bin: name, path, notes: [], fix: `\`${name} --version\` failed: ${version.error}` };
   return { name, status: 'ok', bin: name, path, version: version.text.replace(/^git version /, ''), notes: [] };
+}
+
+/** `sandbox: true` profiles need bwrap, and bwrap needs to create namespaces here: run it once. */
+async function checkSandbox(deps: DoctorDeps): Promise<Check> {
+  const check: Check = { name: 'sandbox', status: 'ok', bin: 'bwrap', notes: [], optional: true };
+  const off = 'needed only by runtimes with `sandbox` on';
+  const path = findExecutable('bwrap', deps.env, deps.cwd);
+  if (!path) return { ...check, status: 'missing', fix: `install bubblewrap (Debian/Ubuntu: \`apt-get install bubblewrap\`); ${off}` };
+  check.path = path;
+  const version = await versionOf(path, deps);
+  if ('text' in version) check.version = version.text;
+  const probe = await deps.process.run({ command: path, args: PROBE_ARGS, cwd: '/', timeoutMs: 20_000, tailChars: 4096 });
+  if (probe.exitCode === 0) {
+    check.notes.push('probe: ok (bwrap --ro-bind / / --unshare-pid … true)');
+    return check;
+  }
+  const why = probe.spawnError ?? (probe.timedOut ? 'timed out' : probe.stderr.trim().split('\n').pop() || `exit ${probe.exitCode}`);
+  check.notes.push(`probe: failed (${why})`);
+  return { ...check, status: 'broken', fix: `bwrap cannot create a sandbox here: allow unprivileged user namespaces (e.g. \`sysctl kernel.unprivileged_userns_clone=1\`); ${off}` };
 }
 
 function checkNode(): Check {

@@ -6,6 +6,8 @@ import type { ProcessResult, ProcessRunner } from '../ports/process.js';
 import { ODW_VARIABLES } from './env.js';
 import type { CallRecorder, OutputLog } from './record.js';
 import type { Redactor } from './redact.js';
+import { sandboxedLaunch, sandboxSettings } from './sandbox.js';
+import { callMounts } from './sandbox-host.js';
 import type { CallContext, Invocation, LaunchSpec, RuntimeAdapter, Turn } from './types.js';
 
 export interface InvokeDeps {
@@ -41,9 +43,9 @@ export async function invoke(
   if (privateDir) writeFileSync(promptFile, step.prompt, { mode: 0o600 });
 
   const invocation: Invocation = { ...step, promptFile };
-  const launch = adapter.launch(ctx, invocation);
-  const parser = adapter.parser(ctx, invocation);
   if (ctx.outputFile) rmSync(ctx.outputFile, { force: true });
+  const launch = launchFor(adapter, ctx, invocation, privateDir);
+  const parser = adapter.parser(ctx, invocation);
 
   recorder.update({ state: 'running' });
   log.line(`--- odw: invocation ${step.n} (${step.kind}${step.resume ? `, resuming ${step.resume}` : ''}): ${[launch.command, ...launch.args].map(shellWord).join(' ')}`);
@@ -99,6 +101,14 @@ export async function invoke(
   });
   recorder.update({ invocations, pid: undefined, ...(turn.sessionId ? { sessionId: turn.sessionId } : {}) });
   return { invocation, launch, proc, turn };
+}
+
+/** The agent's own launch, inside `bwrap` when the profile's `sandbox` is on (src/agents/sandbox.ts). */
+function launchFor(adapter: RuntimeAdapter, ctx: CallContext, invocation: Invocation, privateDir: string | undefined): LaunchSpec {
+  const launch = adapter.launch(ctx, invocation);
+  const settings = sandboxSettings(ctx.request.profile);
+  if (!settings) return launch;
+  return sandboxedLaunch(launch, callMounts(ctx, settings, privateDir ? [privateDir] : []));
 }
 
 function shellWord(word: string): string {

@@ -211,6 +211,19 @@ export interface Runtime {
    * How many questions from the agent are answered before the call fails. Default: 3.
    */
   maxQuestions?: number;
+  /**
+   * Run every call of this profile inside a bubblewrap (bwrap) sandbox: the task's workspace and the call's record folder writable, the rest of the file system read-only, a private /tmp, its own process namespace. true, false (default), or settings. See docs/runtimes.md.
+   */
+  sandbox?:
+    | boolean
+    | {
+        /**
+         * Extra paths the agent may write (e.g. ~/.npm); paths that do not exist are skipped.
+         *
+         * Items: An absolute path, or one under ~ (the agent's HOME).
+         */
+        writable?: string[];
+      };
 }
 /**
  * Extra environment for the agent (secret values are never recorded; see secrets).

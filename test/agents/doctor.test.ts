@@ -39,7 +39,7 @@ describe('odw doctor', () => {
     expect(JSON.stringify(report)).not.toContain('sk-secret-value-123');
 
     const text = formatDoctor(report);
-    expect(text.trim().split('\n')).toHaveLength(4);
+    expect(text.trim().split('\n')).toHaveLength(5);
     expect(text).not.toContain('{');
     expect(text).toMatch(/^codex\s+ok\s+codex-cli 9\.9\.9/m);
   });
@@ -76,6 +76,36 @@ describe('odw doctor', () => {
     out.length = 0;
     expect(await main(['node', 'odw', 'doctor', '--json'], io)).toBe(0);
     const report = JSON.parse(out.join(''));
-    expect(report.checks.map((c: { name: string }) => c.name)).toEqual(['codex', 'claude', 'git', 'node']);
+    expect(report.checks.map((c: { name: string }) => c.name)).toEqual(['codex', 'claude', 'git', 'node', 'sandbox']);
+  });
+
+  it('says whether agents can be sandboxed: bwrap path, version and a probe; optional for the overall verdict', async () => {
+    const bins = fakeBins();
+    const home = tempDir('odw-doctor-home-');
+    const env = { PATH: `${bins}:${systemPath}`, HOME: home, OPENAI_API_KEY: 'k', ANTHROPIC_API_KEY: 'k' };
+    const sandbox = async (bwrap: string | undefined) => {
+      const dir = tempDir('odw-doctor-bwrap-');
+      if (bwrap !== undefined) {
+        writeFileSync(join(dir, 'bwrap'), `#!/bin/sh\nif [ "$1" = --version ]; then echo "bubblewrap 9.8.7"; exit 0; fi\n${bwrap}\n`);
+        chmodSync(join(dir, 'bwrap'), 0o755);
+      }
+      // Only this folder is searched for bwrap; the rest of PATH may hold a real one.
+      const report = await runDoctor({ process: createProcessRunner(), env: { ...env, PATH: `${dir}:${bins}:/nonexistent` }, cwd: home });
+      return { report, check: report.checks.find((c) => c.name === 'sandbox')!, path: join(dir, 'bwrap'), text: formatDoctor(report) };
+    };
+
+    const ok = await sandbox('[ "$*" = "--ro-bind / / --dev /dev --proc /proc --tmpfs /tmp --unshare-pid --die-with-parent --new-session -- true" ] || exit 3');
+    expect(ok.check).toMatchObject({ status: 'ok', path: ok.path, version: 'bubblewrap 9.8.7', notes: [expect.stringContaining('probe: ok')] });
+    expect(ok.text).toMatch(/^sandbox\s+ok\s+bubblewrap 9\.8\.7\s+\S+\/bwrap\s+probe: ok/m);
+
+    const broken = await sandbox('echo "bwrap: No permissions to create new namespace" >&2; exit 1');
+    expect(broken.check).toMatchObject({ status: 'broken', notes: ['probe: failed (bwrap: No permissions to create new namespace)'] });
+    expect(broken.check.fix).toContain('unprivileged user namespaces');
+    expect(broken.report.ok).toBe(ok.report.ok);
+
+    const missing = await sandbox(undefined);
+    expect(missing.check).toMatchObject({ status: 'missing', optional: true });
+    expect(missing.check.fix).toContain('apt-get install bubblewrap');
+    expect(missing.text).toMatch(/^sandbox\s+missing\s+→ install bubblewrap/m);
   });
 });

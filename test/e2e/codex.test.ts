@@ -9,7 +9,7 @@ import { DEFAULT_ANSWER_POLICY } from '../../src/agents/index.js';
 import type { RuntimeProfile } from '../../src/ports/agents.js';
 import { applyPatchAdd, codexMockArgs, functionCall, message, startCodexMock } from './mock/codex.js';
 import type { MockServer } from './mock/server.js';
-import { agentBin, agents, cleanupAll, codexHome, processesMentioning, record, request, scratch, waitUntil, worktree } from './helpers.js';
+import { agentBin, agents, cleanupAll, processesMentioning, record, request, scratchOutsideTmp, waitUntil, worktree } from './helpers.js';
 
 const CODEX = agentBin('codex');
 const mocks: MockServer[] = [];
@@ -22,15 +22,16 @@ afterEach(async () => {
 async function setup(script: Parameters<typeof startCodexMock>[0], extra: Partial<RuntimeProfile> = {}) {
   const mock = await startCodexMock(script);
   mocks.push(mock);
-  const home = scratch('odw-e2e-home-');
-    const profile: RuntimeProfile = {
+  const home = scratchOutsideTmp('odw-e2e-home-');
+  mkdirSync(join(home, 'codex'));
+  const profile: RuntimeProfile = {
     agent: 'codex',
     bin: CODEX,
     model: 'mock-model',
     effort: 'low',
     permission: 'workspace-write',
     args: codexMockArgs(mock),
-    env: { HOME: home, CODEX_HOME: codexHome(), ODW_MOCK_API_KEY: 'odw-mock-key-123456' },
+    env: { HOME: home, CODEX_HOME: join(home, 'codex'), ODW_MOCK_API_KEY: 'odw-mock-key-123456' },
     ...extra,
   };
   const wt = await worktree();

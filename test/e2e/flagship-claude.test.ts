@@ -8,39 +8,13 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { gitdir } from '../helpers/gitdir.js';
-import { approval, cleanupAfterEach, expectApplied, FAREWELL, files, finalSentence, forkPipeline, GREET, plan, roleOf, runFlagship } from './flagship.js';
-import { claudeMockEnv, startClaudeMock, text, toolResults, toolUse, userText, workingDirectory, type ClaudeReply } from './mock/claude.js';
-import type { RecordedRequest } from './mock/server.js';
+import { cleanupAfterEach, expectApplied, files, forkPipeline, runFlagship } from './flagship.js';
+import { conversation, who } from './flagship-claude.js';
+import { claudeMockEnv, startClaudeMock } from './mock/claude.js';
 import { agentBin, processesWithEnv, scratch } from './helpers.js';
 
 const CLAUDE = agentBin('claude');
 const { mocks, repos } = cleanupAfterEach();
-
-const who = (req: RecordedRequest) => roleOf(userText(req.body));
-
-/**
- * The scripted conversation: the plan and the two approvals through claude's StructuredOutput
- * tool; `greet` reads its file then edits it, `farewell` writes a new file; each then says what it did.
- */
-function conversation(req: RecordedRequest): ClaudeReply | undefined {
-  const from = who(req);
-  const done = toolResults(req.body).length;
-  if (!from) return undefined;
-  if (from.role === 'plan') return done ? { blocks: [text('Planned.')] } : { blocks: [toolUse('StructuredOutput', plan)] };
-  if (from.role === 'review') return done ? { blocks: [text('Reviewed.')] } : { blocks: [toolUse('StructuredOutput', approval(from.reviewer))] };
-  const cwd = workingDirectory(req.body);
-  if (!cwd) return undefined;
-  const steps: Record<string, ClaudeReply[]> = {
-    greet: [
-      { blocks: [toolUse('Read', { file_path: join(cwd, 'src/greet.js') })] },
-      { blocks: [toolUse('Edit', { file_path: join(cwd, 'src/greet.js'), old_string: '// greeting helpers\n', new_string: GREET })] },
-    ],
-    farewell: [{ blocks: [text('Creating the file.'), toolUse('Write', { file_path: join(cwd, 'src/farewell.js'), content: FAREWELL })] }],
-  };
-  const script = steps[from.task];
-  if (!script) return undefined;
-  return script[done] ?? { blocks: [text(finalSentence(from.task))] };
-}
 
 describe('parallel-review-apply with the real claude CLI', () => {
   it('plans, implements two tasks in parallel, gets two approvals, applies and verifies', async () => {

@@ -8,34 +8,13 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { gitdir } from '../helpers/gitdir.js';
-import { approval, cleanupAfterEach, expectApplied, FAREWELL, files, finalSentence, forkPipeline, plan, roleOf, runFlagship } from './flagship.js';
-import { applyPatch, codexMockArgs, message, startCodexMock, toolOutputs, userText, type CodexReply } from './mock/codex.js';
-import type { RecordedRequest } from './mock/server.js';
-import { agentBin, codexHome, processesMentioning, scratch } from './helpers.js';
+import { cleanupAfterEach, expectApplied, files, forkPipeline, runFlagship } from './flagship.js';
+import { conversation, who } from './flagship-codex.js';
+import { codexMockArgs, startCodexMock, toolOutputs, userText } from './mock/codex.js';
+import { agentBin, processesMentioning, scratch } from './helpers.js';
 
 const CODEX = agentBin('codex');
 const { mocks, repos } = cleanupAfterEach();
-
-/** The edit each implementer makes with apply_patch: an update of an existing file and a new file. */
-const edits: Record<string, string> = {
-  greet: ['*** Update File: src/greet.js', '@@', ' // greeting helpers', '+export function greet(name) {', '+  return `hello, ${name}`;', '+}'].join('\n'),
-  farewell: ['*** Add File: src/farewell.js', ...FAREWELL.replace(/\n$/, '').split('\n').map((l) => `+${l}`)].join('\n'),
-};
-
-const who = (req: RecordedRequest) => roleOf(userText(req.body));
-
-/** The scripted conversation: the plan, one edit per task then a final sentence, two approvals. */
-function conversation(req: RecordedRequest): CodexReply | undefined {
-  const from = who(req);
-  if (!from) return undefined;
-  if (from.role === 'plan') return { items: [message(JSON.stringify(plan))] };
-  if (from.role === 'review') return { items: [message(JSON.stringify(approval(from.reviewer)))] };
-  const edit = edits[from.task];
-  if (!edit) return undefined;
-  // First request of the turn: edit the file. Once the tool answered: the final sentence.
-  if (toolOutputs(req.body).length === 0) return { items: [applyPatch(edit)] };
-  return { items: [message(finalSentence(from.task))] };
-}
 
 describe('parallel-review-apply with the real codex CLI', () => {
   it('plans, implements two tasks in parallel, gets two approvals, applies and verifies', async () => {
@@ -45,7 +24,7 @@ describe('parallel-review-apply with the real codex CLI', () => {
     repos.push(repo);
     const dir = scratch('odw-e2e-flagship-');
     const home = join(dir, 'home');
-    mkdirSync(home, { recursive: true });
+    mkdirSync(join(home, 'codex'), { recursive: true });
     // codex keeps its own scratch files in $TMPDIR: a private one goes with the test.
     mkdirSync(join(dir, 'tmp'));
     const pipeline = forkPipeline(dir, {
@@ -53,7 +32,7 @@ describe('parallel-review-apply with the real codex CLI', () => {
       bin: CODEX,
       model: 'mock-model',
       args: codexMockArgs(mock),
-      env: { HOME: home, CODEX_HOME: codexHome(), TMPDIR: join(dir, 'tmp'), ODW_MOCK_API_KEY: 'odw-mock-key-123456' },
+      env: { HOME: home, CODEX_HOME: join(home, 'codex'), TMPDIR: join(dir, 'tmp'), ODW_MOCK_API_KEY: 'odw-mock-key-123456' },
       timeout: '3m',
     });
 

@@ -37,13 +37,14 @@ export function scratch(prefix: string): string {
 }
 
 /**
- * A private CODEX_HOME outside the temp dir: with bubblewrap installed, codex runs its sandboxed
- * tool calls through a helper it creates in CODEX_HOME, and refuses to create it under /tmp.
+ * A scratch folder outside the system temp directory (under ~/.cache/odw-e2e), removed with the
+ * others. Where bubblewrap is installed, codex refuses to create its sandbox helper in a
+ * CODEX_HOME under /tmp (every sandboxed write then fails), so codex homes live here.
  */
-export function codexHome(): string {
+export function scratchOutsideTmp(prefix: string): string {
   const parent = join(homedir(), '.cache', 'odw-e2e');
   mkdirSync(parent, { recursive: true });
-  const dir = realpathSync(mkdtempSync(join(parent, 'codex-home-')));
+  const dir = realpathSync(mkdtempSync(join(parent, prefix)));
   cleanups.push(() => rmSync(dir, { recursive: true, force: true }));
   return dir;
 }

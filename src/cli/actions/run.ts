@@ -102,7 +102,7 @@ export async function runCommand(ctx: CommandContext, ref: string, flags: RunFla
 export function requireAgents(pipeline: ResolvedPipeline, plan: ExecutionPlan, io: CliIO): void {
   const missing = missingAgents((pipeline.spec.runtimes ?? {}) as Record<string, RuntimeProfile>, usedRuntimes(plan.nodes), io.env, io.cwd);
   if (!missing.length) return;
-  const lines = missing.map((m) => `runtime "${m.runtime}" (${m.agent}) needs \`${m.command}\`, which is not installed or not on PATH`);
+  const lines = missing.map((m) => `runtime "${m.runtime}" (${m.agent}) ${m.problem ?? `needs \`${m.command}\`, which is not installed or not on PATH`}`);
   throw new UserError(`${lines.join('\n     ')}; nothing was run`, missing[0].hint);
 }
 
