@@ -14,7 +14,10 @@ afterEach(async () => {
 });
 
 const exists = (p: string) => lstat(p).then(() => true, () => false);
+/** Worktrees registered in the user's repository: odw's workspaces are private repositories, never registered. */
 const registered = async (h: Harness) => (await h.repo.git(['worktree', 'list', '--porcelain'])).split('\n').filter((l) => l.startsWith('worktree ')).length - 1;
+/** What a run folder holds besides odw's own git dir. */
+const runFolderEntries = async (dir: string) => (await listDir(dir)).filter((n) => n !== '.odw-git');
 
 describe('task worktrees', () => {
   it('creates detached worktrees at the base outside the tree, by default under the temp folder, and removes them', async () => {
@@ -33,7 +36,10 @@ describe('task worktrees', () => {
       }
       const owner = JSON.parse(await readFile(join(folder, 'owner.json'), 'utf8'));
       expect(owner).toMatchObject({ pid: process.pid, runId: h!.run.runId, repo: h!.repo.dir });
-      expect(await registered(h!)).toBe(2);
+      // Each workspace is its own repository, not a worktree of the user's.
+      expect(await registered(h!)).toBe(0);
+      for (const w of wts) expect(await h!.repo.git(['rev-parse', '--path-format=absolute', '--git-common-dir'], w.path)).toBe(join(w.path, '.git'));
+      expect(await h!.repo.git(['status', '--porcelain'], wts[0].path)).toBe('');
     });
     for (const p of seen) expect(await exists(p)).toBe(false);
     expect(await registered(h)).toBe(0);
@@ -72,14 +78,14 @@ describe('task worktrees', () => {
     const started = Date.now();
     await expect(h.git.withWorktrees(run, ['t2', 't3'], async () => undefined)).rejects.toMatchObject({ category: 'cancelled' });
     expect(Date.now() - started).toBeLessThan(10_000);
-    expect(await listDir(join(repoFolder(h.repo.dir, h.run.workspace), h.run.runId))).toEqual(['owner.json']);
+    expect(await runFolderEntries(join(repoFolder(h.repo.dir, h.run.workspace), h.run.runId))).toEqual(['owner.json']);
     expect(await registered(h)).toBe(0);
   });
 
   it('removeAll removes every worktree of a run and its folder', async () => {
     h = await harness({ files: { 'a.txt': 'a\n' } });
-    await h.git.createWorktrees(h.run, ['t1', 't2', 't3']);
-    expect(await registered(h)).toBe(3);
+    const made = await h.git.createWorktrees(h.run, ['t1', 't2', 't3']);
+    for (const w of made) expect(await exists(w.path)).toBe(true);
     const report = await h.git.removeAll(h.run);
     expect(report.removed).toHaveLength(3);
     expect(await registered(h)).toBe(0);
@@ -98,17 +104,16 @@ describe('task worktrees', () => {
     const [gone] = await h.git.createWorktrees({ ...h.run, runId: 'other-crash' }, ['t9']);
     const goneFolder = join(repoFolder(h.repo.dir, h.run.workspace), 'other-crash');
     await writeFile(join(goneFolder, 'owner.json'), JSON.stringify({ ...owner, pid: dead, runId: 'other-crash' }));
-    await h.repo.git(['worktree', 'lock', gone.path]);
+    await rm(gone.path, { recursive: true });
     // This process's run stays.
     const [live] = await h.git.createWorktrees(h.run, ['mine']);
-    expect(await registered(h)).toBe(4);
 
     const report = await h.git.pruneStale(h.repo.dir, h.run.workspace);
     expect(report.failed).toEqual([]);
     expect(await exists(deadFolder)).toBe(false);
     expect(await exists(goneFolder)).toBe(false);
     expect(await exists(live.path)).toBe(true);
-    expect(await registered(h)).toBe(1);
+    expect(await registered(h)).toBe(0);
   });
 
   it('rejects task ids that are not plain folder names', async () => {
@@ -159,7 +164,7 @@ describe('workspace preparation', () => {
     expect((error as GitError).message).toContain('workspace setup command `echo preparing; echo "npm ERR! missing script: bootstrap" >&2; exit 3` exited with code 3');
     expect((error as GitError).message).toContain('npm ERR! missing script: bootstrap');
     expect(await registered(h)).toBe(0);
-    expect(await listDir(join(repoFolder(h.repo.dir, h.run.workspace), h.run.runId))).toEqual(['owner.json']);
+    expect(await runFolderEntries(join(repoFolder(h.repo.dir, h.run.workspace), h.run.runId))).toEqual(['owner.json']);
   });
 
   it('refuses copy and link paths outside the repository', async () => {
