@@ -6,7 +6,7 @@
  * own git calls in a workspace never read it, they run with `GIT_DIR`/`GIT_WORK_TREE`/
  * `GIT_INDEX_FILE` pointing at odw's files. Nothing is registered in the user's `.git`.
  */
-import { copyFile, mkdir, readFile, rename, rm, stat, utimes, writeFile } from 'node:fs/promises';
+import { appendFile, copyFile, mkdir, readFile, rename, rm, stat, utimes, writeFile } from 'node:fs/promises';
 import { basename, dirname, isAbsolute, join, resolve } from 'node:path';
 import type { GitRun } from '../ports/git.js';
 import { type RunGit, splitZ } from './exec.js';
@@ -69,6 +69,9 @@ async function createOdwGit(git: RunGit, repo: string, folder: string, dir: stri
   await mkdir(join(tmp, 'indexes'), { recursive: true });
   // The user's ignore and attribute files as they were when the run started.
   for (const file of ['exclude', 'attributes']) await copyFile(join(common, 'info', file), join(tmp, 'info', file)).catch(() => undefined);
+  // `.GIT/config` is `.git/config` on a case-insensitive file system: never captured (git refuses
+  // to stage such a path, which would fail the capture).
+  await appendFile(join(tmp, 'info', 'exclude'), '\n# odw: .git in any letter case\n.[gG][iI][tT]\n');
   const listed = await git(['config', '--local', '--null', '--list'], { cwd: repo, allowFail: true, full: true });
   for (const entry of splitZ(listed.stdout)) {
     const nl = entry.indexOf('\n');
