@@ -76,12 +76,12 @@ describe('isolation: agents work in private repositories', () => {
     const repo = await gitdir({ files: demoFiles });
     const before = await gitState(repo);
     const r = await hostileRun('common', { ...alphaBeta, repo });
+    expect(await gitState(repo)).toEqual(before);
+    expect(r.markers).toEqual([]);
     expect(r.stderr).not.toContain('internal error');
     expect(r.code).toBe(0);
     expect(await repo.read('src/a.js')).toBe(ALPHA);
     expect(await repo.read('src/b.js')).toBe(BETA);
-    expect(await gitState(repo)).toEqual(before);
-    expect(r.markers).toEqual([]);
     // The agents really ran their attack (in their own repositories).
     expect(r.calls.filter((c) => c.kind === 'fanout').map((c) => c.task).sort()).toEqual(['alpha', 'beta']);
   });
@@ -114,10 +114,10 @@ describe('isolation: agents work in private repositories', () => {
     const before = await gitState(repo);
     const tasks = [task('alpha', ['src/a.js', '.gitattributes']), task('beta', ['src/b.js'])];
     const r = await hostileRun('alpha=own,beta=gitdir', { ...alphaBeta, tasks, repo });
-    expect(r.stderr).not.toContain('internal error');
-    expect(r.code).toBe(0);
     expect(r.markers).toEqual([]);
     expect(await gitState(repo)).toEqual(before);
+    expect(r.stderr).not.toContain('internal error');
+    expect(r.code).toBe(0);
     expect(await repo.read('src/a.js')).toBe(ALPHA);
     expect(await repo.read('src/b.js')).toBe(BETA);
     expect(await repo.read('.gitattributes')).toBe('* filter=evil\n');
