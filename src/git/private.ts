@@ -16,7 +16,7 @@ import { runFolder } from './paths.js';
 export const ODW_GIT = '.odw-git';
 
 /** The user's settings that decide how files are read and written, copied into odw's git dir. */
-const COPIED_CONFIG = /^(core\.(autocrlf|eol|safecrlf|symlinks|filemode|ignorecase|precomposeunicode|checkroundtripencoding)|filter\..+\.(clean|smudge|process|required))$/;
+const COPIED_CONFIG = /^(core\.(autocrlf|eol|safecrlf|symlinks|filemode|ignorecase|precomposeunicode|checkroundtripencoding|excludesfile|attributesfile)|filter\..+\.(clean|smudge|process|required))$/;
 
 /** Environment of odw's git calls in a workspace: never the workspace's own `.git`. */
 export function workspaceEnv(path: string, index = workspaceIndex(path)): Record<string, string> {
@@ -78,6 +78,8 @@ async function createOdwGit(git: RunGit, repo: string, folder: string, dir: stri
     const key = nl < 0 ? entry : entry.slice(0, nl);
     if (COPIED_CONFIG.test(key)) await git(['config', '--file', join(tmp, 'config'), '--add', key, nl < 0 ? 'true' : entry.slice(nl + 1)], { cwd: folder });
   }
+  // git-lfs keeps its objects beside the user's objects: smudge and clean find them there.
+  if (await exists(join(common, 'lfs'))) await git(['config', '--file', join(tmp, 'config'), 'lfs.storage', join(common, 'lfs')], { cwd: folder });
   await rename(tmp, dir);
   return dir;
 }

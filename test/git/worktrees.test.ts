@@ -65,9 +65,11 @@ describe('task worktrees', () => {
     let seen: string[] = [];
     const work = h.git.withWorktrees({ ...h.run, signal: controller.signal }, ['t1'], async (wts) => {
       seen = wts.map((w) => w.path);
-      await new Promise((_, reject) => controller.signal.addEventListener('abort', () => reject(new Error('cancelled'))));
+      const cancelled = new Promise((_, reject) => controller.signal.addEventListener('abort', () => reject(new Error('cancelled'))));
+      // Cancelled while the work runs (not while the workspaces are still being made).
+      setTimeout(() => controller.abort(), 50);
+      await cancelled;
     });
-    setTimeout(() => controller.abort(), 200);
     await expect(work).rejects.toThrow('cancelled');
     expect(seen).toHaveLength(1);
     expect(await exists(seen[0])).toBe(false);
