@@ -37,6 +37,12 @@ async function userObjects(git: RunGit, repo: string): Promise<{ common: string;
 }
 
 const ready = new Map<string, Promise<string>>();
+/** The user's settings copied into each odw git dir, given to each workspace's own config too. */
+const settings = new Map<string, [string, string][]>();
+
+async function addConfig(git: RunGit, file: string, entries: [string, string][]): Promise<void> {
+  for (const [key, value] of entries) await git(['config', '--file', file, '--add', key, value], { cwd: dirname(file) });
+}
 
 /** odw's git dir of a run folder, created once (and the folder claimed): returns its path. */
 export function ensureOdwGit(git: RunGit, run: Pick<GitRun, 'repo' | 'runId' | 'workspace'>): Promise<string> {
@@ -73,14 +79,17 @@ async function createOdwGit(git: RunGit, repo: string, folder: string, dir: stri
   // to stage such a path, which would fail the capture).
   await appendFile(join(tmp, 'info', 'exclude'), '\n# odw: .git in any letter case\n.[gG][iI][tT]\n');
   const listed = await git(['config', '--local', '--null', '--list'], { cwd: repo, allowFail: true, full: true });
+  const copied: [string, string][] = [];
   for (const entry of splitZ(listed.stdout)) {
     const nl = entry.indexOf('\n');
     const key = nl < 0 ? entry : entry.slice(0, nl);
-    if (COPIED_CONFIG.test(key)) await git(['config', '--file', join(tmp, 'config'), '--add', key, nl < 0 ? 'true' : entry.slice(nl + 1)], { cwd: folder });
+    if (COPIED_CONFIG.test(key)) copied.push([key, nl < 0 ? 'true' : entry.slice(nl + 1)]);
   }
   // git-lfs keeps its objects beside the user's objects: smudge and clean find them there.
-  if (await exists(join(common, 'lfs'))) await git(['config', '--file', join(tmp, 'config'), 'lfs.storage', join(common, 'lfs')], { cwd: folder });
+  if (await exists(join(common, 'lfs'))) copied.push(['lfs.storage', join(common, 'lfs')]);
+  await addConfig(git, join(tmp, 'config'), copied);
   await rename(tmp, dir);
+  settings.set(dir, copied);
   return dir;
 }
 
@@ -98,6 +107,8 @@ export async function initWorkspace(git: RunGit, run: GitRun, odwGit: string, pa
   await mkdir(join(own, 'objects', 'info'), { recursive: true });
   await writeFile(join(own, 'objects', 'info', 'alternates'), `${borrowed}\n${join(odwGit, 'objects')}\n`);
   await writeFile(join(own, 'HEAD'), `${base}\n`);
+  // The agent's own git handles files as odw's does (line endings, filters, git-lfs storage).
+  await addConfig(git, join(own, 'config'), settings.get(odwGit) ?? []);
   // The expensive part (writing the files); runs in parallel for a batch.
   await git(['read-tree', '--reset', '-u', base], { cwd: path, env: workspaceEnv(path), signal: run.signal });
   await handOver(path);

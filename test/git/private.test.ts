@@ -51,6 +51,17 @@ describe('private task repositories', () => {
     });
   });
 
+  it("the user's own repository-local filter applies to capture and to the agent's git, as configured when the run started", async () => {
+    h = await harness({ files: { '.gitattributes': '*.up filter=upper\n', 'a.txt': 'a\n' } });
+    await h.repo.git(['config', 'filter.upper.clean', 'tr a-z A-Z']);
+    await h.git.withWorktrees(h.run, ['t1'], async ([w]) => {
+      expect(await runGit(['config', 'filter.upper.clean'], w.path)).toBe('tr a-z A-Z');
+      await writeFile(join(w.path, 'x.up'), 'shout\n');
+      const patch = await h!.git.capture(h!.run, w);
+      expect(await readFile(patch.patchFile, 'utf8')).toContain('+SHOUT\n');
+    });
+  });
+
   it("capture runs nothing the task planted in its .git, and a .git that points at the user's is never followed", async () => {
     h = await harness({ files: { 'a.txt': 'a\n', 'b.txt': 'b\n' } });
     const markers = join(h.scratch, 'markers');
