@@ -3,7 +3,7 @@
  * what an agent planted. The shipped pipeline through the real CLI, real git, with a hostile
  * implementer (test/fixtures/agents/hostile.mjs) that attacks through git before doing its work.
  */
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -34,7 +34,6 @@ async function hostileRun(hostile: string, opts: Omit<FlagshipOptions, 'files'> 
   const text = readFileSync(pipeline, 'utf8');
   const implementer = text.split('\n').find((l) => l.startsWith('  implementer:'))!;
   writeFileSync(pipeline, text.replace(implementer, implementer.replace(JSON.stringify(process.execPath) + ',', `${JSON.stringify(process.execPath)}, ${JSON.stringify(HOSTILE)},`)));
-  const { mkdirSync } = await import('node:fs');
   mkdirSync(markers);
   const before = { status: '', files: {} };
   const result = await odw(args, { cwd: repo.dir, env: { ...env, ODW_HOSTILE: hostile, ODW_MARKERS: markers } });
