@@ -94,6 +94,18 @@ describe('task worktrees', () => {
     expect(await exists(join(repoFolder(h.repo.dir, h.run.workspace), h.run.runId))).toBe(false);
   });
 
+  it("removes the repository's folder under the root with its last run, never while another run has a folder there", async () => {
+    h = await harness({ files: { 'a.txt': 'a\n' } });
+    const other = { ...h.run, runId: 'other-run' };
+    await h.git.createWorktrees(h.run, ['t1']);
+    await h.git.createWorktrees(other, ['t1']);
+    const parent = repoFolder(h.repo.dir, h.run.workspace);
+    await h.git.removeAll(h.run);
+    expect(await listDir(parent)).toEqual(['other-run']);
+    await h.git.removeAll(other);
+    expect(await exists(parent)).toBe(false);
+  });
+
   it('prunes worktrees left by a run whose process is gone, and keeps live runs', async () => {
     h = await harness({ files: { 'a.txt': 'a\n' } });
     const dead = spawnSync(process.execPath, ['-e', 'process.exit(0)']).pid!;
