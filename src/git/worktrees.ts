@@ -2,7 +2,7 @@
  * Task workspaces: private repositories created in parallel at the run's base, prepared, and always
  * removed. Nothing is registered in the user's `.git` (see private.ts).
  */
-import { readdir, rm, rmdir } from 'node:fs/promises';
+import { readdir, rmdir } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import type { GitRun, RemoveReport, WorkspaceSettings, Worktree } from '../ports/git.js';
 import type { ProcessRunner } from '../ports/process.js';
@@ -10,7 +10,7 @@ import type { RunGit } from './exec.js';
 import { staleRunFolders } from './owner.js';
 import { repoFolder, runFolder, safeSegment } from './paths.js';
 import { prepareWorktree } from './prepare.js';
-import { ensureOdwGit, initWorkspace, removeWorkspace } from './private.js';
+import { ensureOdwGit, initWorkspace, removeTree, removeWorkspace } from './private.js';
 
 export interface WorktreeDeps {
   git: RunGit;
@@ -42,16 +42,16 @@ async function createOne(deps: WorktreeDeps, run: GitRun, odwGit: string, path: 
 }
 
 /** Never takes the run's abort signal: cleanup must finish even after a cancellation. */
-export async function removeWorktrees(_deps: WorktreeDeps, _run: Pick<GitRun, 'repo'>, worktrees: Worktree[]): Promise<RemoveReport> {
-  return removePaths(worktrees.map((w) => w.path));
+export async function removeWorktrees(deps: WorktreeDeps, _run: Pick<GitRun, 'repo'>, worktrees: Worktree[]): Promise<RemoveReport> {
+  return removePaths(deps, worktrees.map((w) => w.path));
 }
 
-async function removePaths(paths: string[]): Promise<RemoveReport> {
+async function removePaths(deps: WorktreeDeps, paths: string[]): Promise<RemoveReport> {
   const report: RemoveReport = { removed: [], failed: [] };
   await Promise.all(
     paths.map(async (path) => {
       try {
-        await removeWorkspace(path);
+        await removeWorkspace(deps.process, path);
         report.removed.push(path);
       } catch (e) {
         report.failed.push({ path, message: (e as Error).message });
@@ -76,20 +76,20 @@ async function workspacesIn(folder: string): Promise<string[]> {
   return names.filter((n) => n !== 'owner.json' && !n.startsWith('.odw-git')).map((n) => join(folder, n));
 }
 
-export async function removeAll(_deps: WorktreeDeps, run: Pick<GitRun, 'repo' | 'runId' | 'workspace'>): Promise<RemoveReport> {
+export async function removeAll(deps: WorktreeDeps, run: Pick<GitRun, 'repo' | 'runId' | 'workspace'>): Promise<RemoveReport> {
   const folder = runFolder(run.repo, run.runId, run.workspace);
-  const report = await removePaths(await workspacesIn(folder));
-  await rm(folder, { recursive: true, force: true });
+  const report = await removePaths(deps, await workspacesIn(folder));
+  await removeTree(deps.process, folder).catch(() => undefined);
   await removeIfEmpty(dirname(folder));
   return report;
 }
 
 /** Workspace folders of runs whose process is gone are removed. */
-export async function pruneStale(_deps: WorktreeDeps, repo: string, workspace?: WorkspaceSettings): Promise<RemoveReport> {
+export async function pruneStale(deps: WorktreeDeps, repo: string, workspace?: WorkspaceSettings): Promise<RemoveReport> {
   const parent = repoFolder(repo, workspace);
   const stale = await staleRunFolders(parent);
-  const report = await removePaths((await Promise.all(stale.map(workspacesIn))).flat());
-  await Promise.all(stale.map((f) => rm(f, { recursive: true, force: true })));
+  const report = await removePaths(deps, (await Promise.all(stale.map(workspacesIn))).flat());
+  await Promise.all(stale.map((f) => removeTree(deps.process, f).catch(() => undefined)));
   await removeIfEmpty(parent);
   return report;
 }
