@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import type { Candidate, CombineOptions, CombineResult, GitRun, PatchBlocker, TaskPatch } from '../ports/git.js';
 import { type RunGit } from './exec.js';
 import { ensureOdwGit } from './private.js';
+import { restoreSettings } from './pinned.js';
 import { tailLines } from '../util/tail.js';
 
 export async function combine(git: RunGit, run: GitRun, patches: TaskPatch[], options: CombineOptions = {}): Promise<CombineResult> {
@@ -77,7 +78,8 @@ class ScratchIndex {
     return { ok: r.exitCode === 0, error: tailLines(r.stderr, 6) };
   }
 
-  private call(args: string[], allowFail = false) {
+  private async call(args: string[], allowFail = false) {
+    await restoreSettings(this.gitDir);
     return this.git(args, { cwd: this.gitDir, env: { GIT_DIR: this.gitDir, GIT_INDEX_FILE: this.file }, signal: this.run.signal, allowFail });
   }
 }

@@ -21,9 +21,10 @@ export async function capture(git: RunGit, run: GitRun, wt: Worktree, options: C
   await mkdir(dir, { recursive: true });
   const patchFile = join(dir, `${name}.patch`);
   const filesFile = join(dir, `${name}.files.json`);
+  // odw's git dir (checked first) and a copy of odw's index: nothing the task put in its own `.git` is read.
+  const env = await workspaceEnv(wt.path);
   const index = await scratchIndex(wt.path);
-  // odw's git dir and a copy of odw's index: nothing the task put in its own `.git` is read.
-  const call = { cwd: wt.path, env: workspaceEnv(wt.path, index), signal: run.signal };
+  const call = { cwd: wt.path, env: { ...env, GIT_INDEX_FILE: index }, signal: run.signal };
   try {
     const specs = ['.', ...ALWAYS_EXCLUDED, ...wt.placed.map((p) => `:(exclude,literal)${p}`)];
     // No pathspecs here: an exclude that names an ignored path makes `git add` fail. The index is a
@@ -54,7 +55,7 @@ export async function capture(git: RunGit, run: GitRun, wt: Worktree, options: C
 export async function seed(git: RunGit, wt: Worktree, patches: TaskPatch[]): Promise<void> {
   for (const patch of patches) {
     if (!patch.bytes) continue;
-    const r = await git(['apply', patch.patchFile], { cwd: wt.path, env: workspaceEnv(wt.path), allowFail: true });
+    const r = await git(['apply', patch.patchFile], { cwd: wt.path, env: await workspaceEnv(wt.path), allowFail: true });
     if (r.exitCode !== 0) {
       throw new GitError('git_failed', `odw could not start ${wt.name} from the earlier patch of ${patch.task} (${patch.patchFile}): ${oneLine(r.stderr)}`);
     }

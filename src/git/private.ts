@@ -13,16 +13,23 @@ import type { ProcessRunner } from '../ports/process.js';
 import { type RunGit, splitZ } from './exec.js';
 import { claimRunFolder } from './owner.js';
 import { runFolder } from './paths.js';
+import { pin, restoreSettings } from './pinned.js';
 
 export const ODW_GIT = '.odw-git';
 
 /** The user's settings that decide how files are read and written, copied into odw's git dir. */
 const COPIED_CONFIG = /^(core\.(autocrlf|eol|safecrlf|symlinks|filemode|ignorecase|precomposeunicode|checkroundtripencoding|excludesfile|attributesfile)|filter\..+\.(clean|smudge|process|required))$/;
 
-/** Environment of odw's git calls in a workspace: never the workspace's own `.git`. */
-export function workspaceEnv(path: string, index = workspaceIndex(path)): Record<string, string> {
-  return { GIT_DIR: join(dirname(path), ODW_GIT), GIT_WORK_TREE: path, GIT_INDEX_FILE: index };
+/**
+ * Environment of odw's git calls in a workspace: never the workspace's own `.git`. odw's git dir
+ * is checked first: its settings files are put back as odw wrote them if anything changed them.
+ */
+export async function workspaceEnv(path: string, index = workspaceIndex(path)): Promise<Record<string, string>> {
+  const gitDir = join(dirname(path), ODW_GIT);
+  await restoreSettings(gitDir);
+  return { GIT_DIR: gitDir, GIT_WORK_TREE: path, GIT_INDEX_FILE: index };
 }
+
 
 /** odw's index of a workspace (outside the workspace, so the agent cannot change it through `.git`). */
 export function workspaceIndex(path: string): string {
@@ -91,6 +98,7 @@ async function createOdwGit(git: RunGit, repo: string, folder: string, dir: stri
   await addConfig(git, join(tmp, 'config'), copied);
   await rename(tmp, dir);
   settings.set(dir, copied);
+  await pin(dir);
   return dir;
 }
 
@@ -111,7 +119,7 @@ export async function initWorkspace(git: RunGit, run: GitRun, odwGit: string, pa
   // The agent's own git handles files as odw's does (line endings, filters, git-lfs storage).
   await addConfig(git, join(own, 'config'), settings.get(odwGit) ?? []);
   // The expensive part (writing the files); runs in parallel for a batch.
-  await git(['read-tree', '--reset', '-u', base], { cwd: path, env: workspaceEnv(path), signal: run.signal });
+  await git(['read-tree', '--reset', '-u', base], { cwd: path, env: await workspaceEnv(path), signal: run.signal });
   await handOver(path);
 }
 

@@ -17,7 +17,7 @@ export async function withReviewWorkspace<T>(
   try {
     // --index: reviewers see every change, new files included, with `git diff --cached`.
     // Applied with odw's git dir and index, then the reviewers' own index gets a copy.
-    const r = await deps.git(['apply', '--index', candidate.patchFile], { cwd: workspace.path, env: workspaceEnv(workspace.path), signal: run.signal, allowFail: true });
+    const r = await deps.git(['apply', '--index', candidate.patchFile], { cwd: workspace.path, env: await workspaceEnv(workspace.path), signal: run.signal, allowFail: true });
     if (r.exitCode !== 0) {
       throw new GitError('review_workspace_failed', `odw could not build the review workspace: ${failureMessage(['apply', '--index', candidate.patchFile], r)}`);
     }

@@ -100,4 +100,41 @@ describe('private task repositories', () => {
     expect(await h.repo.exists('.git/HEAD')).toBe(true);
     expect(await h.repo.git(['status', '--porcelain'])).toBe('');
   });
+
+  it("settings an agent writes into odw's git dir next to its workspace are put back before odw's next git call", async () => {
+    h = await harness({ files: { 'a.txt': 'a\n', 'b.txt': 'b\n' } });
+    const markers = join(h.scratch, 'markers');
+    await mkdir(markers);
+    const userConfig = await readFile(join(h.repo.dir, '.git', 'config'));
+    const [w, v] = await h.git.createWorktrees(h.run, ['w', 'v']);
+    const odwGit = join(w.path, '..', '.odw-git');
+    const original = await readFile(join(odwGit, 'config'));
+    await planted(join(h.scratch, 'filter.sh'), markers, 'filter', 'cat\n');
+    await writeFile(join(odwGit, 'config'), `${original}[filter "evil"]\n\tclean = ${join(h.scratch, 'filter.sh')}\n`);
+    await writeFile(join(odwGit, 'info', 'attributes'), '* filter=evil\n');
+    await writeFile(join(w.path, '.gitattributes'), '* filter=evil\n');
+    await writeFile(join(w.path, 'a.txt'), 'A\n');
+    expect((await h.git.capture(h.run, w)).files).toEqual(['.gitattributes', 'a.txt']);
+    expect(await readdir(markers)).toEqual([]);
+    expect(await readFile(join(odwGit, 'config'))).toEqual(original);
+    // A symlink in its place is removed, never written through.
+    await rm(join(odwGit, 'config'));
+    await symlink(join(h.repo.dir, '.git', 'config'), join(odwGit, 'config'));
+    await writeFile(join(v.path, 'b.txt'), 'B\n');
+    expect((await h.git.capture(h.run, v)).files).toEqual(['b.txt']);
+    expect(await readFile(join(h.repo.dir, '.git', 'config'))).toEqual(userConfig);
+    expect(await readFile(join(odwGit, 'config'))).toEqual(original);
+    // Its info/ folder linked to the user's: unlinked, the user's files untouched.
+    const userExclude = await readFile(join(h.repo.dir, '.git', 'info', 'exclude'));
+    await rm(join(odwGit, 'info'), { recursive: true });
+    await symlink(join(h.repo.dir, '.git', 'info'), join(odwGit, 'info'));
+    await h.git.capture(h.run, v);
+    expect(await readFile(join(h.repo.dir, '.git', 'info', 'exclude'))).toEqual(userExclude);
+    expect(await h.repo.exists('.git/info/attributes')).toBe(false);
+    // The git dir itself replaced by a link to the user's .git: odw stops.
+    await rm(odwGit, { recursive: true });
+    await symlink(join(h.repo.dir, '.git'), odwGit);
+    await expect(h.git.capture(h.run, v)).rejects.toThrow(/odw's git dir for this run, was replaced/);
+    expect(await readFile(join(h.repo.dir, '.git', 'config'))).toEqual(userConfig);
+  });
 });
