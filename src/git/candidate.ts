@@ -1,13 +1,15 @@
 /**
  * The combined candidate: task patches concatenated in task order (never trimmed; a missing final
- * newline is added between patches) and checked against the base in a scratch index, so the
- * user's tree and index are never involved.
+ * newline is added between patches) and checked against the base in a scratch index of odw's own
+ * git dir, so the user's tree, index and repository settings are never involved.
  */
 import { mkdir, mkdtemp, open, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Candidate, CombineOptions, CombineResult, GitRun, PatchBlocker, TaskPatch } from '../ports/git.js';
 import { type RunGit } from './exec.js';
+import { ensureOdwGit } from './private.js';
+import { restoreSettings } from './pinned.js';
 import { tailLines } from '../util/tail.js';
 
 export async function combine(git: RunGit, run: GitRun, patches: TaskPatch[], options: CombineOptions = {}): Promise<CombineResult> {
@@ -20,9 +22,10 @@ export async function combine(git: RunGit, run: GitRun, patches: TaskPatch[], op
   await mkdir(dir, { recursive: true });
   const patchFile = join(dir, `${options.name ?? 'candidate'}.patch`);
   const bytes = await concatenate(parts.map((p) => p.patchFile), patchFile);
+  const odwGit = await ensureOdwGit(git, run);
   const scratch = await mkdtemp(join(tmpdir(), 'odw-index-'));
   try {
-    const index = new ScratchIndex(git, run, join(scratch, 'index'));
+    const index = new ScratchIndex(git, run, odwGit, join(scratch, 'index'));
     await index.reset();
     const whole = await index.apply(patchFile, true);
     if (whole.ok) {
@@ -30,7 +33,7 @@ export async function combine(git: RunGit, run: GitRun, patches: TaskPatch[], op
       const candidate: Candidate = { base: run.base, patchFile, tasks: parts.map((p) => p.task), files, bytes };
       return { ok: true, candidate };
     }
-    return { ok: false, blockers: await diagnose(index, new ScratchIndex(git, run, join(scratch, 'alone')), parts, whole.error) };
+    return { ok: false, blockers: await diagnose(index, new ScratchIndex(git, run, odwGit, join(scratch, 'alone')), parts, whole.error) };
   } finally {
     await rm(scratch, { recursive: true, force: true });
   }
@@ -61,6 +64,7 @@ class ScratchIndex {
   constructor(
     private git: RunGit,
     private run: GitRun,
+    private gitDir: string,
     private file: string,
   ) {}
 
@@ -74,8 +78,9 @@ class ScratchIndex {
     return { ok: r.exitCode === 0, error: tailLines(r.stderr, 6) };
   }
 
-  private call(args: string[], allowFail = false) {
-    return this.git(args, { cwd: this.run.repo, env: { GIT_INDEX_FILE: this.file }, signal: this.run.signal, allowFail });
+  private async call(args: string[], allowFail = false) {
+    await restoreSettings(this.gitDir);
+    return this.git(args, { cwd: this.gitDir, env: { GIT_DIR: this.gitDir, GIT_INDEX_FILE: this.file }, signal: this.run.signal, allowFail });
   }
 }
 

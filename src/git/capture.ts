@@ -2,15 +2,16 @@
  * Patch capture: everything a worktree changed against its base, byte-exact, written by git
  * straight to `<runDir>/patches/<name>.patch` (the bytes never pass through odw).
  */
-import { copyFile, mkdir, readFile, rm, stat, utimes, writeFile } from 'node:fs/promises';
-import { isAbsolute, join, resolve } from 'node:path';
+import { copyFile, mkdir, rm, stat, utimes, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import picomatch from 'picomatch';
 import { GitError, type CaptureOptions, type ChangeStatus, type FileChange, type GitRun, type TaskPatch, type Worktree } from '../ports/git.js';
 import { type RunGit, splitZ } from './exec.js';
+import { workspaceEnv, workspaceIndex } from './private.js';
 import { oneLine } from './text.js';
 
-/** Paths never captured, whatever the task did. */
-const ALWAYS_EXCLUDED = [':(exclude,literal).odw', ':(exclude,glob)**/node_modules', ':(exclude,glob)**/node_modules/**'];
+/** Paths never captured, whatever the task did, in any letter case (`.Odw/x`, `Node_Modules/`). */
+const ALWAYS_EXCLUDED = [':(exclude,icase,literal).odw', ':(exclude,icase,glob)**/node_modules', ':(exclude,icase,glob)**/node_modules/**'];
 
 export const DIFF_FLAGS = ['--no-color', '--no-ext-diff', '--no-textconv', '--src-prefix=a/', '--dst-prefix=b/'];
 
@@ -20,8 +21,10 @@ export async function capture(git: RunGit, run: GitRun, wt: Worktree, options: C
   await mkdir(dir, { recursive: true });
   const patchFile = join(dir, `${name}.patch`);
   const filesFile = join(dir, `${name}.files.json`);
+  // odw's git dir (checked first) and a copy of odw's index: nothing the task put in its own `.git` is read.
+  const env = await workspaceEnv(wt.path);
   const index = await scratchIndex(wt.path);
-  const call = { cwd: wt.path, env: { GIT_INDEX_FILE: index }, signal: run.signal };
+  const call = { cwd: wt.path, env: { ...env, GIT_INDEX_FILE: index }, signal: run.signal };
   try {
     const specs = ['.', ...ALWAYS_EXCLUDED, ...wt.placed.map((p) => `:(exclude,literal)${p}`)];
     // No pathspecs here: an exclude that names an ignored path makes `git add` fail. The index is a
@@ -52,7 +55,7 @@ export async function capture(git: RunGit, run: GitRun, wt: Worktree, options: C
 export async function seed(git: RunGit, wt: Worktree, patches: TaskPatch[]): Promise<void> {
   for (const patch of patches) {
     if (!patch.bytes) continue;
-    const r = await git(['apply', patch.patchFile], { cwd: wt.path, allowFail: true });
+    const r = await git(['apply', patch.patchFile], { cwd: wt.path, env: await workspaceEnv(wt.path), allowFail: true });
     if (r.exitCode !== 0) {
       throw new GitError('git_failed', `odw could not start ${wt.name} from the earlier patch of ${patch.task} (${patch.patchFile}): ${oneLine(r.stderr)}`);
     }
@@ -62,19 +65,18 @@ export async function seed(git: RunGit, wt: Worktree, patches: TaskPatch[]): Pro
 let captures = 0;
 
 /**
- * A copy of the worktree's own index: keeps its stat data (so `git add -A` only hashes what
- * changed) without depending on, or changing, the index the task may have left behind.
+ * A copy of odw's index of the workspace (made when odw checked it out, outside the workspace):
+ * keeps its stat data (so `git add -A` only hashes what changed) and never depends on, or changes,
+ * the workspace's own index, whatever the task did to it.
  */
 async function scratchIndex(worktree: string): Promise<string> {
-  const dotGit = await readFile(join(worktree, '.git'), 'utf8');
-  const gitDir = dotGit.startsWith('gitdir: ') ? dotGit.slice(8).trim() : join(worktree, '.git');
-  const admin = isAbsolute(gitDir) ? gitDir : resolve(worktree, gitDir);
-  const scratch = join(admin, `odw-capture-index-${process.pid}-${++captures}`);
+  const own = workspaceIndex(worktree);
+  const scratch = `${own}.capture-${process.pid}-${++captures}`;
   try {
-    await copyFile(join(admin, 'index'), scratch);
+    await copyFile(own, scratch);
     // The copy keeps the index's own time: git trusts a file's stat data only if the file is older
     // than the index, and a fresh timestamp would hide same-size edits made just after checkout.
-    const { atime, mtime } = await stat(join(admin, 'index'));
+    const { atime, mtime } = await stat(own);
     await utimes(scratch, atime, mtime);
   } catch {
     await rm(scratch, { force: true });

@@ -3,8 +3,19 @@ import type { ProcessResult, ProcessRunner } from '../ports/process.js';
 import { GitError } from '../ports/git.js';
 import { tailLines } from '../util/tail.js';
 
-/** Configuration that would change patch bytes or output shape, pinned for every call. */
+/**
+ * Pinned for every call: configuration that would change patch bytes or output shape, and
+ * configuration through which a repository could make odw's git run a program (hooks, the
+ * file-system monitor, automatic maintenance, submodule recursion, signature checks in logs).
+ */
 const CONFIG = [
+  'core.hooksPath=/dev/null',
+  'core.fsmonitor=false',
+  'core.pager=cat',
+  'gc.auto=0',
+  'maintenance.auto=false',
+  'submodule.recurse=false',
+  'log.showSignature=false',
   'core.quotePath=false',
   'diff.noprefix=false',
   'diff.mnemonicPrefix=false',

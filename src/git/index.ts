@@ -15,19 +15,23 @@ import { createWorktrees, pruneStale, removeAll, removeWorktrees, withWorktrees 
 export function createGit(deps: { process: ProcessRunner }): Git {
   const git = gitRunner(deps.process);
   const wt = { git, process: deps.process };
+  const isBare = async (path: string) => (await git(['rev-parse', '--is-bare-repository'], { cwd: path, allowFail: true })).stdout.trim() === 'true';
   return {
     async repoRoot(cwd) {
+      if (await isBare(cwd)) throw bareRepository(cwd);
       const r = await git(['rev-parse', '--show-toplevel'], { cwd, allowFail: true });
       if (r.exitCode !== 0) throw new GitError('not_a_repository', `${cwd} is not inside a git repository: run odw from your project's repository (git init creates one).`);
       return r.stdout.trim();
     },
     async head(repo) {
+      if (await isBare(repo)) throw bareRepository(repo);
       const r = await git(['rev-parse', '--verify', '--quiet', 'HEAD'], { cwd: repo, allowFail: true });
       if (r.exitCode === 0) return r.stdout.trim();
       const inside = await git(['rev-parse', '--is-inside-work-tree'], { cwd: repo, allowFail: true });
       if (inside.exitCode !== 0) throw new GitError('not_a_repository', `${repo} is not a git repository: odw works on one (git init, then commit once), or pass --repo <your repository>.`);
       throw new GitError('not_a_repository', `${repo} has no commit yet: odw starts every task from HEAD, so commit once first.`);
     },
+    isBare,
     dirtyFiles: (repo) => dirtyFiles(git, repo),
     pruneStale: (repo, workspace) => pruneStale(wt, repo, workspace),
     createWorktrees: (run, tasks) => createWorktrees(wt, run, tasks),
@@ -50,6 +54,15 @@ export function createGit(deps: { process: ProcessRunner }): Git {
     restore: (snap) => restore(git, snap),
     discard,
   };
+}
+
+/** A bare repository has no working tree to apply to. */
+export function bareRepository(path: string): GitError {
+  return new GitError('not_a_repository', bareMessage(path));
+}
+
+export function bareMessage(path: string): string {
+  return `${path} is a bare repository: odw applies changes to a working tree; run it in a clone with a working tree (git clone ${path} <folder>).`;
 }
 
 export { checkScope, ownershipMatcher } from './scope.js';

@@ -20,7 +20,15 @@ export interface Owner {
 
 /** Create the run folder and claim it for this process (idempotent). */
 export async function claimRunFolder(folder: string, runId: string, repo: string): Promise<void> {
-  await mkdir(folder, { recursive: true });
+  // Another run may remove the (then empty) per-repository folder at the same moment: try again.
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await mkdir(folder, { recursive: true });
+      break;
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code !== 'ENOENT' || attempt >= 3) throw e;
+    }
+  }
   const file = join(folder, OWNER_FILE);
   const current = await readOwner(folder);
   if (current && current.pid === process.pid && current.host === hostname()) return;

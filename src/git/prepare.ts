@@ -6,6 +6,7 @@ import type { ProcessRunner } from '../ports/process.js';
 import { GitError, type WorkspaceSettings } from '../ports/git.js';
 import { tailLines } from '../util/tail.js';
 import { type RunGit, splitZ } from './exec.js';
+import { workspaceEnv } from './private.js';
 
 export interface PrepareContext {
   process: ProcessRunner;
@@ -62,8 +63,9 @@ async function runSetup(ctx: PrepareContext, dir: string, name: string, command:
 
 /** Files the setup commands created or changed: treated like copied files. */
 async function changedBySetup(ctx: PrepareContext, dir: string): Promise<string[]> {
-  const r = await ctx.git(['status', '--porcelain=v1', '-z', '--untracked-files=all', '--no-renames'], { cwd: dir, full: true });
-  return splitZ(r.stdout).map((line) => line.slice(3));
+  // Against odw's index of the workspace (still at the base): changed, deleted and new files.
+  const r = await ctx.git(['ls-files', '-z', '--modified', '--deleted', '--others', '--exclude-standard'], { cwd: dir, env: await workspaceEnv(dir), full: true });
+  return splitZ(r.stdout);
 }
 
 /** Resolves copy/link entries (paths or globs) to existing relative paths in the user's tree. */
@@ -71,7 +73,7 @@ export async function expand(repo: string, entries: string[], what: 'copy' | 'li
   const out: string[] = [];
   for (const raw of entries) {
     const entry = raw.replace(/^\.\/+/, '').replace(/\/+$/, '');
-    if (!entry || entry.startsWith('/') || entry.split('/').includes('..') || entry.split('/')[0] === '.git') {
+    if (!entry || entry.startsWith('/') || entry.split('/').includes('..') || isGitDir(entry.split('/')[0])) {
       throw new GitError('workspace_prepare_failed', `workspace.${what}: "${raw}" must be a path inside the repository (no "..", no leading "/", not .git)`);
     }
     const scan = picomatch.scan(entry);
@@ -97,10 +99,15 @@ async function* walk(repo: string, rel: string, intoModules: boolean): AsyncGene
   }
   for (const e of entries) {
     const path = rel ? `${rel}/${e.name}` : e.name;
-    if (e.name === '.git' || (e.name === 'node_modules' && !intoModules)) continue;
+    if (isGitDir(e.name) || (e.name.toLowerCase() === 'node_modules' && !intoModules)) continue;
     yield path;
     if (e.isDirectory()) yield* walk(repo, path, intoModules);
   }
+}
+
+/** `.git` in any letter case: the same folder on case-insensitive file systems. */
+function isGitDir(name: string): boolean {
+  return name.toLowerCase() === '.git';
 }
 
 async function exists(path: string): Promise<boolean> {

@@ -218,6 +218,8 @@ export interface Git {
   repoRoot(cwd: string): Promise<string>;
   /** Full hash of HEAD. */
   head(repo: string): Promise<string>;
+  /** True when `path` is a bare repository (no working tree: odw cannot run there). */
+  isBare(path: string): Promise<boolean>;
 
   /** Paths in the user's tree that differ from HEAD (in the index or on disk) or are untracked. */
   dirtyFiles(repo: string): Promise<string[]>;

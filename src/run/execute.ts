@@ -4,6 +4,8 @@ import { stopOrphanedAgents } from './orphans.js';
 import { join } from 'node:path';
 import type { StageRecord } from '../record/types.js';
 import { runFolder } from '../git/paths.js';
+import { bareMessage } from '../git/index.js';
+import { UserError } from '../cli/exit.js';
 import { compile } from '../plan/compile.js';
 import type { PipelineSource } from '../plan/types.js';
 import type { EventSink } from '../ports/events.js';
@@ -35,6 +37,7 @@ export interface ExecuteResult extends RunOutcome {
 }
 
 export async function execute(opts: ExecuteOptions): Promise<ExecuteResult> {
+  if (opts.ports.git && !existsSync(join(opts.repo, '.git')) && (await opts.ports.git.isBare(opts.repo))) throw new UserError(bareMessage(opts.repo));
   const plan = compile(opts.pipeline);
   checkLoopCeilings(plan.nodes, opts.inputs.values);
   const common = { repo: opts.repo, clock: opts.ports.clock, env: opts.env, sinks: opts.sinks, runtimes: opts.pipeline.spec.runtimes };

@@ -13,7 +13,8 @@ export function checkOwnedPath(path: string): { ok: true; path: string } | { ok:
   if (!segments.length) return { ok: false, error: 'empty_path' };
   for (const s of segments) {
     if (s === '..') return { ok: false, error: 'path_escape', segment: s };
-    if (RESERVED.has(s)) return { ok: false, error: 'reserved_path', segment: s };
+    // Reserved in any letter case: `.GIT` is `.git` on case-insensitive file systems.
+    if (RESERVED.has(s.toLowerCase())) return { ok: false, error: 'reserved_path', segment: s };
   }
   return { ok: true, path: segments.join('/') };
 }

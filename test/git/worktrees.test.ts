@@ -14,7 +14,10 @@ afterEach(async () => {
 });
 
 const exists = (p: string) => lstat(p).then(() => true, () => false);
+/** Worktrees registered in the user's repository: odw's workspaces are private repositories, never registered. */
 const registered = async (h: Harness) => (await h.repo.git(['worktree', 'list', '--porcelain'])).split('\n').filter((l) => l.startsWith('worktree ')).length - 1;
+/** What a run folder holds besides odw's own git dir. */
+const runFolderEntries = async (dir: string) => (await listDir(dir)).filter((n) => n !== '.odw-git');
 
 describe('task worktrees', () => {
   it('creates detached worktrees at the base outside the tree, by default under the temp folder, and removes them', async () => {
@@ -33,7 +36,10 @@ describe('task worktrees', () => {
       }
       const owner = JSON.parse(await readFile(join(folder, 'owner.json'), 'utf8'));
       expect(owner).toMatchObject({ pid: process.pid, runId: h!.run.runId, repo: h!.repo.dir });
-      expect(await registered(h!)).toBe(2);
+      // Each workspace is its own repository, not a worktree of the user's.
+      expect(await registered(h!)).toBe(0);
+      for (const w of wts) expect(await h!.repo.git(['rev-parse', '--path-format=absolute', '--git-common-dir'], w.path)).toBe(join(w.path, '.git'));
+      expect(await h!.repo.git(['status', '--porcelain'], wts[0].path)).toBe('');
     });
     for (const p of seen) expect(await exists(p)).toBe(false);
     expect(await registered(h)).toBe(0);
@@ -59,9 +65,11 @@ describe('task worktrees', () => {
     let seen: string[] = [];
     const work = h.git.withWorktrees({ ...h.run, signal: controller.signal }, ['t1'], async (wts) => {
       seen = wts.map((w) => w.path);
-      await new Promise((_, reject) => controller.signal.addEventListener('abort', () => reject(new Error('cancelled'))));
+      const cancelled = new Promise((_, reject) => controller.signal.addEventListener('abort', () => reject(new Error('cancelled'))));
+      // Cancelled while the work runs (not while the workspaces are still being made).
+      setTimeout(() => controller.abort(), 50);
+      await cancelled;
     });
-    setTimeout(() => controller.abort(), 200);
     await expect(work).rejects.toThrow('cancelled');
     expect(seen).toHaveLength(1);
     expect(await exists(seen[0])).toBe(false);
@@ -72,18 +80,30 @@ describe('task worktrees', () => {
     const started = Date.now();
     await expect(h.git.withWorktrees(run, ['t2', 't3'], async () => undefined)).rejects.toMatchObject({ category: 'cancelled' });
     expect(Date.now() - started).toBeLessThan(10_000);
-    expect(await listDir(join(repoFolder(h.repo.dir, h.run.workspace), h.run.runId))).toEqual(['owner.json']);
+    expect(await runFolderEntries(join(repoFolder(h.repo.dir, h.run.workspace), h.run.runId))).toEqual(['owner.json']);
     expect(await registered(h)).toBe(0);
   });
 
   it('removeAll removes every worktree of a run and its folder', async () => {
     h = await harness({ files: { 'a.txt': 'a\n' } });
-    await h.git.createWorktrees(h.run, ['t1', 't2', 't3']);
-    expect(await registered(h)).toBe(3);
+    const made = await h.git.createWorktrees(h.run, ['t1', 't2', 't3']);
+    for (const w of made) expect(await exists(w.path)).toBe(true);
     const report = await h.git.removeAll(h.run);
     expect(report.removed).toHaveLength(3);
     expect(await registered(h)).toBe(0);
     expect(await exists(join(repoFolder(h.repo.dir, h.run.workspace), h.run.runId))).toBe(false);
+  });
+
+  it("removes the repository's folder under the root with its last run, never while another run has a folder there", async () => {
+    h = await harness({ files: { 'a.txt': 'a\n' } });
+    const other = { ...h.run, runId: 'other-run' };
+    await h.git.createWorktrees(h.run, ['t1']);
+    await h.git.createWorktrees(other, ['t1']);
+    const parent = repoFolder(h.repo.dir, h.run.workspace);
+    await h.git.removeAll(h.run);
+    expect(await listDir(parent)).toEqual(['other-run']);
+    await h.git.removeAll(other);
+    expect(await exists(parent)).toBe(false);
   });
 
   it('prunes worktrees left by a run whose process is gone, and keeps live runs', async () => {
@@ -98,17 +118,16 @@ describe('task worktrees', () => {
     const [gone] = await h.git.createWorktrees({ ...h.run, runId: 'other-crash' }, ['t9']);
     const goneFolder = join(repoFolder(h.repo.dir, h.run.workspace), 'other-crash');
     await writeFile(join(goneFolder, 'owner.json'), JSON.stringify({ ...owner, pid: dead, runId: 'other-crash' }));
-    await h.repo.git(['worktree', 'lock', gone.path]);
+    await rm(gone.path, { recursive: true });
     // This process's run stays.
     const [live] = await h.git.createWorktrees(h.run, ['mine']);
-    expect(await registered(h)).toBe(4);
 
     const report = await h.git.pruneStale(h.repo.dir, h.run.workspace);
     expect(report.failed).toEqual([]);
     expect(await exists(deadFolder)).toBe(false);
     expect(await exists(goneFolder)).toBe(false);
     expect(await exists(live.path)).toBe(true);
-    expect(await registered(h)).toBe(1);
+    expect(await registered(h)).toBe(0);
   });
 
   it('rejects task ids that are not plain folder names', async () => {
@@ -159,7 +178,7 @@ describe('workspace preparation', () => {
     expect((error as GitError).message).toContain('workspace setup command `echo preparing; echo "npm ERR! missing script: bootstrap" >&2; exit 3` exited with code 3');
     expect((error as GitError).message).toContain('npm ERR! missing script: bootstrap');
     expect(await registered(h)).toBe(0);
-    expect(await listDir(join(repoFolder(h.repo.dir, h.run.workspace), h.run.runId))).toEqual(['owner.json']);
+    expect(await runFolderEntries(join(repoFolder(h.repo.dir, h.run.workspace), h.run.runId))).toEqual(['owner.json']);
   });
 
   it('refuses copy and link paths outside the repository', async () => {
