@@ -2,6 +2,8 @@
 import { GitError, type Git } from '../ports/git.js';
 import type { ProcessRunner } from '../ports/process.js';
 import { apply, isApplied } from './apply.js';
+import { releaseLock, tryLock } from './lock.js';
+import { recoverInterrupted } from './recover.js';
 import { combine } from './candidate.js';
 import { capture, seed } from './capture.js';
 import { gitRunner } from './exec.js';
@@ -40,6 +42,15 @@ export function createGit(deps: { process: ProcessRunner }): Git {
     withReviewWorkspace: (run, candidate, fn) => withReviewWorkspace(wt, run, candidate, fn),
     apply: (repo, candidate, options) => apply(git, repo, candidate, options),
     isApplied: (repo, candidate) => isApplied(git, repo, candidate),
+    async recoverApplies(repo, runId) {
+      if (!tryLock(repo, runId)) return undefined;
+      try {
+        return await recoverInterrupted(git, repo);
+      } finally {
+        releaseLock(repo, runId);
+      }
+    },
+    releaseApplyLock: releaseLock,
     snapshot: (repo, options) => snapshot(git, repo, options),
     compare: async (snap) => {
       const { restoreFromGit: _fromGit, ...changes } = await compare(git, snap);

@@ -40,6 +40,8 @@ export async function execute(opts: ExecuteOptions): Promise<ExecuteResult> {
   const record = opts.resumeId
     ? RunHandle.reopen({ ...common, id: opts.resumeId })
     : RunHandle.create({ ...common, pipeline: { file: opts.pipeline.file, name: opts.pipeline.name }, inputs: opts.inputs.values });
+  // Before anything else: an apply that a dead odw process left half-done is put back.
+  await recoverApplies(opts, record);
   // What an interrupted run had finished, reused as it was.
   const done = opts.resumeId ? reusable(record.record.stages) : undefined;
   if (done) record.emit({ type: 'run_resumed', runId: record.id, pipeline: opts.pipeline.name, reused: Object.keys(done) });
@@ -58,14 +60,36 @@ export async function execute(opts: ExecuteOptions): Promise<ExecuteResult> {
   } catch (error) {
     outcome = { status: 'failed', error: { category: 'internal_error', message: (error as Error).message } };
   }
-  await removeRunFolder(opts, record.id);
-  record.finish(outcome.status, outcome.error, headline(record, outcome));
-  await writeReportAfterRun(opts.repo, record.id, plan);
+  try {
+    await removeRunFolder(opts, record.id);
+    record.finish(outcome.status, outcome.error, headline(record, outcome));
+    await writeReportAfterRun(opts.repo, record.id, plan);
+  } finally {
+    // The apply lock (taken by apply) covers verify and ends with the run, whatever its outcome.
+    opts.ports.git?.releaseApplyLock(opts.repo, record.id);
+  }
   return { ...outcome, record };
 }
 
+/**
+ * Stages a resumed run takes over as they were: those that succeeded (or failed tolerated), and
+ * those their `when:` skipped. A stage skipped because the run was cancelled or an earlier stage
+ * failed never ran, so it runs now.
+ */
 function reusable(stages: Record<string, StageRecord>): Record<string, StageRecord> {
-  return Object.fromEntries(Object.entries(stages).filter(([, s]) => s.status === 'succeeded' || s.status === 'skipped' || (s.status === 'failed' && s.tolerated)));
+  const kept = (s: StageRecord) =>
+    s.status === 'succeeded' || (s.status === 'skipped' && String(s.reason ?? '').startsWith('when: ')) || (s.status === 'failed' && s.tolerated);
+  return Object.fromEntries(Object.entries(stages).filter(([, s]) => kept(s)));
+}
+
+/** Interrupted applies of dead runs are rolled back from their journals, and the record says so. */
+async function recoverApplies(opts: ExecuteOptions, record: RunHandle): Promise<void> {
+  if (!opts.ports.git || !existsSync(join(opts.repo, '.odw', 'runs'))) return;
+  const recovered = await opts.ports.git.recoverApplies(opts.repo, record.id).catch((e: Error) => [
+    { runId: '?', files: [], failed: ['?'], message: `odw could not check for interrupted applies: ${e.message}` },
+  ]);
+  if (!recovered) return;
+  for (const r of recovered) record.addHistory({ step: 'recover', ok: r.failed.length === 0, run: r.runId, files: r.files, summary: r.message });
 }
 
 /** Worktrees left behind by runs whose process is gone (killed, rebooted) are removed first. */
