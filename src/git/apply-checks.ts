@@ -39,7 +39,7 @@ export async function checkDirty(git: RunGit, repo: string, candidate: Candidate
   const last = lastApply(repo);
   const byRun = last && last.runId !== runId ? dirty.filter((f) => last.files.includes(f)) : [];
   const who = byRun.length
-    ? `run ${last!.runId}, the last odw run to apply in this repository, changed ${byRun.length === dirty.length ? it : list(byRun)}. ` +
+    ? `The last odw run to apply in this repository, ${last!.runId}, changed ${byRun.length === dirty.length ? it : list(byRun)}. ` +
       `Run the pipeline again so that its change is built on top of that one.`
     : `odw cannot tell who changed ${it} (you, an editor, a tool, or an agent). ` +
       `Commit, stash (git stash push --include-untracked -- <file>…) or undo the changes to ${it}, then apply again.`;
