@@ -1,5 +1,5 @@
 /**
- * One apply at a time per repository: `.odw/apply.lock`, holding {pid, host, runId, since, token}.
+ * One apply at a time per repository: `.odw/runs/apply.lock`, holding {pid, host, runId, since, token}.
  *
  * Taking it: the owner record is written to a private file, then hard-linked to the lock's name;
  * link(2) fails when the name exists, like O_EXCL, and a reader never sees a half-written lock.
@@ -28,7 +28,8 @@ export interface LockOwner {
 const held = new Map<string, LockOwner>();
 let hooked = false;
 
-export const lockPath = (repo: string) => join(repo, '.odw', 'apply.lock');
+/** Inside `.odw/runs/`, which odw's .gitignore hides from `git status` (and so from the verify guard). */
+export const lockPath = (repo: string) => join(repo, '.odw', 'runs', 'apply.lock');
 
 export interface AcquireOptions {
   signal?: AbortSignal;
@@ -59,7 +60,7 @@ export async function acquireLock(repo: string, runId: string, options: AcquireO
 export function tryLock(repo: string, runId: string): boolean {
   const file = lockPath(repo);
   if (held.get(file)?.runId === runId) return true;
-  mkdirSync(join(repo, '.odw'), { recursive: true });
+  mkdirSync(join(repo, '.odw', 'runs'), { recursive: true });
   const me: LockOwner = { pid: process.pid, host: hostname(), runId, since: new Date().toISOString(), token: randomBytes(6).toString('hex') };
   const mine = `${file}.${me.token}`;
   writeFileSync(mine, `${JSON.stringify(me)}\n`, { flag: 'wx' });

@@ -16,9 +16,9 @@ import { count, list } from './text.js';
 
 export async function recoverInterrupted(git: RunGit, repo: string): Promise<RecoveredApply[]> {
   const runs = join(repo, '.odw', 'runs');
-  const names = await readdir(runs).catch(() => [] as string[]);
+  const entries = await readdir(runs, { withFileTypes: true }).catch(() => []);
   const done: RecoveredApply[] = [];
-  for (const name of names.sort()) {
+  for (const name of entries.filter((e) => e.isDirectory()).map((e) => e.name).sort()) {
     const dir = journalDir(join(runs, name));
     const journal = await readJournal(dir);
     if (!journal) {

@@ -1,5 +1,5 @@
 /**
- * The repository's apply lock (.odw/apply.lock): one holder at a time, waiters are told who they
+ * The repository's apply lock (.odw/runs/apply.lock): one holder at a time, waiters are told who they
  * wait for and can be cancelled, a dead owner's lock is taken over by exactly one of many takers,
  * and a process that exits gives its lock up.
  */
@@ -21,7 +21,7 @@ function deadPid(): number {
 
 function staleLock(dir: string, runId = 'odw-dead'): LockOwner {
   const owner = { pid: Number(deadPid()), host: hostname(), runId, since: new Date().toISOString(), token: 'deadbeef0000' };
-  mkdirSync(join(dir, '.odw'), { recursive: true });
+  mkdirSync(join(dir, '.odw/runs'), { recursive: true });
   writeFileSync(lockPath(dir), JSON.stringify(owner));
   return owner;
 }
@@ -62,7 +62,7 @@ describe('the apply lock', () => {
     releaseLock(dir, 'run-new');
     writeFileSync(lockPath(dir), JSON.stringify({ pid: 1, host: `not-${hostname()}`, runId: 'remote', since: '', token: 'remote000000' }));
     expect(tryLock(dir, 'run-new')).toBe(false);
-    expect(readdirSync(join(dir, '.odw')).sort()).toEqual(['apply.lock']); // no private or takeover files left
+    expect(readdirSync(join(dir, '.odw/runs')).sort()).toEqual(['apply.lock']); // no private or takeover files left
   });
 
   it('of many processes taking over one stale lock at once, exactly one wins', async () => {
@@ -88,7 +88,7 @@ describe('the apply lock', () => {
     await Promise.all(exits);
     // The winner gave the lock up as it exited.
     expect(existsSync(lockPath(dir))).toBe(false);
-    expect(readdirSync(join(dir, '.odw')).filter((n) => n.startsWith('apply.lock'))).toEqual([]);
+    expect(readdirSync(join(dir, '.odw/runs')).filter((n) => n.startsWith('apply.lock'))).toEqual([]);
   });
 
   it('a holder killed with SIGKILL leaves a lock that the next run takes over', async () => {
