@@ -1,0 +1,75 @@
+/**
+ * Two `odw run`s on one repository at once. Apply is exclusive per repository: the run that gets
+ * the lock first applies and keeps the lock through its verify; the other waits (and says so),
+ * then checks again. Same line: exactly one applies, the other refuses without blaming the user
+ * and the first run's change is intact. Different files: both apply, one after the other.
+ */
+import { describe, expect, it } from 'vitest';
+import { odw } from '../helpers/cli.js';
+import { startFlagship, tree, type StartedRun } from '../helpers/flagship.js';
+import { gitdir } from '../helpers/gitdir.js';
+import { demoFiles, approve, always } from '../flagship/scenarios.js';
+
+// The verify check of whichever run applies first holds until the other run is waiting for the
+// lock (its events say so), so that the wait is certain, not a matter of timing. Bounded, as a
+// safety net only. In the review workspace (no .odw/) it passes at once.
+const CHECK = 'if [ -d .odw ]; then i=0; until grep -qs "waiting for run" .odw/runs/*/events.jsonl || [ $i -ge 1200 ]; do sleep 0.05; i=$((i+1)); done; fi; true';
+
+async function both(a: { file: string; content: string }, b: { file: string; content: string }) {
+  const repo = await gitdir({ files: demoFiles });
+  const start = (id: string, change: { file: string; content: string }) =>
+    startFlagship({
+      files: demoFiles,
+      repo,
+      tasks: [{ id, files: [change.file], prompt: `Change ${change.file}.` }],
+      scenario: { implement: { [id]: { '*': { write: { [change.file]: change.content } } } }, review: always(approve) },
+      inputs: { check: CHECK },
+    });
+  const runs = await Promise.all([start('first', a), start('second', b)]);
+  const codes = await Promise.all(runs.map((r) => r.exited));
+  return { repo, runs, codes, records: await Promise.all(runs.map((r) => recordOf(r))) };
+}
+
+/** The run record of one of the runs (`latest` would be ambiguous): the one whose tasks file is in its folder. */
+async function recordOf(run: StartedRun): Promise<Record<string, any>> {
+  const list = JSON.parse((await odw(['runs', 'list', '--json', '--repo', run.repo.dir], { cwd: run.repo.dir })).stdout).runs;
+  for (const r of list) {
+    const record = JSON.parse((await odw(['runs', 'show', r.id, '--json', '--repo', run.repo.dir], { cwd: run.repo.dir })).stdout);
+    if (String(record.inputs.tasks).startsWith(run.dir)) return record;
+  }
+  throw new Error(`no record for the run in ${run.dir}`);
+}
+
+const waitLines = (record: Record<string, any>) => record.history.filter((h: { step: string }) => h.step === 'apply-lock').map((h: { summary: string }) => h.summary);
+
+describe('two runs at once on one repository', () => {
+  it('same line: exactly one applies; the other waits, then refuses (dirty_files, naming the run) and leaves the first change intact', async () => {
+    const { repo, codes, records } = await both({ file: 'src/a.js', content: 'export const a = "first";\n' }, { file: 'src/a.js', content: 'export const a = "second";\n' });
+    expect(codes.slice().sort()).toEqual([0, 1]);
+    const winner = records[codes.indexOf(0)];
+    const loser = records[codes.indexOf(1)];
+    expect(winner.status).toBe('succeeded');
+    expect(loser.status).toBe('failed');
+    expect(loser.error.category).toBe('dirty_files');
+    expect(loser.error.message).toContain(`1 file it touches changed since the run started: src/a.js. The last odw run to apply in this repository, ${winner.id}, changed it.`);
+    expect(loser.error.message).not.toMatch(/you changed/i);
+    expect(waitLines(loser)).toEqual([expect.stringMatching(new RegExp(`^waiting for run ${winner.id} to finish applying`))]);
+    const content = winner.inputs.tasks.includes('first') ? 'first' : 'second';
+    expect(await repo.read('src/a.js')).toBe(codes[0] === 0 ? 'export const a = "first";\n' : 'export const a = "second";\n');
+    expect(content).toBeDefined();
+    expect((await tree(repo)).status).toBe(' M src/a.js');
+  });
+
+  it('different files: both apply, one after the other; the second says whom it waited for', async () => {
+    const { repo, codes, records } = await both({ file: 'src/a.js', content: 'export const a = 1;\n' }, { file: 'src/b.js', content: 'export const b = 2;\n' });
+    expect(codes).toEqual([0, 0]);
+    expect(records.map((r) => r.status)).toEqual(['succeeded', 'succeeded']);
+    const waited = records.filter((r) => waitLines(r).length);
+    expect(waited).toHaveLength(1);
+    const other = records.find((r) => r !== waited[0])!;
+    expect(waitLines(waited[0])).toEqual([expect.stringMatching(new RegExp(`^waiting for run ${other.id} to finish applying`))]);
+    expect(await repo.read('src/a.js')).toBe('export const a = 1;\n');
+    expect(await repo.read('src/b.js')).toBe('export const b = 2;\n');
+    expect((await tree(repo)).status).toBe(' M src/a.js\n M src/b.js');
+  });
+});
