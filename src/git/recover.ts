@@ -12,7 +12,7 @@ import { pidAlive } from '../util/fs.js';
 import { type RunGit } from './exec.js';
 import { restoreAll } from './files.js';
 import { journalDir, journalStates, readJournal, removeJournal, type Journal } from './journal.js';
-import { count, list } from './text.js';
+import { count, list, oneLine } from './text.js';
 
 export async function recoverInterrupted(git: RunGit, repo: string): Promise<RecoveredApply[]> {
   const runs = join(repo, '.odw', 'runs');
@@ -38,9 +38,10 @@ export async function recoverInterrupted(git: RunGit, repo: string): Promise<Rec
 
 async function rollBack(git: RunGit, repo: string, dir: string, journal: Journal): Promise<RecoveredApply> {
   const paths = journal.files.map((f) => f.path);
-  if (journal.commit) await undoCommit(git, repo, journal, paths);
+  const index = journal.commit ? await undoCommit(git, repo, journal, paths) : undefined;
   const failed = await restoreAll(repo, await journalStates(dir, journal));
   if (!failed.length) await removeJournal(dir);
+  if (index) failed.push({ path: '(index)', message: index });
   const message = failed.length
     ? `odw found an interrupted apply of run ${journal.runId} and could not put back ${count(failed.map((f) => f.path))}: ` +
       `${list(failed.map((f) => `${f.path} (${f.message})`))}. The saved originals are in ${dir}; check the files with \`git status\`.`
@@ -48,8 +49,11 @@ async function rollBack(git: RunGit, repo: string, dir: string, journal: Journal
   return { runId: journal.runId, files: paths, failed: failed.map((f) => f.path), message };
 }
 
-/** HEAD back where the user was (without touching the tree), index entries reset, the new branch gone. */
-async function undoCommit(git: RunGit, repo: string, journal: Journal, paths: string[]): Promise<void> {
+/**
+ * HEAD back where the user was (without touching the tree), index entries reset, the new branch
+ * gone. Returns what could not be done to the index (e.g. a killed git left .git/index.lock).
+ */
+async function undoCommit(git: RunGit, repo: string, journal: Journal, paths: string[]): Promise<string | undefined> {
   const { branch, original, head } = journal.commit!;
   const call = { cwd: repo, allowFail: true };
   const current = (await git(['symbolic-ref', '--quiet', 'HEAD'], call)).stdout.trim();
@@ -57,6 +61,8 @@ async function undoCommit(git: RunGit, repo: string, journal: Journal, paths: st
     if (original) await git(['symbolic-ref', 'HEAD', original], call);
     else await git(['update-ref', '--no-deref', 'HEAD', head], call);
   }
-  await git(['--literal-pathspecs', 'reset', '--quiet', '--pathspec-from-file=-', '--pathspec-file-nul'], { ...call, input: paths.join('\0') + '\0' });
+  const reset = await git(['--literal-pathspecs', 'reset', '--quiet', '--pathspec-from-file=-', '--pathspec-file-nul'], { ...call, input: paths.join('\0') + '\0' });
   if (`refs/heads/${branch}` !== original) await git(['branch', '-D', branch], call);
+  if (reset.exitCode === 0) return undefined;
+  return `git could not reset the index entries of those files (${oneLine(reset.stderr)}); if no git command is running, remove .git/index.lock and run \`git reset -- <file>…\``;
 }

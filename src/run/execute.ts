@@ -7,6 +7,7 @@ import { runFolder } from '../git/paths.js';
 import { compile } from '../plan/compile.js';
 import type { PipelineSource } from '../plan/types.js';
 import type { EventSink } from '../ports/events.js';
+import type { RecoveredApply } from '../ports/git.js';
 import { RunHandle } from '../record/run-handle.js';
 import { writeReportAfterRun } from '../report/write.js';
 import { stageHandlers } from '../stages/registry.js';
@@ -37,11 +38,12 @@ export async function execute(opts: ExecuteOptions): Promise<ExecuteResult> {
   const plan = compile(opts.pipeline);
   checkLoopCeilings(plan.nodes, opts.inputs.values);
   const common = { repo: opts.repo, clock: opts.ports.clock, env: opts.env, sinks: opts.sinks };
+  // Before anything else (even the record's retention): an apply a dead odw process left half-done is put back.
+  const recovered = await recoverApplies(opts);
   const record = opts.resumeId
     ? RunHandle.reopen({ ...common, id: opts.resumeId })
     : RunHandle.create({ ...common, pipeline: { file: opts.pipeline.file, name: opts.pipeline.name }, inputs: opts.inputs.values });
-  // Before anything else: an apply that a dead odw process left half-done is put back.
-  await recoverApplies(opts, record);
+  for (const r of recovered) record.addHistory({ step: 'recover', ok: r.failed.length === 0, run: r.runId, files: r.files, summary: r.message });
   // What an interrupted run had finished, reused as it was.
   const done = opts.resumeId ? reusable(record.record.stages) : undefined;
   if (done) record.emit({ type: 'run_resumed', runId: record.id, pipeline: opts.pipeline.name, reused: Object.keys(done) });
@@ -55,11 +57,18 @@ export async function execute(opts: ExecuteOptions): Promise<ExecuteResult> {
     stages: {},
   };
   let outcome: RunOutcome;
+  // History lines written once the run was cancelled are the cancellation's, not failures of their own.
+  let cancelledFrom = Infinity;
+  const onAbort = () => (cancelledFrom = Math.min(cancelledFrom, record.record.history.length));
+  if (opts.signal.aborted) onAbort();
+  opts.signal.addEventListener('abort', onAbort, { once: true });
   try {
     outcome = await interpret({ plan, scope, record, ports: opts.ports, handlers: opts.handlers ?? stageHandlers, signal: opts.signal, done });
   } catch (error) {
     outcome = { status: 'failed', error: { category: 'internal_error', message: (error as Error).message } };
   }
+  opts.signal.removeEventListener('abort', onAbort);
+  if (outcome.status === 'cancelled') markCancelled(record, cancelledFrom);
   try {
     await removeRunFolder(opts, record.id);
     record.finish(outcome.status, outcome.error, headline(record, outcome));
@@ -82,14 +91,21 @@ function reusable(stages: Record<string, StageRecord>): Record<string, StageReco
   return Object.fromEntries(Object.entries(stages).filter(([, s]) => kept(s)));
 }
 
-/** Interrupted applies of dead runs are rolled back from their journals, and the record says so. */
-async function recoverApplies(opts: ExecuteOptions, record: RunHandle): Promise<void> {
-  if (!opts.ports.git || !existsSync(join(opts.repo, '.odw', 'runs'))) return;
-  const recovered = await opts.ports.git.recoverApplies(opts.repo, record.id).catch((e: Error) => [
+/** A stage stopped by the cancellation says "cancelled" (e.g. not `planning_failed`); `finish` saves it. */
+function markCancelled(record: RunHandle, from: number): void {
+  for (const entry of record.record.history.slice(from)) {
+    if (entry.ok !== false || entry.status === 'skipped' || entry.decision) continue;
+    Object.assign(entry, { status: 'cancelled', error: 'cancelled: the run was cancelled' });
+  }
+}
+
+/** Interrupted applies of dead runs, rolled back from their journals (the record then says so). */
+async function recoverApplies(opts: ExecuteOptions): Promise<RecoveredApply[]> {
+  if (!opts.ports.git || !existsSync(join(opts.repo, '.odw', 'runs'))) return [];
+  const found = await opts.ports.git.recoverApplies(opts.repo, `recovery-${process.pid}`).catch((e: Error) => [
     { runId: '?', files: [], failed: ['?'], message: `odw could not check for interrupted applies: ${e.message}` },
   ]);
-  if (!recovered) return;
-  for (const r of recovered) record.addHistory({ step: 'recover', ok: r.failed.length === 0, run: r.runId, files: r.files, summary: r.message });
+  return found ?? [];
 }
 
 /** Worktrees left behind by runs whose process is gone (killed, rebooted) are removed first. */

@@ -78,10 +78,15 @@ describe('odw resume after Ctrl-C (SIGINT) or SIGTERM at each stage of the shipp
     expect(after.record.status).toBe('succeeded');
     expect(after.files).toEqual(expected.files);
     expect(after.status).toBe(expected.status);
-    // The history is the uninterrupted run's, with the cancelled attempt's own line kept where it happened.
-    const cancelledLines = after.record.history.filter((h: { status?: string }) => h.status === 'cancelled');
-    expect(cancelledLines.length).toBeLessThanOrEqual(1);
-    expect(steps({ history: after.record.history.filter((h: { status?: string }) => h.status !== 'cancelled') })).toEqual(steps(expected.record));
-    expect(steps(after.record).filter((s) => s === 'apply')).toEqual(['apply']);
+    // The history is the uninterrupted run's, plus the lines of the cancelled attempt where it
+    // happened: the held stage (and its loop) marked cancelled, never as a failure of their own.
+    const kind = holdAt.split(':')[0];
+    const attempt = stopped.record.history.filter((h: { ok?: boolean; decision?: string }) => h.ok === false && !h.decision);
+    for (const h of attempt) expect(h).toMatchObject({ status: 'cancelled', error: 'cancelled: the run was cancelled' });
+    expect(attempt.map((h: { step: string }) => h.step).filter((step: string) => step !== kind && step !== 'loop')).toEqual([]);
+    const kept = after.record.history.filter((h: { status?: string }) => h.status !== 'cancelled');
+    expect(after.record.history.length - kept.length).toBe(attempt.length);
+    expect(steps({ history: kept })).toEqual(steps(expected.record));
+    expect(after.record.history.filter((h: { step: string }) => h.step === 'apply')).toHaveLength(1);
   });
 });
