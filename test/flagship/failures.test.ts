@@ -104,7 +104,7 @@ describe('apply', () => {
     const scenario = { implement: { ...goodTwoTasks.implement, alpha: { '*': { write: { 'src/a.js': ALPHA }, writeUser: { 'src/a.js': mine } } } }, review: always(approve) };
     const r = await runFlagship({ files: demoFiles, tasks: twoTasks, scenario });
     const last = expectFailure(r, 'dirty_files', 'apply');
-    expect(r.record.error.message).toContain('you changed 1 file it touches since the run started: src/a.js');
+    expect(r.record.error.message).toContain('1 file it touches changed since the run started: src/a.js. odw cannot tell who changed it');
     expect(last.files).toEqual(['src/a.js']);
     expect(steps(r.record)).toEqual(['plan', 'implement r1', 'review r1 approve', 'apply failed']);
     const after = await tree(r.repo);
