@@ -4,10 +4,12 @@
  * then checks again. Same line: exactly one applies, the other refuses without blaming the user
  * and the first run's change is intact. Different files: both apply, one after the other.
  */
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { odw } from '../helpers/cli.js';
 import { startFlagship, tree, type StartedRun } from '../helpers/flagship.js';
-import { gitdir } from '../helpers/gitdir.js';
+import { GIT_TEST_ENV, gitdir } from '../helpers/gitdir.js';
 import { demoFiles, approve, always } from '../flagship/scenarios.js';
 
 // The verify check of whichever run applies first holds until the other run is waiting for the
@@ -70,5 +72,46 @@ describe('two runs at once on one repository', () => {
     expect(await repo.read('src/a.js')).toBe('export const a = 1;\n');
     expect(await repo.read('src/b.js')).toBe('export const b = 2;\n');
     expect((await tree(repo)).status).toBe(' M src/a.js\n M src/b.js');
+  });
+
+  it('a run waiting for the lock is cancelled by SIGTERM (exit 130, nothing applied) and `odw resume` applies it once the lock is free', async () => {
+    const repo = await gitdir({ files: demoFiles });
+    const release = join(repo.dir, '..', `release-${Date.now()}`);
+    const start = (id: string, file: string, check: string) =>
+      startFlagship({
+        files: demoFiles,
+        repo,
+        tasks: [{ id, files: [file], prompt: `Change ${file}.` }],
+        scenario: { implement: { [id]: { '*': { write: { [file]: `// ${id}\n` } } } }, review: always(approve) },
+        inputs: { check },
+      });
+    // The first run holds the lock in its verify until the test lets it go.
+    const first = await start('first', 'src/a.js', `if [ -d .odw ]; then until [ -e ${release} ]; do sleep 0.05; done; fi; true`);
+    const runs = join(repo.dir, '.odw/runs');
+    const holding = () => existsSync(join(runs, 'apply.lock'));
+    while (!holding()) await new Promise((r) => setTimeout(r, 20));
+    const second = await start('second', 'src/b.js', 'true');
+    const waitingRun = () =>
+      readdirSync(runs).find((id) => existsSync(join(runs, id, 'events.jsonl')) && /waiting for run [0-9]/.test(readFileSync(join(runs, id, 'events.jsonl'), 'utf8')));
+    while (!waitingRun()) await new Promise((r) => setTimeout(r, 20));
+    second.child.kill('SIGTERM');
+    expect(await second.exited).toBe(130);
+    const cancelled = await recordOf(second);
+    expect(cancelled.status).toBe('cancelled');
+    expect(cancelled.stages.apply.status).toBe('cancelled');
+    expect(await repo.read('src/b.js')).toBe(demoFiles['src/b.js']);
+
+    writeFileSync(release, '');
+    expect(await first.exited).toBe(0);
+    expect(existsSync(join(runs, 'apply.lock'))).toBe(false);
+    const resumed = await odw(['resume', cancelled.id, '--repo', repo.dir], { cwd: repo.dir, env: GIT_TEST_ENV });
+    expect(resumed.stderr).toBe('');
+    expect(resumed.code).toBe(0);
+    expect(await repo.read('src/a.js')).toBe('// first\n');
+    expect(await repo.read('src/b.js')).toBe('// second\n');
+    // The cancelled wait keeps its line (cancelled); the change was applied once.
+    const applies = (await recordOf(second)).history.filter((h: { step: string }) => h.step === 'apply');
+    expect(applies.map((h: { ok: boolean; status?: string }) => [h.ok, h.status])).toEqual([[false, 'cancelled'], [true, undefined]]);
+    expect(existsSync(join(runs, 'apply.lock'))).toBe(false);
   });
 });
