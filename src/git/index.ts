@@ -2,7 +2,7 @@
 import { GitError, type Git } from '../ports/git.js';
 import type { ProcessRunner } from '../ports/process.js';
 import { apply, isApplied } from './apply.js';
-import { releaseLock, tryLock } from './lock.js';
+import { acquireLock, releaseLock, tryLock } from './lock.js';
 import { recoverInterrupted } from './recover.js';
 import { combine } from './candidate.js';
 import { capture, seed } from './capture.js';
@@ -49,6 +49,9 @@ export function createGit(deps: { process: ProcessRunner }): Git {
       } finally {
         releaseLock(repo, runId);
       }
+    },
+    acquireApplyLock: async (repo, runId, options) => {
+      await acquireLock(repo, runId, { signal: options?.signal, onWait: (owner) => options?.onWait?.(owner.runId) });
     },
     releaseApplyLock: releaseLock,
     snapshot: (repo, options) => snapshot(git, repo, options),

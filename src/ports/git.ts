@@ -232,6 +232,11 @@ export interface Git {
    * Skipped (undefined) while a live run holds the apply lock: that run, or the next apply, does it.
    */
   recoverApplies(repo: string, runId: string): Promise<RecoveredApply[] | undefined>;
+  /**
+   * Take the repository's apply lock for a run without applying (a resumed run whose apply was
+   * done before, so that its verify runs under the lock). `onWait` is told each run it waits for.
+   */
+  acquireApplyLock(repo: string, runId: string, options?: { signal?: AbortSignal; onWait?: (runId: string) => void }): Promise<void>;
   /** Give up the run's apply lock (at the end of the run; also done on process exit). */
   releaseApplyLock(repo: string, runId: string): void;
 

@@ -56,6 +56,7 @@ export async function execute(opts: ExecuteOptions): Promise<ExecuteResult> {
     run: { id: record.id, repo: opts.repo, pipeline: opts.pipeline.name },
     stages: {},
   };
+  if (done) await relock(opts, record, done);
   let outcome: RunOutcome;
   // History lines written once the run was cancelled are the cancellation's, not failures of their own.
   let cancelledFrom = Infinity;
@@ -89,6 +90,17 @@ function reusable(stages: Record<string, StageRecord>): Record<string, StageReco
   const kept = (s: StageRecord) =>
     s.status === 'succeeded' || (s.status === 'skipped' && String(s.reason ?? '').startsWith('when: ')) || (s.status === 'failed' && s.tolerated);
   return Object.fromEntries(Object.entries(stages).filter(([, s]) => kept(s)));
+}
+
+/**
+ * A resumed run whose apply had succeeded takes the apply lock again before its remaining stages
+ * (verify) run, as it held it before: another run must not apply while this run's verify guard
+ * watches the tree. Cancelling the wait cancels the run (the interpreter then starts nothing).
+ */
+async function relock(opts: ExecuteOptions, record: RunHandle, done: Record<string, StageRecord>): Promise<void> {
+  if (!opts.ports.git || !Object.values(done).some((s) => s.kind === 'apply' && s.status === 'succeeded')) return;
+  const onWait = (id: string) => record.addHistory({ step: 'apply-lock', ok: true, summary: `waiting for run ${id} to finish applying` });
+  await opts.ports.git.acquireApplyLock(opts.repo, record.id, { signal: opts.signal, onWait }).catch(() => undefined);
 }
 
 /** A stage stopped by the cancellation says "cancelled" (e.g. not `planning_failed`); `finish` saves it. */

@@ -7,7 +7,8 @@
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { odw } from '../helpers/cli.js';
+import { spawn } from 'node:child_process';
+import { ODW_BIN, odw } from '../helpers/cli.js';
 import { startFlagship, tree, type StartedRun } from '../helpers/flagship.js';
 import { GIT_TEST_ENV, gitdir } from '../helpers/gitdir.js';
 import { demoFiles, approve, always } from '../flagship/scenarios.js';
@@ -113,5 +114,47 @@ describe('two runs at once on one repository', () => {
     const applies = (await recordOf(second)).history.filter((h: { step: string }) => h.step === 'apply');
     expect(applies.map((h: { ok: boolean; status?: string }) => [h.ok, h.status])).toEqual([[false, 'cancelled'], [true, undefined]]);
     expect(existsSync(join(runs, 'apply.lock'))).toBe(false);
+  });
+
+  it('a resumed run whose apply was done takes the lock again before its verify: it waits while another run applies', async () => {
+    const repo = await gitdir({ files: demoFiles });
+    const tag = `${process.pid}-${Date.now()}`;
+    const killed = join(repo.dir, '..', `killed-${tag}`);
+    const release = join(repo.dir, '..', `release-${tag}`);
+    const start = (id: string, file: string, check: string) =>
+      startFlagship({
+        files: demoFiles,
+        repo,
+        tasks: [{ id, files: [file], prompt: `Change ${file}.` }],
+        scenario: { implement: { [id]: { '*': { write: { [file]: `// ${id}\n` } } } }, review: always(approve) },
+        inputs: { check },
+      });
+    // Run X is killed (SIGKILL) in its verify, after it applied.
+    const x = await start('x', 'src/a.js', `if [ -d .odw ] && mkdir ${killed} 2>/dev/null; then kill -9 $PPID; fi; true`);
+    expect(await x.exited).toBe(null);
+    const xRecord = await recordOf(x);
+    expect(xRecord.stages.apply.status).toBe('succeeded');
+    // Run Y applies and holds the lock in its verify until the test lets it go.
+    const y = await start('y', 'src/b.js', `if [ -d .odw ]; then until [ -e ${release} ]; do sleep 0.05; done; fi; true`);
+    const lock = join(repo.dir, '.odw/runs/apply.lock');
+    const owner = () => (existsSync(lock) ? JSON.parse(readFileSync(lock, 'utf8')).runId : undefined);
+    // (a run's start takes the lock for a moment to look for interrupted applies, as `recovery-<pid>`)
+    const yHolds = () => owner() && owner() !== xRecord.id && existsSync(join(repo.dir, '.odw/runs', owner()));
+    while (!yHolds()) await new Promise((r) => setTimeout(r, 20));
+    const yId = owner();
+    const resumed = spawn(process.execPath, [ODW_BIN, 'resume', xRecord.id, '--repo', repo.dir], { cwd: repo.dir, env: { ...process.env, ...GIT_TEST_ENV, CI: '1' }, stdio: 'ignore' });
+    const resumedExit = new Promise<number | null>((resolve) => resumed.on('close', resolve));
+    const events = join(repo.dir, '.odw/runs', xRecord.id, 'events.jsonl');
+    while (!readFileSync(events, 'utf8').includes(`waiting for run ${yId} to finish applying`)) await new Promise((r) => setTimeout(r, 20));
+    const afterResume = readFileSync(events, 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l));
+    const resumedAt = afterResume.findIndex((e) => e.type === 'run_resumed');
+    expect(afterResume.slice(resumedAt).some((e) => e.type === 'stage_started')).toBe(false); // its verify has not started
+    writeFileSync(release, '');
+    expect(await y.exited).toBe(0);
+    expect(await resumedExit).toBe(0);
+    expect((await recordOf(x)).status).toBe('succeeded');
+    expect(await repo.read('src/a.js')).toBe('// x\n');
+    expect(await repo.read('src/b.js')).toBe('// y\n');
+    expect(existsSync(lock)).toBe(false);
   });
 });
