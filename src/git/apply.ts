@@ -28,9 +28,9 @@ export async function apply(git: RunGit, repo: string, candidate: Candidate, opt
   if (options.run) {
     await acquireLock(repo, options.run.id, {
       signal: options.signal,
-      onWait: (owner) => options.onNotice?.(`waiting for run ${owner.runId} to finish applying (process ${owner.pid} on ${owner.host}, since ${owner.since})`),
+      onWait: (owner) => options.onNotice?.(`waiting for run ${owner.runId} to finish applying (process ${owner.pid} on ${owner.host}, since ${owner.since})`, 'waiting'),
     });
-    for (const r of await recoverInterrupted(git, repo)) options.onNotice?.(r.message);
+    for (const r of await recoverInterrupted(git, repo)) options.onNotice?.(r.message, 'recovered');
     // A resumed run may have applied the candidate just before it was killed: never apply twice.
     if (options.resumed && (await isApplied(git, repo, candidate))) return { ok: true, files, alreadyApplied: true };
   }

@@ -130,7 +130,7 @@ export interface ApplyOptions {
   /** Cancels waiting for the lock. */
   signal?: AbortSignal;
   /** Things the user should read as they happen: waiting for another run, an interrupted apply put back. */
-  onNotice?: (message: string) => void;
+  onNotice?: (message: string, kind: 'waiting' | 'recovered') => void;
 }
 
 /** An interrupted apply of a dead run, rolled back from its journal. */

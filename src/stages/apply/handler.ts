@@ -19,9 +19,10 @@ export const applyHandler: StageHandler = async (ctx) => {
   // leaves a half-applied tree; a resumed run never applies twice.
   // Notices (waiting for another run, an interrupted apply put back) are shown as they happen and kept in the history.
   const notices: HistoryEntry[] = [];
-  const notice = (summary: string) => {
-    ctx.emit({ type: 'history', entry: { step: 'apply-lock', ok: true, summary } });
-    notices.push({ step: 'apply-lock', stage: ctx.stage.id, ok: true, summary });
+  const notice = (summary: string, kind: 'waiting' | 'recovered') => {
+    const step = kind === 'waiting' ? 'apply-lock' : 'recover';
+    ctx.emit({ type: 'history', entry: { step, ok: true, summary } });
+    notices.push({ step, stage: ctx.stage.id, ok: true, summary });
   };
   const result = await git.apply(ctx.run.repo, review.candidate, {
     ...(commit ? { commit } : {}),
