@@ -115,6 +115,20 @@ describe('apply journal and recovery', () => {
     expect(await h.repo.git(['rev-parse', 'HEAD'])).toBe(h.run.base);
   });
 
+  it('a run that takes the lock after a dead holder puts the half-apply back before its own checks, and says so', async () => {
+    h = await harness({ files: FILES });
+    const c = await candidate(h, 't1', bigChange);
+    await journalFor(h, c, join(h.repo.dir, '.odw/runs/odw-killed'));
+    await h.repo.write('src/app.ts', 'export const app = 2;\n'); // the dead run's half-apply
+    await h.repo.remove('gone.txt');
+    const notices: [string, string][] = [];
+    const result = await h.git.apply(h.repo.dir, c, { run: { id: 'odw-next', dir: join(h.scratch, 'next') }, onNotice: (m, kind) => notices.push([kind, m]) });
+    h.git.releaseApplyLock(h.repo.dir, 'odw-next');
+    expect(notices).toEqual([['recovered', `odw found an interrupted apply of run odw-killed and put back the ${c.files.length} files it had started to change`]]);
+    expect(result).toEqual({ ok: true, files: c.files }); // not dirty_files because of the half-apply
+    expect(await h.repo.read('many/f07.txt')).toBe('changed 7\n');
+  });
+
   it('a journal of a live process, or one already applied, is never rolled back', async () => {
     h = await harness({ files: FILES });
     const c = await candidate(h, 't1', bigChange);
