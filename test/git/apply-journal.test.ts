@@ -97,6 +97,17 @@ describe('apply journal and recovery', () => {
     h.git.releaseApplyLock(h.repo.dir, 'odw-next');
   });
 
+  it('recovery never deletes a file someone put, after the crash, into a folder the apply had created', async () => {
+    h = await harness({ files: FILES });
+    const c = await candidate(h, 't1', bigChange);
+    await journalFor(h, c, join(h.repo.dir, '.odw/runs/odw-killed'));
+    await h.repo.write('new/deep/x.ts', 'new\n'); // the dead run's half-apply
+    await h.repo.write('new/deep/mine.txt', 'written later by the user\n');
+    await h.git.recoverApplies(h.repo.dir, 'odw-next');
+    expect(await h.repo.exists('new/deep/x.ts')).toBe(false);
+    expect(await h.repo.read('new/deep/mine.txt')).toBe('written later by the user\n');
+  });
+
   it('an apply.commit killed after committing on the new branch: HEAD back on the original branch, index reset, branch deleted, files put back', async () => {
     h = await harness({ files: FILES });
     const c = await candidate(h, 't1', bigChange);
