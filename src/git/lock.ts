@@ -122,9 +122,18 @@ export function isStale(owner: LockOwner): boolean {
   return !pidAlive(owner.pid);
 }
 
+/** Creates `to` as a copy of `from` only if `to` does not exist: by link, or O_EXCL where links are not supported. */
 function linkOrFalse(from: string, to: string): boolean {
   try {
     linkSync(from, to);
+    return true;
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code === 'EEXIST') return false;
+    if (code !== 'EPERM' && code !== 'ENOTSUP' && code !== 'EOPNOTSUPP') throw e;
+  }
+  try {
+    writeFileSync(to, readFileSync(from), { flag: 'wx' });
     return true;
   } catch (e) {
     if ((e as NodeJS.ErrnoException).code === 'EEXIST') return false;
