@@ -1,12 +1,19 @@
 /**
- * Atomic apply of an approved candidate to the user's working tree: refuse (changing nothing) when
- * the user touched the candidate's files or HEAD moved under them; otherwise save those files,
- * apply, and put every one of them back if anything fails. Optionally commit on a new branch.
+ * Atomic, exclusive, crash-safe apply of an approved candidate to the user's working tree.
+ * For a run: wait for the repository's apply lock (kept until the run ends), roll back interrupted
+ * applies of dead runs, then check (HEAD, changed files, `git apply --check`), journal the
+ * originals on disk, apply, and put every file back if anything fails. Optionally commit on a new
+ * branch. See docs/git.md, "Atomic apply".
  */
 import type { ApplyOptions, ApplyResult, Candidate } from '../ports/git.js';
-import { type RunGit, splitZ } from './exec.js';
+import { type RunGit } from './exec.js';
 import { readState, restoreAll, type PathState } from './files.js';
+import { checkDirty, checkHead, noteApplied, refuse } from './apply-checks.js';
 import { commitOnBranch, checkBranch } from './commit.js';
+import { faultPoint } from './fault.js';
+import { journalDir, removeJournal, writeJournal } from './journal.js';
+import { acquireLock } from './lock.js';
+import { recoverInterrupted } from './recover.js';
 import { count, list, oneLine } from './text.js';
 
 /** The candidate is already in the tree when it can be reversed cleanly there. */
@@ -18,40 +25,26 @@ export async function isApplied(git: RunGit, repo: string, candidate: Candidate)
 
 export async function apply(git: RunGit, repo: string, candidate: Candidate, options: ApplyOptions = {}): Promise<ApplyResult> {
   const files = candidate.files;
-  const call = { cwd: repo };
+  if (options.run) {
+    await acquireLock(repo, options.run.id, {
+      signal: options.signal,
+      onWait: (owner) => options.onNotice?.(`waiting for run ${owner.runId} to finish applying (process ${owner.pid} on ${owner.host}, since ${owner.since})`, 'waiting'),
+    });
+    for (const r of await recoverInterrupted(git, repo)) options.onNotice?.(r.message, 'recovered');
+    // A resumed run may have applied the candidate just before it was killed: never apply twice.
+    if (options.resumed && (await isApplied(git, repo, candidate))) return { ok: true, files, alreadyApplied: true };
+  }
+  const prechecked = await options.precheck?.();
+  if (prechecked) return { ok: false, ...prechecked };
   if (options.commit) {
     const refused = await checkBranch(git, repo, options.commit.branch);
     if (refused) return { ...refused, files };
   }
+  const head = (await git(['rev-parse', '--verify', 'HEAD'], { cwd: repo })).stdout.trim();
+  const refused = (await checkHead(git, repo, candidate, head)) ?? (await checkDirty(git, repo, candidate, options.run?.id));
+  if (refused) return refused;
 
-  const head = (await git(['rev-parse', '--verify', 'HEAD'], call)).stdout.trim();
-  if (head !== candidate.base) {
-    const changed = await listFor(files, (chunk) =>
-      git(['--literal-pathspecs', 'diff', '--name-only', '-z', '--no-renames', candidate.base, head, '--', ...chunk], { ...call, full: true }),
-    );
-    if (changed.length) {
-      const [from, to] = [candidate.base.slice(0, 12), head.slice(0, 12)];
-      return refuse('head_moved', changed,
-        `odw did not apply the change: HEAD moved from ${from} to ${to} since the run started, and the new commits change ` +
-          `${count(changed)} the change also touches: ${list(changed)}. Run the pipeline again from the new HEAD, ` +
-          `or check out ${from} and apply again.`);
-    }
-  }
-
-  const status = await listFor(files, (chunk) =>
-    git(['--literal-pathspecs', 'status', '--porcelain=v1', '-z', '--untracked-files=all', '--ignored=matching', '--no-renames', '--', ...chunk], {
-      ...call,
-      full: true,
-    }),
-  );
-  const dirty = [...new Set(status.map((e) => e.slice(3)))].sort();
-  if (dirty.length) {
-    return refuse('dirty_files', dirty,
-      `odw did not apply the change: you changed ${count(dirty)} it touches since the run started: ${list(dirty)}. ` +
-        `Commit, stash (git stash push --include-untracked -- <file>…) or undo your changes to ${dirty.length === 1 ? 'it' : 'them'}, then apply again.`);
-  }
-
-  const check = await git(['apply', '--check', candidate.patchFile], { ...call, allowFail: true });
+  const check = await git(['apply', '--check', candidate.patchFile], { cwd: repo, allowFail: true });
   if (check.exitCode !== 0) {
     return refuse('patch_apply_failed', files,
       `odw did not apply the change: git cannot apply it to your tree (${oneLine(check.stderr)}). Your files are unchanged.`);
@@ -59,46 +52,49 @@ export async function apply(git: RunGit, repo: string, candidate: Candidate, opt
 
   const saved = new Map<string, PathState>();
   for (const file of files) saved.set(file, await readState(repo, file));
+  const journal = options.run ? journalDir(options.run.dir) : undefined;
+  faultPoint('before-journal');
+  if (journal) {
+    const original = options.commit ? (await git(['symbolic-ref', '--quiet', 'HEAD'], { cwd: repo, allowFail: true })).stdout.trim() : '';
+    const commit = options.commit ? { branch: options.commit.branch, original, head } : undefined;
+    await writeJournal(journal, { runId: options.run!.id, base: candidate.base, patch: candidate.patchFile, ...(commit ? { commit } : {}) }, saved);
+  }
+  faultPoint('after-journal');
 
-  const applied = await git(['apply', candidate.patchFile], { ...call, allowFail: true }).catch((e: Error) => ({ exitCode: -1, stderr: e.message }));
+  const applied = await git(['apply', candidate.patchFile], { cwd: repo, allowFail: true }).catch((e: Error) => ({ exitCode: -1, stderr: e.message }));
+  faultPoint('after-git-apply');
   if (applied.exitCode !== 0) {
-    return rollback(repo, saved, files, `git could not apply the change (${oneLine(applied.stderr)})`);
+    return rollback(repo, saved, files, journal, `git could not apply the change (${oneLine(applied.stderr)})`);
   }
 
+  let commit: { branch: string; sha: string } | undefined;
   if (options.commit) {
-    const committed = await commitOnBranch(git, repo, head, files, options.commit);
-    if (!committed.ok) return rollback(repo, saved, files, committed.message, 'commit_failed');
-    return { ok: true, files, commit: { branch: options.commit.branch, sha: committed.sha } };
+    const committed = await commitOnBranch(git, repo, head, files, options.commit, () => faultPoint('after-branch'));
+    if (!committed.ok) return rollback(repo, saved, files, journal, committed.message, 'commit_failed');
+    commit = { branch: options.commit.branch, sha: committed.sha };
+    faultPoint('after-commit');
   }
-  return { ok: true, files };
+  if (journal) await removeJournal(journal);
+  if (options.run) noteApplied(repo, options.run.id, files);
+  faultPoint('after-apply');
+  return { ok: true, files, ...(commit ? { commit } : {}) };
 }
 
 async function rollback(
   repo: string,
   saved: Map<string, PathState>,
   files: string[],
+  journal: string | undefined,
   why: string,
   category: 'patch_apply_failed' | 'commit_failed' = 'patch_apply_failed',
 ): Promise<ApplyResult> {
   const failed = await restoreAll(repo, saved);
   if (!failed.length) {
+    if (journal) await removeJournal(journal);
     return refuse(category, files, `${why}; odw put back the ${count(files)} it had started to change, so your tree is as it was.`);
   }
   const broken = failed.map((f) => `${f.path} (${f.message})`);
   return refuse(category, failed.map((f) => f.path),
     `${why}; odw could not put back ${count(broken)}: ${list(broken)}. Check ${failed.length === 1 ? 'it' : 'them'} with \`git status\` ` +
-      `and \`git checkout -- <file>\` before going on.`);
+      `and \`git checkout -- <file>\` before going on.` + (journal ? ` The original files are saved in ${journal}.` : ''));
 }
-
-function refuse(category: Exclude<ApplyResult, { ok: true }>['category'], files: string[], message: string): ApplyResult {
-  return { ok: false, category, message, files };
-}
-
-/** Runs a path-limited listing in chunks (command lines have a length limit) and joins the results. */
-async function listFor(files: string[], run: (chunk: string[]) => Promise<{ stdout: string }>): Promise<string[]> {
-  const out: string[] = [];
-  for (let i = 0; i < files.length; i += PATHS_PER_CALL) out.push(...splitZ((await run(files.slice(i, i + PATHS_PER_CALL))).stdout));
-  return out;
-}
-
-const PATHS_PER_CALL = 1000;

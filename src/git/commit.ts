@@ -29,6 +29,7 @@ export async function commitOnBranch(
   head: string,
   files: string[],
   commit: { branch: string; message: string },
+  afterStep?: (done: number) => void,
 ): Promise<{ ok: true; sha: string } | { ok: false; message: string }> {
   const call = { cwd: repo, allowFail: true };
   const paths = { ...call, input: files.join('\0') + '\0' };
@@ -47,6 +48,7 @@ export async function commitOnBranch(
       return { ok: false, message: `odw could not ${what} on branch ${commit.branch} (${oneLine(r.stderr)})` };
     }
     done++;
+    if (done === 1) afterStep?.(done);
   }
   const sha = (await git(['rev-parse', 'HEAD'], { cwd: repo })).stdout.trim();
   return { ok: true, sha };

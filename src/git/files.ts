@@ -1,5 +1,5 @@
 /** Saving and putting back the exact state of a few paths: bytes, mode, symlink or absence. */
-import { chmod, lstat, mkdir, readFile, readlink, rm, symlink, writeFile } from 'node:fs/promises';
+import { chmod, lstat, mkdir, readFile, readlink, rm, rmdir, symlink, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 
 export type PathState =
@@ -27,13 +27,16 @@ async function firstMissingAncestor(root: string, rel: string): Promise<string |
   return undefined;
 }
 
-/** Puts `root/rel` back to `state`. Folders created since are removed, removed ones recreated. */
+/**
+ * Puts `root/rel` back to `state`. Folders created since are removed once empty (a file someone
+ * else put there later is never deleted), removed ones recreated.
+ */
 export async function writeState(root: string, rel: string, state: PathState): Promise<void> {
   const abs = join(root, rel);
   if (state.kind === 'other') return;
   if (state.kind === 'missing') {
     await rm(abs, { recursive: true, force: true });
-    if (state.createdFrom) await rm(join(root, state.createdFrom), { recursive: true, force: true });
+    if (state.createdFrom) await removeEmptyFolders(root, dirname(rel), state.createdFrom);
     return;
   }
   await makeWritable(dirname(abs));
@@ -45,6 +48,18 @@ export async function writeState(root: string, rel: string, state: PathState): P
   }
   await writeFile(abs, state.data, { mode: state.mode });
   await chmod(abs, state.mode);
+}
+
+/** Removes `dir` and its parents up to `top` while they are empty. */
+async function removeEmptyFolders(root: string, dir: string, top: string): Promise<void> {
+  for (let d = dir; d && d !== '.'; d = dirname(d)) {
+    try {
+      await rmdir(join(root, d));
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code !== 'ENOENT') return; // not empty: keep it and its parents
+    }
+    if (d === top) return;
+  }
 }
 
 /** A folder made read-only during a failed step must not stop the file inside being restored. */

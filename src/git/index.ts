@@ -2,6 +2,8 @@
 import { GitError, type Git } from '../ports/git.js';
 import type { ProcessRunner } from '../ports/process.js';
 import { apply, isApplied } from './apply.js';
+import { acquireLock, releaseLock, tryLock } from './lock.js';
+import { recoverInterrupted } from './recover.js';
 import { combine } from './candidate.js';
 import { capture, seed } from './capture.js';
 import { gitRunner } from './exec.js';
@@ -46,6 +48,18 @@ export function createGit(deps: { process: ProcessRunner }): Git {
     apply: (repo, candidate, options) => apply(git, repo, candidate, options),
     isApplied: (repo, candidate) => isApplied(git, repo, candidate),
     repoGuard: (repo, options) => createRepoGuard(git, repo, options),
+    async recoverApplies(repo, runId) {
+      if (!tryLock(repo, runId)) return undefined;
+      try {
+        return await recoverInterrupted(git, repo);
+      } finally {
+        releaseLock(repo, runId);
+      }
+    },
+    acquireApplyLock: async (repo, runId, options) => {
+      await acquireLock(repo, runId, { signal: options?.signal, onWait: (owner) => options?.onWait?.(owner.runId) });
+    },
+    releaseApplyLock: releaseLock,
     snapshot: (repo, options) => snapshot(git, repo, options),
     compare: async (snap) => {
       const { restoreFromGit: _fromGit, ...changes } = await compare(git, snap);

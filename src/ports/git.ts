@@ -119,6 +119,32 @@ export interface CombineOptions {
 export interface ApplyOptions {
   /** Create this new branch at HEAD, commit the applied change on it and stay on it. */
   commit?: { branch: string; message: string };
+  /**
+   * The run applying. With it, apply waits for the repository's apply lock (`.odw/apply.lock`),
+   * keeps it until `releaseApplyLock` (the end of the run), rolls back interrupted applies of dead
+   * runs, and journals the originals to `<dir>/apply-journal/` before touching the tree.
+   */
+  run?: { id: string; dir: string };
+  /** A resumed run: if the tree already holds the candidate, say so instead of applying again. */
+  resumed?: boolean;
+  /** Cancels waiting for the lock. */
+  signal?: AbortSignal;
+  /** Things the user should read as they happen: waiting for another run, an interrupted apply put back. */
+  onNotice?: (message: string, kind: 'waiting' | 'recovered') => void;
+  /**
+   * Checks that need the lock: run once it is held (and interrupted applies are put back), before
+   * anything else; a refusal stops the apply with nothing changed.
+   */
+  precheck?: () => Promise<{ category: ApplyRefusal; message: string; files: string[] } | undefined>;
+}
+
+/** An interrupted apply of a dead run, rolled back from its journal. */
+export interface RecoveredApply {
+  runId: string;
+  files: string[];
+  /** Paths that could not be put back (their originals stay in the journal). */
+  failed: string[];
+  message: string;
 }
 
 export type ApplyRefusal =
@@ -127,10 +153,13 @@ export type ApplyRefusal =
   | 'patch_apply_failed'
   | 'branch_exists'
   | 'invalid_branch'
-  | 'commit_failed';
+  | 'commit_failed'
+  | 'git_dir_tampered'
+  | 'changed_during_run'
+  | 'secret_in_change';
 
 export type ApplyResult =
-  | { ok: true; files: string[]; commit?: { branch: string; sha: string } }
+  | { ok: true; files: string[]; commit?: { branch: string; sha: string }; alreadyApplied?: boolean }
   | { ok: false; category: ApplyRefusal; message: string; files: string[] };
 
 /** The user's tree at one moment, for the verify guard. Serialisable. */
@@ -255,6 +284,18 @@ export interface Git {
    * repository with a commit).
    */
   repoGuard?(repo: string, options?: RepoGuardOptions): Promise<RepoGuard | undefined>;
+  /**
+   * Before a run does anything: roll back interrupted applies of dead runs (from their journals).
+   * Skipped (undefined) while a live run holds the apply lock: that run, or the next apply, does it.
+   */
+  recoverApplies(repo: string, runId: string): Promise<RecoveredApply[] | undefined>;
+  /**
+   * Take the repository's apply lock for a run without applying (a resumed run whose apply was
+   * done before, so that its verify runs under the lock). `onWait` is told each run it waits for.
+   */
+  acquireApplyLock(repo: string, runId: string, options?: { signal?: AbortSignal; onWait?: (runId: string) => void }): Promise<void>;
+  /** Give up the run's apply lock (at the end of the run; also done on process exit). */
+  releaseApplyLock(repo: string, runId: string): void;
 
   /** Record the user's tree before a read-only step. `dir` holds copies (default: a temp folder). */
   snapshot(repo: string, options?: { dir?: string }): Promise<TreeSnapshot>;

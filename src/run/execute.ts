@@ -9,6 +9,7 @@ import { UserError } from '../cli/exit.js';
 import { compile } from '../plan/compile.js';
 import type { PipelineSource } from '../plan/types.js';
 import type { EventSink } from '../ports/events.js';
+import type { RecoveredApply } from '../ports/git.js';
 import { RunHandle } from '../record/run-handle.js';
 import { writeReportAfterRun } from '../report/write.js';
 import { stageHandlers } from '../stages/registry.js';
@@ -41,9 +42,12 @@ export async function execute(opts: ExecuteOptions): Promise<ExecuteResult> {
   const plan = compile(opts.pipeline);
   checkLoopCeilings(plan.nodes, opts.inputs.values);
   const common = { repo: opts.repo, clock: opts.ports.clock, env: opts.env, sinks: opts.sinks, runtimes: opts.pipeline.spec.runtimes };
+  // Before anything else (even the record's retention): an apply a dead odw process left half-done is put back.
+  const recovered = await recoverApplies(opts);
   const record = opts.resumeId
     ? RunHandle.reopen({ ...common, id: opts.resumeId })
     : RunHandle.create({ ...common, pipeline: { file: opts.pipeline.file, name: opts.pipeline.name }, inputs: opts.inputs.values });
+  for (const r of recovered) record.addHistory({ step: 'recover', ok: r.failed.length === 0, run: r.runId, files: r.files, summary: r.message });
   // What an interrupted run had finished, reused as it was.
   const done = opts.resumeId ? reusable(record.record.stages) : undefined;
   if (done) record.emit({ type: 'run_resumed', runId: record.id, pipeline: opts.pipeline.name, reused: Object.keys(done) });
@@ -56,21 +60,69 @@ export async function execute(opts: ExecuteOptions): Promise<ExecuteResult> {
     run: { id: record.id, repo: opts.repo, pipeline: opts.pipeline.name },
     stages: {},
   };
+  if (done) await relock(opts, record, done);
   let outcome: RunOutcome;
+  // History lines written once the run was cancelled are the cancellation's, not failures of their own.
+  let cancelledFrom = Infinity;
+  const onAbort = () => (cancelledFrom = Math.min(cancelledFrom, record.record.history.length));
+  if (opts.signal.aborted) onAbort();
+  opts.signal.addEventListener('abort', onAbort, { once: true });
   try {
     const guard = await startRepoGuard(opts.ports.git, opts.repo, opts.pipeline.spec.workspace);
     outcome = await interpret({ plan, scope, record, ports: opts.ports, handlers: opts.handlers ?? stageHandlers, signal: opts.signal, done, guard });
   } catch (error) {
     outcome = { status: 'failed', error: { category: 'internal_error', message: (error as Error).message } };
   }
-  await removeRunFolder(opts, record.id);
-  record.finish(outcome.status, outcome.error, headline(record, outcome));
-  await writeReportAfterRun(opts.repo, record.id, plan);
+  opts.signal.removeEventListener('abort', onAbort);
+  if (outcome.status === 'cancelled') markCancelled(record, cancelledFrom);
+  try {
+    await removeRunFolder(opts, record.id);
+    record.finish(outcome.status, outcome.error, headline(record, outcome));
+    await writeReportAfterRun(opts.repo, record.id, plan);
+  } finally {
+    // The apply lock (taken by apply) covers verify and ends with the run, whatever its outcome.
+    opts.ports.git?.releaseApplyLock(opts.repo, record.id);
+  }
   return { ...outcome, record };
 }
 
+/**
+ * Stages a resumed run takes over as they were: those that succeeded (or failed tolerated), and
+ * those their `when:` skipped. A stage skipped because the run was cancelled or an earlier stage
+ * failed never ran, so it runs now.
+ */
 function reusable(stages: Record<string, StageRecord>): Record<string, StageRecord> {
-  return Object.fromEntries(Object.entries(stages).filter(([, s]) => s.status === 'succeeded' || s.status === 'skipped' || (s.status === 'failed' && s.tolerated)));
+  const kept = (s: StageRecord) =>
+    s.status === 'succeeded' || (s.status === 'skipped' && String(s.reason ?? '').startsWith('when: ')) || (s.status === 'failed' && s.tolerated);
+  return Object.fromEntries(Object.entries(stages).filter(([, s]) => kept(s)));
+}
+
+/**
+ * A resumed run whose apply had succeeded takes the apply lock again before its remaining stages
+ * (verify) run, as it held it before: another run must not apply while this run's verify guard
+ * watches the tree. Cancelling the wait cancels the run (the interpreter then starts nothing).
+ */
+async function relock(opts: ExecuteOptions, record: RunHandle, done: Record<string, StageRecord>): Promise<void> {
+  if (!opts.ports.git || !Object.values(done).some((s) => s.kind === 'apply' && s.status === 'succeeded')) return;
+  const onWait = (id: string) => record.addHistory({ step: 'apply-lock', ok: true, summary: `waiting for run ${id} to finish applying` });
+  await opts.ports.git.acquireApplyLock(opts.repo, record.id, { signal: opts.signal, onWait }).catch(() => undefined);
+}
+
+/** A stage stopped by the cancellation says "cancelled" (e.g. not `planning_failed`); `finish` saves it. */
+function markCancelled(record: RunHandle, from: number): void {
+  for (const entry of record.record.history.slice(from)) {
+    if (entry.ok !== false || entry.status === 'skipped' || entry.decision) continue;
+    Object.assign(entry, { status: 'cancelled', error: 'cancelled: the run was cancelled' });
+  }
+}
+
+/** Interrupted applies of dead runs, rolled back from their journals (the record then says so). */
+async function recoverApplies(opts: ExecuteOptions): Promise<RecoveredApply[]> {
+  if (!opts.ports.git || !existsSync(join(opts.repo, '.odw', 'runs'))) return [];
+  const found = await opts.ports.git.recoverApplies(opts.repo, `recovery-${process.pid}`).catch((e: Error) => [
+    { runId: '?', files: [], failed: ['?'], message: `odw could not check for interrupted applies: ${e.message}` },
+  ]);
+  return found ?? [];
 }
 
 /** Worktrees left behind by runs whose process is gone (killed, rebooted) are removed first. */

@@ -82,8 +82,9 @@ describe('atomic apply', () => {
     expect(result).toMatchObject({ ok: false, category: 'dirty_files', files });
     if (!result.ok) {
       expect(result.message).toBe(
-        `odw did not apply the change: you changed 1 file it touches since the run started: ${files[0]}. ` +
-          'Commit, stash (git stash push --include-untracked -- <file>…) or undo your changes to it, then apply again.',
+        `odw did not apply the change: 1 file it touches changed since the run started: ${files[0]}. ` +
+          'odw cannot tell who changed it (you, an editor, a tool, or an agent). ' +
+          'Commit, stash (git stash push --include-untracked -- <file>…) or undo the changes to it, then apply again.',
       );
     }
     expect(await treeState(h.repo)).toEqual(before);

@@ -1,9 +1,11 @@
 /** `uses: apply` — the approved candidate, applied to the user's tree all or nothing. */
 import type { WithApply } from '../../config/pipeline.generated.js';
+import type { HistoryEntry } from '../../ports/events.js';
 import type { Candidate } from '../../ports/git.js';
 import { failedStep } from '../../workflow/failed.js';
 import { requireGit } from '../../workflow/git-run.js';
 import type { StageHandler } from '../types.js';
+import { applyPrecheck, PRECHECK_CATEGORIES } from './precheck.js';
 
 export const applyHandler: StageHandler = async (ctx) => {
   const w = ctx.stage.with as WithApply;
@@ -14,23 +16,37 @@ export const applyHandler: StageHandler = async (ctx) => {
   }
   const commit = w.commit ? { branch: ctx.render(w.commit.branch), message: ctx.render(w.commit.message) } : undefined;
   const git = requireGit(ctx);
-  // A resumed run may have applied the candidate just before it was killed: never apply twice.
-  if (ctx.resumed && (await git.isApplied(ctx.run.repo, review.candidate))) {
+  // Exclusive per repository (the lock is kept until the run ends) and journalled, so a crash never
+  // leaves a half-applied tree; a resumed run never applies twice.
+  // Notices (waiting for another run, an interrupted apply put back) are shown as they happen and kept in the history.
+  const notices: HistoryEntry[] = [];
+  const notice = (summary: string, kind: 'waiting' | 'recovered') => {
+    const step = kind === 'waiting' ? 'apply-lock' : 'recover';
+    ctx.emit({ type: 'history', entry: { step, ok: true, summary } });
+    notices.push({ step, stage: ctx.stage.id, ok: true, summary });
+  };
+  const result = await git.apply(ctx.run.repo, review.candidate, {
+    ...(commit ? { commit } : {}),
+    run: { id: ctx.run.id, dir: ctx.run.dir },
+    resumed: ctx.resumed,
+    signal: ctx.signal,
+    onNotice: notice,
+    precheck: () => applyPrecheck(ctx, review.candidate!),
+  });
+  if (result.ok && result.alreadyApplied) {
     const files = review.candidate.files;
-    return { status: 'succeeded', outputs: { files, alreadyApplied: true }, history: [{ step: 'apply', ok: true, files, summary: 'already applied before the run was interrupted' }] };
+    return { status: 'succeeded', outputs: { files, alreadyApplied: true }, history: [...notices, { step: 'apply', ok: true, files, summary: 'already applied before the run was interrupted' }] };
   }
-  // The user's git dir and the files the change touches must be as they were at run start (docs/git.md).
-  const guarded = await ctx.guard?.beforeApply(review.candidate.files);
-  if (guarded && !guarded.ok) return failedStep({ step: 'apply', files: guarded.files }, { category: guarded.category, message: guarded.message }, { outputs: { files: [] } });
-  const result = await git.apply(ctx.run.repo, review.candidate, commit ? { commit } : {});
   if (!result.ok) {
-    return failedStep({ step: 'apply', files: result.files }, { category: result.category, message: result.message }, { outputs: { files: result.files } });
+    const kept = PRECHECK_CATEGORIES.includes(result.category) ? [] : result.files;
+    const failed = failedStep({ step: 'apply', files: result.files }, { category: result.category, message: result.message }, { outputs: { files: kept } });
+    return { ...failed, history: [...notices, ...(failed.history ?? [])] };
   }
   const n = result.files.length;
   return {
     status: 'succeeded',
     outputs: { files: result.files, ...(result.commit ? { commit: result.commit } : {}) },
-    history: [{ step: 'apply', ok: true, files: result.files, ...(result.commit ? { commit: result.commit } : {}) }],
+    history: [...notices, { step: 'apply', ok: true, files: result.files, ...(result.commit ? { commit: result.commit } : {}) }],
     headline: `approved in round ${review.round ?? 1}, ${n} file${n === 1 ? '' : 's'} applied`,
   };
 };
