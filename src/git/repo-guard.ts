@@ -11,6 +11,7 @@ import type { RunGit } from './exec.js';
 import { describeChanges, refHints } from './gitdir-describe.js';
 import { restoreFiles, restoreRefs, type Unrestored } from './gitdir-restore.js';
 import { SAFE, diffFiles, diffRefs, gitDirs, readGitDirFiles, readRefs, type GitDirFiles, type GitDirs } from './gitdir-state.js';
+import { gitWritesSince } from './applied-log.js';
 import { changedPaths, touches, treePrint, type TreePrint } from './tree-print.js';
 
 const listed = (paths: string[]) => (paths.length > 10 ? `${paths.slice(0, 10).join(', ')} and ${paths.length - 10} more` : paths.join(', '));
@@ -26,6 +27,8 @@ export async function createRepoGuard(git: RunGit, repo: string, options: RepoGu
   let refs = await readRefs(git, repo);
   let print = await treePrint(git, repo, exclude);
   let applied = false;
+  /** Since when other runs' applies are taken as the starting point (see adoptOtherRuns). */
+  let since = Date.now();
   let warnings: string[] = [];
   let queue: Promise<unknown> = Promise.resolve();
   const serial = <T>(fn: () => Promise<T>): Promise<T> => {
@@ -35,6 +38,7 @@ export async function createRepoGuard(git: RunGit, repo: string, options: RepoGu
   };
 
   const check = async (): Promise<GitDirCheck> => {
+    since = adoptOtherRuns(repo, dirs, saved, refs, since, options.runId);
     const found = await compareAndRestore(git, repo, dirs, saved, refs);
     // The next comparison starts from what is there now: the restored state (or what could not be restored).
     saved = await readGitDirFiles(dirs);
@@ -64,11 +68,31 @@ export async function createRepoGuard(git: RunGit, repo: string, options: RepoGu
     refresh: (opts = {}) =>
       serial(async () => {
         if (opts.applied) applied = true;
+        since = Date.now();
         saved = await readGitDirFiles(dirs);
         refs = await readRefs(git, repo);
         print = await treePrint(git, repo, exclude);
       }),
   };
+}
+
+/**
+ * A concurrent odw run that applied with a commit (a new branch, HEAD on it) wrote to this git
+ * folder on purpose: its refs and HEAD become part of the starting point, so they are neither
+ * reported nor put back. Returns the time to read from next.
+ */
+function adoptOtherRuns(repo: string, dirs: GitDirs, saved: GitDirFiles, refs: Map<string, string>, since: number, runId?: string): number {
+  const now = Date.now();
+  for (const w of gitWritesSince(repo, since, runId)) {
+    for (const [ref, sha] of Object.entries(w.refs)) refs.set(ref, sha);
+    if (!w.head) continue;
+    const own = relative(dirs.commonDir, w.head.gitDir);
+    const key = own ? `${own}/HEAD` : 'HEAD';
+    const old = saved.files.get(key);
+    const mode = old?.kind === 'file' ? old.mode : 0o644;
+    saved.files.set(key, { kind: 'file', mode, data: Buffer.from(`ref: ${w.head.ref}\n`) });
+  }
+  return now;
 }
 
 interface Found {

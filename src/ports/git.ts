@@ -232,6 +232,8 @@ export interface RepoGuard {
 }
 
 export interface RepoGuardOptions {
+  /** The run the guard belongs to: other runs' applies (.odw/runs/applied.jsonl) are taken as the starting point. */
+  runId?: string;
   /** Paths (relative to the repository) left out of the working-tree fingerprint, besides `.odw`. */
   exclude?: string[];
 }

@@ -68,7 +68,7 @@ export async function execute(opts: ExecuteOptions): Promise<ExecuteResult> {
   if (opts.signal.aborted) onAbort();
   opts.signal.addEventListener('abort', onAbort, { once: true });
   try {
-    const guard = await startRepoGuard(opts.ports.git, opts.repo, opts.pipeline.spec.workspace);
+    const guard = await startRepoGuard(opts.ports.git, opts.repo, opts.pipeline.spec.workspace, record.id);
     outcome = await interpret({ plan, scope, record, ports: opts.ports, handlers: opts.handlers ?? stageHandlers, signal: opts.signal, done, guard });
   } catch (error) {
     outcome = { status: 'failed', error: { category: 'internal_error', message: (error as Error).message } };

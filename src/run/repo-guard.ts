@@ -17,13 +17,13 @@ import type { Frame } from './interpreter.js';
 const CHECKED = new Set(['plan', 'fanout', 'repair', 'review', 'verify']);
 
 /** The guard of a run in `repo`, or undefined without a git port or outside a git repository with a commit. */
-export async function startRepoGuard(git: Git | undefined, repo: string, workspace?: WorkspaceSettings): Promise<RepoGuard | undefined> {
+export async function startRepoGuard(git: Git | undefined, repo: string, workspace?: WorkspaceSettings, runId?: string): Promise<RepoGuard | undefined> {
   if (!git?.repoGuard) return undefined;
   const root = relative(repo, worktreeRoot(repo, workspace));
   const inside = root !== '' && !root.startsWith('..') && !isAbsolute(root);
   // A folder that is not a repository (an exec-only pipeline) has nothing to guard, even without git installed.
   const isRepo = existsSync(join(repo, '.git'));
-  return git.repoGuard(repo, { exclude: inside ? [root] : [] }).catch((error) => {
+  return git.repoGuard(repo, { exclude: inside ? [root] : [], ...(runId ? { runId } : {}) }).catch((error) => {
     if (isRepo) throw error;
     return undefined;
   });
