@@ -46,12 +46,12 @@ export async function checkDirty(git: RunGit, repo: string, candidate: Candidate
   return refuse('dirty_files', dirty, `odw did not apply the change: ${count(dirty)} it touches changed since the run started: ${list(dirty)}. ${who}`);
 }
 
-/** `.odw/runs/apply-last.json`: which run applied last, and to which files. */
+/** `.odw/runs/apply-last.json`: which run applied last, and to which files (read by lastApply). */
 export function noteApplied(repo: string, runId: string, files: string[]): void {
   writeJsonAtomic(join(repo, '.odw', 'runs', 'apply-last.json'), { runId, files, at: new Date().toISOString() });
 }
 
-function lastApply(repo: string): { runId: string; files: string[] } | undefined {
+export function lastApply(repo: string): { runId: string; files: string[] } | undefined {
   try {
     return JSON.parse(readFileSync(join(repo, '.odw', 'runs', 'apply-last.json'), 'utf8'));
   } catch {

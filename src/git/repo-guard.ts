@@ -12,6 +12,7 @@ import { describeChanges, refHints } from './gitdir-describe.js';
 import { restoreFiles, restoreRefs, type Unrestored } from './gitdir-restore.js';
 import { SAFE, diffFiles, diffRefs, gitDirs, readGitDirFiles, readRefs, type GitDirFiles, type GitDirs } from './gitdir-state.js';
 import { gitWritesSince } from './applied-log.js';
+import { lastApply } from './apply-checks.js';
 import { changedPaths, touches, treePrint, type TreePrint } from './tree-print.js';
 
 const listed = (paths: string[]) => (paths.length > 10 ? `${paths.slice(0, 10).join(', ')} and ${paths.length - 10} more` : paths.join(', '));
@@ -61,7 +62,7 @@ export async function createRepoGuard(git: RunGit, repo: string, options: RepoGu
         if (!gitDir.ok) return { ok: false, category: 'git_dir_tampered', message: gitDir.message, files: [], changes: gitDir.changes };
         const changed = changedPaths(print, await treePrint(git, repo, exclude));
         const inside = changed.filter((p) => touches(touched, p));
-        if (inside.length) return { ok: false, category: 'changed_during_run', message: changedMessage(inside), files: inside };
+        if (inside.length) return { ok: false, category: 'changed_during_run', message: byOtherRun(repo, inside, options.runId) ?? changedMessage(inside), files: inside };
         if (changed.length) warnings = [`${files(changed.length)} outside the change changed during the run: ${listed(changed)}`];
         return { ok: true, changed, warnings };
       }),
@@ -126,6 +127,19 @@ function tamperedMessage(what: string[], changes: GitDirChange[], unrestored: Un
   const hints = refHints(changes);
   if (hints.length) lines.push(`If a ref change was yours, make it again: ${hints.join('; ')}.`);
   return lines.join(' ');
+}
+
+/**
+ * Files changed during the run that another odw run applied while this one worked (it held the
+ * apply lock first): say so, instead of "odw cannot tell who".
+ */
+function byOtherRun(repo: string, paths: string[], runId?: string): string | undefined {
+  const last = lastApply(repo);
+  if (!runId || !last || last.runId === runId || !paths.every((p) => last.files.includes(p))) return undefined;
+  return [
+    `odw applied nothing: ${files(paths.length)} the change touches ${paths.length === 1 ? 'was' : 'were'} changed by run ${last.runId},`,
+    `which applied its own change while this run was going: ${listed(paths)}. Run the pipeline again so that its change is built on top of that one.`,
+  ].join(' ');
 }
 
 function changedMessage(paths: string[]): string {

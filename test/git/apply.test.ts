@@ -84,7 +84,7 @@ describe('atomic apply', () => {
       expect(result.message).toBe(
         `odw did not apply the change: 1 file it touches changed since the run started: ${files[0]}. ` +
           'odw cannot tell who changed it (you, an editor, a tool, or an agent). ' +
-          'Commit, stash (git stash push --include-untracked -- <file>…) or undo the changes to it, then apply again.',
+          'Commit, stash (git stash push --include-untracked -- <file>…) or undo the changes to it, then run the pipeline again.',
       );
     }
     expect(await treeState(h.repo)).toEqual(before);

@@ -47,15 +47,15 @@ async function recordOf(run: StartedRun): Promise<Record<string, any>> {
 const waitLines = (record: Record<string, any>) => record.history.filter((h: { step: string }) => h.step === 'apply-lock').map((h: { summary: string }) => h.summary);
 
 describe('two runs at once on one repository', () => {
-  it('same line: exactly one applies; the other waits, then refuses (dirty_files, naming the run) and leaves the first change intact', async () => {
+  it('same line: exactly one applies; the other waits, then refuses (changed_during_run, naming the run) and leaves the first change intact', async () => {
     const { repo, codes, records } = await both({ file: 'src/a.js', content: 'export const a = "first";\n' }, { file: 'src/a.js', content: 'export const a = "second";\n' });
     expect(codes.slice().sort()).toEqual([0, 1]);
     const winner = records[codes.indexOf(0)];
     const loser = records[codes.indexOf(1)];
     expect(winner.status).toBe('succeeded');
     expect(loser.status).toBe('failed');
-    expect(loser.error.category).toBe('dirty_files');
-    expect(loser.error.message).toContain(`1 file it touches changed since the run started: src/a.js. The last odw run to apply in this repository, ${winner.id}, changed it.`);
+    expect(loser.error.category).toBe('changed_during_run');
+    expect(loser.error.message).toContain(`odw applied nothing: 1 file the change touches was changed by run ${winner.id}, which applied its own change while this run was going: src/a.js.`);
     expect(loser.error.message).not.toMatch(/you changed/i);
     expect(waitLines(loser)).toEqual([expect.stringMatching(new RegExp(`^waiting for run ${winner.id} to finish applying`))]);
     expect(await repo.read('src/a.js')).toBe(codes[0] === 0 ? 'export const a = "first";\n' : 'export const a = "second";\n');
