@@ -9,9 +9,10 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { spawn } from 'node:child_process';
 import { ODW_BIN, odw } from '../helpers/cli.js';
-import { startFlagship, tree, type StartedRun } from '../helpers/flagship.js';
+import { tree, type StartedRun } from '../helpers/flagship.js';
+import { startOneTask } from './one-task.js';
 import { GIT_TEST_ENV, gitdir } from '../helpers/gitdir.js';
-import { demoFiles, approve, always } from '../flagship/scenarios.js';
+import { demoFiles } from '../flagship/scenarios.js';
 
 // The verify check of whichever run applies first holds until the other run is waiting for the
 // lock (its events say so; the pattern does not match the command's own text, which the record
@@ -21,14 +22,7 @@ const CHECK = 'if [ -d .odw ]; then i=0; until grep -qs "waiting for run [0-9]" 
 
 async function both(a: { file: string; content: string }, b: { file: string; content: string }) {
   const repo = await gitdir({ files: demoFiles });
-  const start = (id: string, change: { file: string; content: string }) =>
-    startFlagship({
-      files: demoFiles,
-      repo,
-      tasks: [{ id, files: [change.file], prompt: `Change ${change.file}.` }],
-      scenario: { implement: { [id]: { '*': { write: { [change.file]: change.content } } } }, review: always(approve) },
-      inputs: { check: CHECK },
-    });
+  const start = (id: string, change: { file: string; content: string }) => startOneTask(repo, id, change.file, { content: change.content, check: CHECK });
   const runs = await Promise.all([start('first', a), start('second', b)]);
   const codes = await Promise.all(runs.map((r) => r.exited));
   return { repo, runs, codes, records: await Promise.all(runs.map((r) => recordOf(r))) };
@@ -78,14 +72,7 @@ describe('two runs at once on one repository', () => {
   it('a run waiting for the lock is cancelled by SIGTERM (exit 130, nothing applied) and `odw resume` applies it once the lock is free', async () => {
     const repo = await gitdir({ files: demoFiles });
     const release = join(repo.dir, '..', `release-${Date.now()}`);
-    const start = (id: string, file: string, check: string) =>
-      startFlagship({
-        files: demoFiles,
-        repo,
-        tasks: [{ id, files: [file], prompt: `Change ${file}.` }],
-        scenario: { implement: { [id]: { '*': { write: { [file]: `// ${id}\n` } } } }, review: always(approve) },
-        inputs: { check },
-      });
+    const start = (id: string, file: string, check: string) => startOneTask(repo, id, file, { check });
     // The first run holds the lock in its verify until the test lets it go.
     const first = await start('first', 'src/a.js', `if [ -d .odw ]; then until [ -e ${release} ]; do sleep 0.05; done; fi; true`);
     const runs = join(repo.dir, '.odw/runs');
@@ -121,14 +108,7 @@ describe('two runs at once on one repository', () => {
     const tag = `${process.pid}-${Date.now()}`;
     const killed = join(repo.dir, '..', `killed-${tag}`);
     const release = join(repo.dir, '..', `release-${tag}`);
-    const start = (id: string, file: string, check: string) =>
-      startFlagship({
-        files: demoFiles,
-        repo,
-        tasks: [{ id, files: [file], prompt: `Change ${file}.` }],
-        scenario: { implement: { [id]: { '*': { write: { [file]: `// ${id}\n` } } } }, review: always(approve) },
-        inputs: { check },
-      });
+    const start = (id: string, file: string, check: string) => startOneTask(repo, id, file, { check });
     // Run X is killed (SIGKILL) in its verify, after it applied.
     const x = await start('x', 'src/a.js', `if [ -d .odw ] && mkdir ${killed} 2>/dev/null; then kill -9 $PPID; fi; true`);
     expect(await x.exited).toBe(null);

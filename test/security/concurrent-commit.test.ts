@@ -7,23 +7,16 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { startFlagship } from '../helpers/flagship.js';
 import { gitdir } from '../helpers/gitdir.js';
-import { always, approve, demoFiles } from '../flagship/scenarios.js';
+import { demoFiles } from '../flagship/scenarios.js';
+import { startOneTask } from './one-task.js';
 
 describe('concurrent runs with apply.commit', () => {
   it("the second run's guard keeps the first run's branch and HEAD; both commit", async () => {
     const repo = await gitdir({ files: demoFiles });
     const release = join(repo.dir, '..', `release-${process.pid}-${Date.now()}`);
     const start = (id: string, file: string, check: string) =>
-      startFlagship({
-        files: demoFiles,
-        repo,
-        tasks: [{ id, files: [file], prompt: `Change ${file}.` }],
-        scenario: { implement: { [id]: { '*': { write: { [file]: `// ${id}\n` } } } }, review: always(approve) },
-        inputs: { check },
-        extra: `stages:\n  - id: apply\n    with: { commit: { branch: odw/${id}, message: "odw: ${id}" } }\n`,
-      });
+      startOneTask(repo, id, file, { check, extra: `stages:\n  - id: apply\n    with: { commit: { branch: odw/${id}, message: "odw: ${id}" } }\n` });
     // The second run's review check (in its review workspace, which has no .odw) holds until the first run is done.
     const second = await start('second', 'src/b.js', `if [ ! -d .odw ]; then i=0; until [ -e ${release} ] || [ $i -ge 1200 ]; do sleep 0.05; i=$((i+1)); done; fi; true`);
     await second.waitFor((l) => l.kind === 'fanout' && l.task === 'second');
