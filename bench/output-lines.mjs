@@ -1,4 +1,5 @@
 #!/usr/bin/env node
+// @ts-check
 /**
  * Benchmark: reading a child's output through odw's process runner, one huge line against the
  * same bytes in ordinary lines, and against a plain baseline.

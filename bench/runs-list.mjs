@@ -1,4 +1,5 @@
 #!/usr/bin/env node
+// @ts-check
 /**
  * Benchmark: `odw runs list` on a repository with thousands of recorded runs, against the plainest
  * way to list the newest run folders (`ls .odw/runs | sort -r | head -20`, done by node).
@@ -41,6 +42,7 @@ for (let i = 0; i < RUNS; i++) {
 writeFileSync(join(runs, 'index.jsonl'), `${index.join('\n')}\n`);
 
 const BASELINE = `const fs = require('fs'); for (const d of fs.readdirSync(${JSON.stringify(runs)}).sort().reverse().slice(0, 20)) console.log(d);`;
+/** @type {Record<string, [string, string[]]>} */
 const commands = {
   odw: [process.execPath, [ODW, 'runs', 'list', '--repo', repo]],
   baseline: [process.execPath, ['-e', BASELINE]],

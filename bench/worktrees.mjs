@@ -1,4 +1,5 @@
 #!/usr/bin/env node
+// @ts-check
 /**
  * Benchmark: odw's git layer against a plain shell script doing the same git work.
  *

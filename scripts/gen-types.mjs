@@ -1,4 +1,5 @@
 #!/usr/bin/env node
+// @ts-check
 // Generates src/config/pipeline.generated.ts from schemas/pipeline.schema.json.
 // `node scripts/gen-types.mjs --check` exits 1 when the committed file is stale.
 import { readFile, writeFile } from 'node:fs/promises';

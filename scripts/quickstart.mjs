@@ -1,4 +1,5 @@
 #!/usr/bin/env node
+// @ts-check
 // odw's offline quickstart: the shipped parallel-review-apply pipeline, end to end, on a copy of
 // examples/quickstart/project in a temp folder — with SCRIPTED DEMO AGENTS on the command runtime
 // (examples/quickstart/demo-agent.mjs): no model, no network, no API key, the same result every time.

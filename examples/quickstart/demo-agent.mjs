@@ -1,4 +1,5 @@
 #!/usr/bin/env node
+// @ts-check
 // A SCRIPTED DEMO AGENT for odw's command runtime — no model, no network, no API key, driven by a scenario file (ODW_SCENARIO).
 // It plays the planner, the implementers and the reviewers of the parallel-review-apply pipeline
 // according to ODW_STAGE_KIND, ODW_TASK_ID, ODW_ROUND and ODW_REVIEWER, and logs every call to

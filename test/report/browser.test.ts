@@ -1,27 +1,23 @@
 /**
- * The report of a real flagship run, opened in headless Chromium (Debian's /usr/bin/chromium,
- * driven by playwright-core): what a person sees, with no page error and no request besides the
- * file itself. ODW_UPDATE_SCREENSHOT=1 saves the picture used by docs/observability.md.
+ * The report of a real flagship run, opened in headless Chromium driven by playwright-core (the
+ * system's, or the one from the npm registry: test/helpers/chromium.ts): what a person sees, with
+ * no page error and no request besides the file itself. ODW_UPDATE_SCREENSHOT=1 saves the picture
+ * used by docs/observability.md.
  */
-import { existsSync, mkdtempSync, mkdirSync, statSync } from 'node:fs';
+import { mkdtempSync, mkdirSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ROOT } from '../helpers/cli.js';
+import { launchTestChromium } from '../helpers/chromium.js';
 import { IMG, SCRIPT, runHostile, runRejectThenApprove } from './scenario.js';
-
-const CHROMIUM = '/usr/bin/chromium';
-const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 
 let browser: Browser | undefined;
 
 beforeAll(async () => {
-  if (!existsSync(CHROMIUM)) {
-    throw new Error(`${CHROMIUM} is missing: the run report is tested in a real browser. Install Chromium (Debian: apt-get install -y chromium) and run the tests again.`);
-  }
-  browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
+  ({ browser } = await launchTestChromium());
 });
 
 afterAll(async () => {
