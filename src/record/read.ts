@@ -7,6 +7,7 @@ import { UserError } from '../cli/exit.js';
 import { pidAlive, readJson } from '../util/fs.js';
 import { runDir, runsDir } from './paths.js';
 import { newestSummaries, readSummaries } from './run-index.js';
+import { lastJsonLines } from './tail.js';
 import type { RunRecord, RunSummary, ShownStatus } from './types.js';
 
 export function shownStatus(r: { status: RunRecord['status']; pid?: number }): ShownStatus {
@@ -56,6 +57,8 @@ export function readCalls(repo: string, id: string): AgentCallRecord[] {
 export function readEvents(repo: string, id: string, last: number): RunEvent[] {
   const path = join(runDir(repo, id), 'events.jsonl');
   if (!existsSync(path)) return [];
+  // `--tail 0` (or not a number) has always meant every event
+  if (last > 0) return lastJsonLines<RunEvent>(path, last);
   const events: RunEvent[] = [];
   for (const line of readFileSync(path, 'utf8').split('\n')) {
     if (!line.trim()) continue;

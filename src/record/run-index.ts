@@ -51,10 +51,9 @@ const STARTED = /,"startedAt":(\d+)[,}]/;
 /** The latest line of each run, read from the end of the index; only odd lines are parsed. */
 function latestLines(text: string): Latest[] {
   const seen = new Map<string, Latest>();
-  for (let end = text.length; end > 0; ) {
-    const start = text.lastIndexOf('\n', end - 1) + 1;
-    const line = text.slice(start, end);
-    end = start - 1;
+  const lines = text.split('\n');
+  for (let i = lines.length - 1; i >= 0; i--) {
+    const line = lines[i];
     // A line as odw writes it (JSON.stringify of a summary) names its run first: no need to parse it.
     const close = line.startsWith(HEAD) ? line.indexOf('"', HEAD.length) : -1;
     if (close > 0 && seen.has(line.slice(HEAD.length, close))) continue;
