@@ -1,22 +1,33 @@
-/** JSON Schema validation of a (merged) pipeline, with one clear, located message per mistake. */
+/**
+ * JSON Schema validation of a (merged) pipeline, with one clear, located message per mistake.
+ * The validator is ajv's standalone code for schemas/pipeline.schema.json, generated ahead of time
+ * (scripts/gen-validator.mjs), so no odw command compiles the schema when it starts.
+ */
 import { readFileSync } from 'node:fs';
-import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js';
+import type { ErrorObject, ValidateFunction } from 'ajv/dist/2020.js';
 import type { ConfigError } from './errors.js';
 import type { Locator } from './origins.js';
 import { pointerSegments, type Segment } from './path.js';
+import { validate as generated } from './pipeline.validate.generated.js';
 import { schemaPath } from './shipped.js';
 import { didYouMean } from './suggest.js';
 
-interface Compiled {
-  validate: ValidateFunction;
+const validate = generated as unknown as ValidateFunction;
+
+/**
+ * Words for the schema's own places, read only when a pipeline has mistakes. The standalone code
+ * carries its own copies of the schema, so a place is known by its content, not its identity.
+ */
+interface Hints {
   /** Friendly messages for a failed anyOf, by the schema object that holds it. */
-  anyOf: Map<object, string>;
+  anyOf: Map<string, string>;
   /** Hints for a missing key, by the schema object that requires it. */
-  required: Map<object, string>;
-  identifier: object;
+  required: Map<string, string>;
+  identifier: string;
 }
 
-let cache: Compiled | undefined;
+let cache: Hints | undefined;
+const schemaKey = (schema: unknown): string => JSON.stringify(schema ?? null);
 
 export function pipelineSchema(): Record<string, unknown> {
   return JSON.parse(readFileSync(schemaPath, 'utf8')) as Record<string, unknown>;
@@ -25,25 +36,22 @@ export function pipelineSchema(): Record<string, unknown> {
 // The schema is read as JSON; its shape is known.
 type Json = Record<string, any>;
 
-function compiled(): Compiled {
+function hints(): Hints {
   if (cache) return cache;
-  const schema = pipelineSchema() as Json;
-  const ajv = new Ajv2020({ allErrors: true, verbose: true, strict: true, strictTypes: false, strictRequired: false, allowUnionTypes: true });
-  const defs = schema.$defs as Json;
+  const defs = (pipelineSchema() as Json).$defs as Json;
   cache = {
-    validate: ajv.compile(schema),
-    identifier: defs.identifier,
-    anyOf: new Map<object, string>([
-      [defs.duration, 'must be a duration such as 90s, 30m, 2h or a number of seconds'],
-      [defs.stage.properties.needs, 'must be a stage id or a list of stage ids'],
-      [defs.loop.properties.max, 'must be a number of rounds from 1 to 100, or an expression such as inputs.maxRounds'],
-      [defs['with-exec'].properties.run, 'must be a command or a list of commands'],
+    identifier: schemaKey(defs.identifier),
+    anyOf: new Map<string, string>([
+      [schemaKey(defs.duration), 'must be a duration such as 90s, 30m, 2h or a number of seconds'],
+      [schemaKey(defs.stage.properties.needs), 'must be a stage id or a list of stage ids'],
+      [schemaKey(defs.loop.properties.max), 'must be a number of rounds from 1 to 100, or an expression such as inputs.maxRounds'],
+      [schemaKey(defs['with-exec'].properties.run), 'must be a command or a list of commands'],
     ]),
-    required: new Map<object, string>([
-      [defs.stage.allOf[0].then, 'a stage with "loop" is a loop group: list the stages it repeats under "stages"'],
-      [defs.stage.allOf[1].then, 'a stage with "stages" is a loop group and needs "loop: { max: … }"'],
-      [defs.stage.allOf[2].then, 'an exec stage runs the shell commands in "with.run"'],
-      [defs.runtime.then, 'a runtime with "agent: command" needs "command: [program, args…]"'],
+    required: new Map<string, string>([
+      [schemaKey(defs.stage.allOf[0].then), 'a stage with "loop" is a loop group: list the stages it repeats under "stages"'],
+      [schemaKey(defs.stage.allOf[1].then), 'a stage with "stages" is a loop group and needs "loop: { max: … }"'],
+      [schemaKey(defs.stage.allOf[2].then), 'an exec stage runs the shell commands in "with.run"'],
+      [schemaKey(defs.runtime.then), 'a runtime with "agent: command" needs "command: [program, args…]"'],
     ]),
   };
   return cache;
@@ -88,7 +96,7 @@ function describe(e: ErrorObject, segments: Segment[]): Mistake {
     }
     case 'required': {
       const key = String(p.missingProperty);
-      return { segments, message: `missing required key "${key}"`, hint: compiled().required.get(parent) };
+      return { segments, message: `missing required key "${key}"`, hint: hints().required.get(schemaKey(parent)) };
     }
     case 'enum': {
       const allowed = (p.allowedValues as unknown[]).map(String);
@@ -98,7 +106,7 @@ function describe(e: ErrorObject, segments: Segment[]): Mistake {
     case 'type':
       return { segments, message: `must be ${typeText(p.type)}`, wrongType: true };
     case 'pattern':
-      if (parent === compiled().identifier) return { segments, message: 'must be a name of letters, digits, _ and -, starting with a letter or _' };
+      if (schemaKey(parent) === hints().identifier) return { segments, message: 'must be a name of letters, digits, _ and -, starting with a letter or _' };
       return { segments, message: `must match the pattern ${String(p.pattern)}` };
     case 'minItems':
       return { segments, message: p.limit === 1 ? 'must not be empty' : `must have at least ${String(p.limit)} items` };
@@ -139,7 +147,7 @@ function simplify(errors: ErrorObject[], spec: unknown): Mistake[] {
     for (let j = i - 1; j >= 0 && under(list[j].instancePath, e.instancePath); j--) branches.unshift(list[j]);
     branches.forEach((b) => consumed.add(b));
     const deeper = branches.filter((b) => b.instancePath !== e.instancePath);
-    const friendly = compiled().anyOf.get(e.parentSchema as object);
+    const friendly = hints().anyOf.get(schemaKey(e.parentSchema));
     const picked = deeper.length > 0 ? deeper : friendly ? [] : branches.filter((b) => b.keyword !== 'type');
     if (picked.length > 0) out.unshift(...picked.map((b) => describe(b, pointerSegments(b.instancePath, spec))));
     else {
@@ -152,7 +160,6 @@ function simplify(errors: ErrorObject[], spec: unknown): Mistake[] {
 
 /** Schema errors of a merged pipeline, located through its origins. */
 export function schemaErrors(spec: object, loc: Locator): ConfigError[] {
-  const { validate } = compiled();
   if (validate(spec)) return [];
   const seen = new Set<string>();
   const out: ConfigError[] = [];

@@ -6,27 +6,39 @@ import type { RunEvent } from '../ports/events.js';
 import { UserError } from '../cli/exit.js';
 import { pidAlive, readJson } from '../util/fs.js';
 import { runDir, runsDir } from './paths.js';
-import { readSummaries } from './run-index.js';
+import { newestSummaries, readSummaries } from './run-index.js';
+import { lastJsonLines } from './tail.js';
 import type { RunRecord, RunSummary, ShownStatus } from './types.js';
 
 export function shownStatus(r: { status: RunRecord['status']; pid?: number }): ShownStatus {
   return r.status === 'running' && !pidAlive(r.pid) ? 'interrupted' : r.status;
 }
 
+const recorded = (repo: string) => (s: RunSummary): boolean => existsSync(join(runsDir(repo), s.id, 'run.json'));
+
 export function listRuns(repo: string): RunSummary[] {
-  return readSummaries(repo).filter((s) => existsSync(join(runsDir(repo), s.id, 'run.json')));
+  return readSummaries(repo).filter(recorded(repo));
+}
+
+/**
+ * The newest runs from the index (`.odw/runs/index.jsonl`), without opening run folders: only the
+ * shown ones are checked to still exist (a folder deleted by hand), so thousands of runs list fast.
+ * `older` counts the runs the index holds past the last one looked at.
+ */
+export function newestRuns(repo: string, limit: number): { runs: RunSummary[]; older: number } {
+  return newestSummaries(repo, limit, recorded(repo));
 }
 
 export function readRun(repo: string, idOrLatest: string): RunRecord {
   let id = idOrLatest;
   if (id === 'latest') {
-    const newest = listRuns(repo)[0];
+    const newest = newestRuns(repo, 1).runs[0];
     if (!newest) throw new UserError(`no runs recorded in ${runsDir(repo)}`, 'start one with: odw run <pipeline>');
     id = newest.id;
   }
   const record = readJson<RunRecord>(join(runDir(repo, id), 'run.json'));
   if (!record) {
-    const known = listRuns(repo).slice(0, 5).map((s) => s.id);
+    const known = newestRuns(repo, 5).runs.map((s) => s.id);
     const matches = known.filter((k) => k.includes(id));
     throw new UserError(`no run "${id}" in ${runsDir(repo)}`, matches.length ? `did you mean ${matches.join(', ')}?` : known.length ? `recent runs: ${known.join(', ')}` : 'odw runs list shows the recorded runs');
   }
@@ -45,6 +57,8 @@ export function readCalls(repo: string, id: string): AgentCallRecord[] {
 export function readEvents(repo: string, id: string, last: number): RunEvent[] {
   const path = join(runDir(repo, id), 'events.jsonl');
   if (!existsSync(path)) return [];
+  // `--tail 0` (or not a number) has always meant every event
+  if (last > 0) return lastJsonLines<RunEvent>(path, last);
   const events: RunEvent[] = [];
   for (const line of readFileSync(path, 'utf8').split('\n')) {
     if (!line.trim()) continue;

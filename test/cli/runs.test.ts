@@ -139,4 +139,29 @@ describe('odw runs list', () => {
     const all = await odw(['runs', 'list', '--limit', '0', '--json'], { cwd: repo });
     expect(JSON.parse(all.stdout).runs).toHaveLength(2999);
   });
+
+  it('show latest: the newest run still recorded, past a torn last line of the index', async () => {
+    const repo = tempDir();
+    const runs = join(repo, '.odw/runs');
+    const started = Date.UTC(2026, 0, 1, 12, 0, 0);
+    const index = ['a', 'b', 'c'].map((name, i) => {
+      const id = `20260101-12000${i}-000${i}`;
+      if (name !== 'c') {
+        mkdirSync(join(runs, id), { recursive: true });
+        const record = { id, status: 'succeeded', pipeline: { file: 'p.yml', name: 'p' }, repo, startedAt: started + i * 1000, durationMs: 5, inputs: {}, stages: {}, history: [], headline: `run ${name}` };
+        writeFileSync(join(runs, id, 'run.json'), JSON.stringify(record));
+      }
+      return `${JSON.stringify({ id, status: 'succeeded', pipeline: 'p', startedAt: started + i * 1000, durationMs: 5, headline: `run ${name}` })}\n`;
+    });
+    // run c's folder was removed by hand; a killed writer left half a line for run a, which is now
+    // the newest line: the last whole line of each run wins
+    const torn = JSON.stringify({ id: '20260101-120000-0000', status: 'running', pipeline: 'p', startedAt: started + 9000 }).slice(0, 40);
+    mkdirSync(runs, { recursive: true });
+    writeFileSync(join(runs, 'index.jsonl'), index.join('') + torn);
+    const shown = await odw(['runs', 'show', 'latest', '--json'], { cwd: repo });
+    expect(shown.code).toBe(0);
+    expect(JSON.parse(shown.stdout)).toMatchObject({ id: '20260101-120001-0001', headline: 'run b', status: 'succeeded' });
+    const list = await odw(['runs', 'list', '--limit', '1'], { cwd: repo });
+    expect(list.stdout).toMatch(/^20260101-120001-0001 {2}succeeded .* {2}run b\n… 1 older \(use --limit 0 to show all\)\n$/);
+  });
 });

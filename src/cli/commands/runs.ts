@@ -1,12 +1,8 @@
 /** `odw runs list` and `odw runs show`: read the run records of a repository. */
 import type { Command } from 'commander';
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
-import { readCalls, readEvents, readRun, shownStatus } from '../../record/read.js';
-import { readSummaries } from '../../record/run-index.js';
-import type { RunSummary } from '../../record/types.js';
+import { newestRuns, readCalls, readEvents, readRun, shownStatus } from '../../record/read.js';
 import { listLine, showText } from '../../record/views.js';
-import { runDir, runsDir } from '../../record/paths.js';
+import { runsDir } from '../../record/paths.js';
 import { printJson } from '../io.js';
 import type { CommandContext } from '../main.js';
 import { findRepo } from '../repo.js';
@@ -51,19 +47,6 @@ function list(ctx: CommandContext, flags: Flags): void {
   }
   for (const s of runs) ctx.io.out(listLine(s, shownStatus(s)));
   if (older) ctx.io.out(`… ${older} older (use --limit 0 to show all)`);
-}
-
-/**
- * The newest runs from the index (`.odw/runs/index.jsonl`), without opening run folders: only the
- * shown ones are checked to still exist (a folder deleted by hand), so thousands of runs list fast.
- */
-function newestRuns(repo: string, limit: number): { runs: RunSummary[]; older: number } {
-  // ids sort by start time to the second; runs started in the same second go by their start time
-  const all = readSummaries(repo).sort((a, b) => b.startedAt - a.startedAt || (a.id < b.id ? 1 : -1));
-  const runs: RunSummary[] = [];
-  let i = 0;
-  for (; i < all.length && runs.length < limit; i++) if (existsSync(join(runDir(repo, all[i].id), 'run.json'))) runs.push(all[i]);
-  return { runs, older: all.length - i };
 }
 
 function show(ctx: CommandContext, id: string, flags: Flags): void {
