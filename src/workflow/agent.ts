@@ -18,7 +18,8 @@ export interface AgentCall {
 let sequence = 0;
 
 export function callId(ctx: StageContext, meta: Partial<AgentCallMeta>): string {
-  const parts = [ctx.stage.id, meta.task, meta.reviewer, ctx.round ? `r${ctx.round}` : undefined].filter(Boolean);
+  // In a loop, named by the call's round (ODW_ROUND): a repair after round 1 works for round 2.
+  const parts = [ctx.stage.id, meta.task, meta.reviewer, ctx.round ? `r${meta.round ?? ctx.round}` : undefined].filter(Boolean);
   return `${String(++sequence).padStart(3, '0')}-${parts.join('-')}`.replace(/[^A-Za-z0-9_.-]/g, '_');
 }
 

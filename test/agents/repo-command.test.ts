@@ -98,7 +98,8 @@ describe('a relative command runs from the repository, with the documented ODW_*
     expect(find('review:correctness@1')).toEqual({ ...base('review', 'review'), ODW_REVIEWER: 'correctness', ODW_ROUND: '1', ...answer });
     // the repair after round 1's rejection builds round 2's candidate: ODW_ROUND=2, like its call record
     expect(find('repair:math@2')).toEqual({ ...base('repair', 'repair'), ODW_TASK_ID: 'math', ODW_ROUND: '2' });
-    expect(record.calls.filter((c: any) => c.meta.stage === 'repair').map((c: any) => c.meta.round)).toEqual([2]);
+    const repairs = record.calls.filter((c: any) => c.meta.stage === 'repair');
+    expect(repairs.map((c: any) => [c.meta.round, c.id.replace(/^\d+-/, '')])).toEqual([[2, 'repair-math-r2']]);
     expect(record.history.find((h: any) => h.step === 'repair').round).toBe(1);
   });
 });
