@@ -122,6 +122,7 @@ export async function runCall(adapter: RuntimeAdapter, request: AgentRequest, de
     if (request.signal.aborted) return finish('cancelled', { error: cancelledError() });
     n += 1;
     recorder.update({ attempts: attempt });
+    ctx.env.ODW_ATTEMPT = String(attempt); // 1, then 2 on the first schema retry; an answered question keeps it
     const ran: Invoked = await invoke(adapter, ctx, { ...step, n }, remaining, { process: deps.process, recorder, log, redact });
     const { turn, proc, launch } = ran;
     account(turn, step.resume);

@@ -4,10 +4,10 @@
  * own sandbox, a CODEX_HOME outside /tmp).
  */
 import { homedir } from 'node:os';
-import { isAbsolute, join, resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import type { RuntimeProfile } from '../ports/agents.js';
 import { findExecutable } from './doctor.js';
-import { agentBin } from './env.js';
+import { agentBin, isRelativePath, repoExecutable } from './env.js';
 import { INSTALL_HINT } from './failure.js';
 import { sandboxSettings } from './sandbox.js';
 import { bwrapFix, bwrapStatus, type BwrapStatus } from './sandbox-host.js';
@@ -26,15 +26,17 @@ export interface PreflightDeps {
   bwrap?: (env: NodeJS.ProcessEnv, cwd: string) => BwrapStatus;
 }
 
-export function missingAgents(runtimes: Record<string, RuntimeProfile>, used: string[], env: NodeJS.ProcessEnv, cwd: string, deps: PreflightDeps = {}): MissingAgent[] {
+/**
+ * `repo` is the user's repository: a relative executable path in a profile (`./agents/run.sh`) is
+ * resolved against it, as when the agent runs (repoExecutable).
+ */
+export function missingAgents(runtimes: Record<string, RuntimeProfile>, used: string[], env: NodeJS.ProcessEnv, repo: string, deps: PreflightDeps = {}): MissingAgent[] {
   const missing: MissingAgent[] = [];
   for (const name of new Set(used)) {
     const profile = runtimes[name];
     if (!profile) continue;
     const command = profile.agent === 'command' ? (profile.bin || profile.command?.[0] || '') : agentBin(profile.agent, profile, env);
-    // A relative path is resolved in each task's workspace; only names and absolute paths can be checked here.
-    const checkable = command && !(command.includes('/') && !isAbsolute(command));
-    if (checkable && !findExecutable(command, env, cwd)) missing.push({ runtime: name, agent: profile.agent, command, hint: INSTALL_HINT[profile.agent] });
+    if (command && !findExecutable(repoExecutable(command, repo), env, repo)) missing.push(notFound(name, profile.agent, command, repo));
     if (!sandboxSettings(profile)) continue;
     const codexHome = codexHomeUnderTmp(profile, env);
     if (codexHome) {
@@ -46,7 +48,7 @@ export function missingAgents(runtimes: Record<string, RuntimeProfile>, used: st
         hint: `give runtime "${name}" a CODEX_HOME outside /tmp (its env), or permission: full-access (odw's sandbox then confines codex alone)`,
       });
     }
-    const status = (deps.bwrap ?? bwrapStatus)(env, cwd);
+    const status = (deps.bwrap ?? bwrapStatus)(env, repo);
     if (status.ok) continue;
     missing.push({
       runtime: name,
@@ -57,6 +59,18 @@ export function missingAgents(runtimes: Record<string, RuntimeProfile>, used: st
     });
   }
   return missing;
+}
+
+/** A bare name is not on PATH; a relative path is not a file of the repository (say where odw looked). */
+function notFound(runtime: string, agent: RuntimeProfile['agent'], command: string, repo: string): MissingAgent {
+  if (!isRelativePath(command)) return { runtime, agent, command, hint: INSTALL_HINT[agent] };
+  return {
+    runtime,
+    agent,
+    command,
+    problem: `runs \`${command}\`, which is not an executable file at ${repoExecutable(command, repo)}`,
+    hint: `a relative executable path in \`command\` or \`bin\` is resolved against the repository root (${repo}), not the task's workspace (docs/runtimes.md); create it there and make it executable (chmod +x), or give an absolute path`,
+  };
 }
 
 /**

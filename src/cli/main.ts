@@ -2,6 +2,7 @@
 import { Command, CommanderError } from 'commander';
 import { EXIT, UserError } from './exit.js';
 import { processIO, type CliIO } from './io.js';
+import { quietOnClosedPipes } from './pipes.js';
 import { registerCommands } from './commands/index.js';
 
 export interface CommandContext {
@@ -10,7 +11,8 @@ export interface CommandContext {
   setExit(code: number): void;
 }
 
-export async function main(argv: string[], io: CliIO = processIO()): Promise<number> {
+/** Runs one command. Without an `io` (the binary), on the process's streams, quiet when a reader closes them early. */
+export async function main(argv: string[], io: CliIO = quietOnClosedPipes(processIO())): Promise<number> {
   let exitCode: number = EXIT.ok;
   const ctx: CommandContext = { io, setExit: (code) => (exitCode = code) };
   const program = new Command('odw')

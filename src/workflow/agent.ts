@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { parseDuration } from '../config/duration.js';
 import type { AgentCallMeta, AgentResult, RuntimeProfile } from '../ports/agents.js';
 import type { StageContext } from '../stages/types.js';
+import { withRepoExecutables } from '../agents/env.js';
 
 export interface AgentCall {
   runtime: string;
@@ -17,17 +18,20 @@ export interface AgentCall {
 let sequence = 0;
 
 export function callId(ctx: StageContext, meta: Partial<AgentCallMeta>): string {
-  const parts = [ctx.stage.id, meta.task, meta.reviewer, ctx.round ? `r${ctx.round}` : undefined].filter(Boolean);
+  // In a loop, named by the call's round (ODW_ROUND): a repair after round 1 works for round 2.
+  const parts = [ctx.stage.id, meta.task, meta.reviewer, ctx.round ? `r${meta.round ?? ctx.round}` : undefined].filter(Boolean);
   return `${String(++sequence).padStart(3, '0')}-${parts.join('-')}`.replace(/[^A-Za-z0-9_.-]/g, '_');
 }
 
 export async function callAgent(ctx: StageContext, call: AgentCall): Promise<AgentResult> {
   const agents = ctx.ports.agents;
   if (!agents) throw new Error('no agent runtime is wired into this run');
-  const profile = ctx.plan.spec.runtimes?.[call.runtime] as RuntimeProfile | undefined;
-  if (!profile) {
+  const declared = ctx.plan.spec.runtimes?.[call.runtime] as RuntimeProfile | undefined;
+  if (!declared) {
     return { outcome: 'failed', finalMessage: '', durationMs: 0, error: { category: 'unknown_runtime', message: `runtime "${call.runtime}" is not defined in this pipeline's runtimes` } };
   }
+  // A relative executable path names a file of the user's repository, not of the workspace.
+  const profile = withRepoExecutables(declared, ctx.run.repo);
   const meta: AgentCallMeta = { runId: ctx.run.id, stage: ctx.stage.id, stageKind: ctx.stage.kind, ...(ctx.round ? { round: ctx.round } : {}), attempt: 1, ...call.meta };
   const callDir = join(ctx.run.dir, 'calls', callId(ctx, meta));
   mkdirSync(callDir, { recursive: true });

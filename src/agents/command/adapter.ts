@@ -4,8 +4,10 @@
  * and a structured answer is the JSON in $ODW_OUTPUT_FILE or else the last JSON object printed
  * on stdout. `{"needsInput": {"question": "…"}}` asks a question.
  */
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import type { ProcessResult } from '../../ports/process.js';
+import { isRelativePath } from '../env.js';
 import { exitFailure } from '../failure.js';
 import { extractJson } from '../structured.js';
 import type { CallContext, LaunchSpec, RuntimeAdapter, Turn, TurnParser } from '../types.js';
@@ -31,6 +33,25 @@ export function commandLaunch(ctx: CallContext): LaunchSpec {
   return { command: command ?? '', args: argv.slice(1) };
 }
 
+/**
+ * `command: [node, scripts/agent.mjs]`: odw resolves only the executable against the repository;
+ * arguments are passed as written, so the script is read from the call's workspace, where an
+ * uncommitted file is missing. When the agent failed saying a relative argument is not there,
+ * say why and what to write instead.
+ */
+export function workspaceArgumentHint(args: string[], stderr: string, cwd: string): string | undefined {
+  if (!/cannot find module|no such file|can't open file|not found|ENOENT/i.test(stderr)) return undefined;
+  const bare = (a: string) => a.replace(/^(\.\/)+/, '');
+  const missing = args.find((a) => isRelativePath(a) && !a.startsWith('-') && stderr.includes(bare(a)) && !existsSync(resolve(cwd, a)));
+  if (!missing) return undefined;
+  return (
+    `odw passes arguments as written, so \`${missing}\` was looked for in the call's working folder (${cwd}); ` +
+    "a task's or reviewer's workspace holds only committed files. Make the script the executable " +
+    `(\`command: [./${bare(missing)}]\`, with a #! line and chmod +x), which odw resolves against the repository root, ` +
+    'or commit it, or give an absolute path (docs/runtimes.md)'
+  );
+}
+
 class CommandOutput implements TurnParser {
   constructor(
     private readonly ctx: CallContext,
@@ -47,7 +68,9 @@ class CommandOutput implements TurnParser {
       fileChanges: 0,
     };
     if (!turn.ok) {
-      turn.error = exitFailure(this.command, proc);
+      const error = exitFailure(this.command, proc);
+      const hint = workspaceArgumentHint(commandLaunch(this.ctx).args, proc.stderr, this.ctx.request.cwd);
+      turn.error = hint ? { ...error, message: `${error.message}\n(hint: ${hint})` } : error;
       return turn;
     }
     const answer = this.answerFile() ?? extractJson(stdout);

@@ -31,7 +31,7 @@ export async function resume(ctx: CommandContext, id: string, flags: { repo?: st
   const raw = new Map(Object.entries(prior.inputs).filter(([, v]) => v !== '' && v !== null && v !== undefined).map(([k, v]) => [k, String(v)]));
   const inputs = resolveInputs(loaded.pipeline.spec.inputs ?? {}, raw, repo);
   const plan = compile(loaded.pipeline);
-  requireAgents(loaded.pipeline, plan, io);
+  requireAgents(loaded.pipeline, plan, io, repo);
   const controller = new AbortController();
   const release = onInterrupt(io, controller);
   try {

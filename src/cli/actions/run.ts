@@ -65,7 +65,7 @@ export async function runCommand(ctx: CommandContext, ref: string, flags: RunFla
   const runOnce = async (pipeline: ResolvedPipeline, signal: AbortSignal) => {
     const inputs = resolveInputs(pipeline.spec.inputs ?? {}, rawInputs, io.cwd);
     const plan = compile(pipeline);
-    if (!replay) requireAgents(pipeline, plan, io);
+    if (!replay) requireAgents(pipeline, plan, io, repo);
     const sink = await chooseRenderer(io, { json: flags.json, plan });
     const ports = createPorts({ env: io.env, budget: pipeline.spec.budget, answerPolicy: pipeline.spec.answerPolicy, replay });
     const result = await execute({ pipeline, inputs, repo, ports, env: io.env, signal, sinks: [sink] });
@@ -99,8 +99,8 @@ export async function runCommand(ctx: CommandContext, ref: string, flags: RunFla
 }
 
 /** A missing agent CLI is a set-up problem: say so before anything runs (exit 2). */
-export function requireAgents(pipeline: ResolvedPipeline, plan: ExecutionPlan, io: CliIO): void {
-  const missing = missingAgents((pipeline.spec.runtimes ?? {}) as Record<string, RuntimeProfile>, usedRuntimes(plan.nodes), io.env, io.cwd);
+export function requireAgents(pipeline: ResolvedPipeline, plan: ExecutionPlan, io: CliIO, repo: string): void {
+  const missing = missingAgents((pipeline.spec.runtimes ?? {}) as Record<string, RuntimeProfile>, usedRuntimes(plan.nodes), io.env, repo);
   if (!missing.length) return;
   const lines = missing.map((m) => `runtime "${m.runtime}" (${m.agent}) ${m.problem ?? `needs \`${m.command}\`, which is not installed or not on PATH`}`);
   throw new UserError(`${lines.join('\n     ')}; nothing was run`, missing[0].hint);

@@ -1,5 +1,6 @@
 /** The pipeline's check command, run in a workspace; a failure becomes a blocker with its output tail. */
-import { appendFileSync } from 'node:fs';
+import { appendFileSync, existsSync } from 'node:fs';
+import { join } from 'node:path';
 import { parseDuration } from '../../config/duration.js';
 import { tailLines } from '../../util/tail.js';
 import type { StageContext } from '../types.js';
@@ -12,6 +13,8 @@ export interface CheckResult {
   /** The last lines of stdout and stderr together. */
   tail: string;
   durationMs: number;
+  /** Why it may have failed that the output does not say (a workspace without node_modules). */
+  hint?: string;
 }
 
 export async function runCheck(ctx: StageContext, command: string, cwd: string, timeout?: string | number): Promise<CheckResult> {
@@ -29,12 +32,29 @@ export async function runCheck(ctx: StageContext, command: string, cwd: string, 
   });
   // Paths inside the workspace read as repository paths (src/a.js, not /tmp/…/src/a.js): for people and for repair routing.
   const tail = tailLines([r.stdout.trimEnd(), r.stderr.trimEnd()].filter(Boolean).join('\n'), 30).replaceAll(`${cwd}/`, '');
-  return { command, ok: r.exitCode === 0 && !r.timedOut && !r.spawnError, exitCode: r.exitCode, timedOut: r.timedOut, tail: r.spawnError ?? tail, durationMs: r.durationMs };
+  const ok = r.exitCode === 0 && !r.timedOut && !r.spawnError;
+  const hint = !ok && cwd !== ctx.run.repo ? missingModulesHint(tail, cwd, ctx.run.repo) : undefined;
+  return { command, ok, exitCode: r.exitCode, timedOut: r.timedOut, tail: r.spawnError ?? tail, durationMs: r.durationMs, ...(hint ? { hint } : {}) };
+}
+
+/**
+ * A task or review workspace is a checkout of the commit: it has none of the user's untracked
+ * files, so no `node_modules` unless the pipeline links or installs it. When a check there fails
+ * because a package or a tool from node_modules is missing, and the user's tree has one, say so.
+ */
+export function missingModulesHint(output: string, cwd: string, repo: string): string | undefined {
+  if (existsSync(join(cwd, 'node_modules')) || !existsSync(join(repo, 'node_modules'))) return undefined;
+  const packages = [...output.matchAll(/Cannot find (?:module|package) '([^']+)'/g)].map((m) => m[1]);
+  // './x' or 'src/x.js' (a path in the workspace) is the code's own mistake, not a missing package
+  const missingPackage = packages.some((p) => !/^[./]/.test(p) && (p.startsWith('node_modules/') || !existsSync(join(cwd, p.split('/')[0]))));
+  const missingTool = /^(?:sh: \d+: |sh: |bash: )?[\w.@/-]+: (?:command )?not found$/m.test(output);
+  if (!missingPackage && !missingTool) return undefined;
+  return 'workspaces hold only committed files, so this one has no node_modules: add `link: [node_modules]` under the pipeline\'s `workspace:`, or install them with `workspace.setup`';
 }
 
 export function checkBlocker(c: CheckResult): string {
   const how = c.timedOut ? 'timed out' : `exited with code ${c.exitCode}`;
-  return `check \`${c.command}\` ${how}:\n${c.tail}`;
+  return `check \`${c.command}\` ${how}${c.hint ? ` (hint: ${c.hint})` : ''}:\n${c.tail}`;
 }
 
 /**
@@ -42,5 +62,5 @@ export function checkBlocker(c: CheckResult): string {
  * test that shows a failure (`node test.mjs`), which is no evidence against the test's owner.
  */
 export function checkEvidence(message: string): string {
-  return message.replace(/^check `[^\n]*` (?:timed out|exited with code \S+):\n?/, '');
+  return message.replace(/^check `[^\n]*` (?:timed out|exited with code \S+)(?: \(hint: [^\n]*\))?:\n?/, '');
 }
