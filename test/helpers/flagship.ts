@@ -3,12 +3,11 @@
  * binary, the command runtime — with scripted agents (test/fixtures/agents/scripted.mjs).
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ODW_BIN, odw, type CliResult } from './cli.js';
-import { GIT_TEST_ENV, gitdir, type FileContent, type GitDir } from './gitdir.js';
+import { GIT_TEST_ENV, gitdir, scratchDir, type FileContent, type GitDir } from './gitdir.js';
 
 const AGENT = fileURLToPath(new URL('../fixtures/agents/scripted.mjs', import.meta.url));
 
@@ -93,7 +92,7 @@ export async function runFlagship(opts: FlagshipOptions): Promise<FlagshipRun> {
 async function setup(opts: FlagshipOptions): Promise<{ repo: GitDir; dir: string }> {
   const repo = opts.repo ?? (await gitdir({ files: opts.files }));
   if (!opts.repo) await opts.prepare?.(repo);
-  return { repo, dir: opts.dir ?? mkdtempSync(join(tmpdir(), 'odw-flagship-')) };
+  return { repo, dir: opts.dir ?? scratchDir('odw-flagship-') };
 }
 
 export interface StartedRun {
