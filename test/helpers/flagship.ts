@@ -7,6 +7,7 @@ import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ODW_BIN, odw, type CliResult } from './cli.js';
+import { waitUntil } from './wait.js';
 import { GIT_TEST_ENV, gitdir, scratchDir, type FileContent, type GitDir } from './gitdir.js';
 
 const AGENT = fileURLToPath(new URL('../fixtures/agents/scripted.mjs', import.meta.url));
@@ -101,7 +102,7 @@ export interface StartedRun {
   dir: string;
   /** The exit code, once odw has exited. */
   exited: Promise<number | null>;
-  /** Resolves once the scenario log holds a line that matches (polls; fails after 20 s). */
+  /** Resolves once the scenario log holds a line that matches (polls; a deadline only for a hung run). */
   waitFor(match: (line: Record<string, any>) => boolean): Promise<void>;
 }
 
@@ -113,11 +114,8 @@ export async function startFlagship(opts: FlagshipOptions): Promise<StartedRun> 
   const exited = new Promise<number | null>((resolve) => child.on('close', resolve));
   const log = join(dir, 'calls.jsonl');
   const waitFor = async (match: (line: Record<string, any>) => boolean) => {
-    for (const started = Date.now(); Date.now() - started < 20_000; await new Promise((r) => setTimeout(r, 50))) {
-      const lines = existsSync(log) ? readFileSync(log, 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l)) : [];
-      if (lines.some(match)) return;
-    }
-    throw new Error(`no scenario log line matched in ${log}`);
+    const lines = () => (existsSync(log) ? readFileSync(log, 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l)) : []);
+    await waitUntil(() => lines().some(match), `a scenario log line to match in ${log}`);
   };
   return { child, repo, dir, exited, waitFor };
 }

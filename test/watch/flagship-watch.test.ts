@@ -6,13 +6,11 @@ import { ODW_BIN, odw } from '../helpers/cli.js';
 import { forkPipeline } from '../helpers/flagship.js';
 import { GIT_TEST_ENV, gitdir, scratchDir } from '../helpers/gitdir.js';
 import { calcFiles, GOOD_SUM, happyScenario } from '../helpers/scenarios.js';
+import { waitUntil } from '../helpers/wait.js';
 
-async function until(check: () => boolean | Promise<boolean>, what: string, ms = 30_000) {
-  const start = Date.now();
-  while (!(await check())) {
-    if (Date.now() - start > ms) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
+async function until(check: () => boolean | Promise<boolean>, what: string) {
+  // Polls for the event; the deadline only bounds a hung test.
+  await waitUntil(check, what, undefined, 100);
 }
 
 describe('watch mode with the shipped pipeline', () => {
