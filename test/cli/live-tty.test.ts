@@ -3,13 +3,12 @@
  * follow it, the process exits by itself, and Ctrl-C typed on the terminal cancels the run.
  */
 import { spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ODW_BIN } from '../helpers/cli.js';
 import { flagshipArgs } from '../helpers/flagship.js';
-import { gitdir } from '../helpers/gitdir.js';
+import { gitdir, scratchDir } from '../helpers/gitdir.js';
 import { files, inputs, rejectThenApprove } from '../report/scenario.js';
 import type { Scenario } from '../helpers/flagship.js';
 
@@ -27,7 +26,7 @@ interface TtyRun {
 
 async function onTerminal(scenario: Scenario, env: Record<string, string> = {}): Promise<TtyRun> {
   const repo = await gitdir({ files });
-  const dir = mkdtempSync(join(tmpdir(), 'odw-tty-'));
+  const dir = scratchDir('odw-tty-');
   const { args, env: runEnv } = flagshipArgs(dir, repo, { scenario, inputs });
   // a pseudo-terminal made by `script` without a terminal around it has no size: give it one
   const command = `stty cols 120 rows 40; exec ${[process.execPath, ODW_BIN, ...args].map(quote).join(' ')}`;

@@ -1,9 +1,10 @@
 import { spawn } from 'node:child_process';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ODW_BIN, ROOT, odw } from '../helpers/cli.js';
 import { tempDir } from '../helpers/tmp.js';
+import { waitUntil } from '../helpers/wait.js';
 
 const example = join(ROOT, 'examples/hello/pipeline.yml');
 
@@ -90,9 +91,19 @@ describe('odw run', () => {
     const repo = tempDir();
     writeFileSync(join(repo, 'p.yml'), 'stages:\n  - id: first\n    uses: exec\n    with: { run: "echo started > started.txt" }\n  - id: slow\n    uses: exec\n    needs: first\n    with: { run: "sleep 30" }\n');
     const child = spawn(process.execPath, [ODW_BIN, 'run', 'p.yml'], { cwd: repo, stdio: 'ignore' });
-    const started = Date.now();
-    while (!existsSync(join(repo, 'started.txt')) && Date.now() - started < 10_000) await new Promise((r) => setTimeout(r, 50));
-    await new Promise((r) => setTimeout(r, 300));
+    // Killed once the record says the slow stage is running (not after a guessed delay).
+    const runs = join(repo, '.odw/runs');
+    const slowRunning = () =>
+      existsSync(runs) &&
+      readdirSync(runs).some((id) => {
+        try {
+          return JSON.parse(readFileSync(join(runs, id, 'run.json'), 'utf8')).stages?.slow?.status === 'running';
+        } catch {
+          return false;
+        }
+      });
+    await waitUntil(slowRunning, 'the slow stage to be running');
+    expect(existsSync(join(repo, 'started.txt'))).toBe(true);
     child.kill('SIGKILL');
     await new Promise((r) => child.on('close', r));
     const list = await odw(['runs', 'list'], { cwd: repo });

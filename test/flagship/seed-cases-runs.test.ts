@@ -9,6 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { odw } from '../helpers/cli.js';
 import { callNames, leftovers, readOutcome, runFlagship, startFlagship, tree } from '../helpers/flagship.js';
 import { processAlive } from '../helpers/process.js';
+import { waitUntil } from '../helpers/wait.js';
 import { expectFailure, expectStoppedAtPlan, expectUntouched, history, started } from './expect.js';
 import { preflightCases, runPreflight } from './preflight-cases.js';
 import { ALPHA, BETA, DOCS, always, approve, demoFiles, goodThree, goodTwoTasks, task, threePlan, twoTasks } from './scenarios.js';
@@ -16,7 +17,11 @@ import { ALPHA, BETA, DOCS, always, approve, demoFiles, goodThree, goodTwoTasks,
 /** alpha sleeps (in a child `sleep`) before it writes; beta finishes at once. */
 const sleepyAlpha = { ...goodTwoTasks, implement: { ...goodTwoTasks.implement, alpha: { '*': { sleep: 30, write: { 'src/a.js': ALPHA } } } } };
 const isSleeping = (l: Record<string, any>) => l.sleeping !== undefined;
-const pause = (ms: number) => new Promise((r) => setTimeout(r, ms));
+/** Run ids sort by their start second: waits until the clock is past the current second (no fixed sleep). */
+const nextSecond = () => {
+  const now = Math.floor(Date.now() / 1000);
+  return waitUntil(() => Math.floor(Date.now() / 1000) > now, 'the next second');
+};
 
 describe.concurrent('seed regression cases: runs, cleanup and guards', () => {
   it('G14: a call in flight is listed by `odw runs show` from its provisional call.json (odw has no daemon to ask)', async () => {
@@ -65,10 +70,10 @@ describe.concurrent('seed regression cases: runs, cleanup and guards', () => {
 
   it('G16: ODW_RUNS_KEEP keeps the newest runs; the current run and a live concurrent run are never pruned', async () => {
     const first = await runFlagship({ files: demoFiles, scenario: {} });
-    await pause(1100); // run ids sort by their start second
+    await nextSecond(); // the first run started before now
     const live = await startFlagship({ files: demoFiles, tasks: twoTasks, scenario: sleepyAlpha, repo: first.repo });
     await live.waitFor(isSleeping);
-    await pause(1100);
+    await nextSecond(); // the live run started before now
     const current = await runFlagship({ files: demoFiles, scenario: {}, repo: first.repo, env: { ODW_RUNS_KEEP: '1' } });
     const runs = readdirSync(join(first.repo.dir, '.odw/runs')).filter((n) => !n.endsWith('.jsonl'));
     const listed = JSON.parse((await odw(['runs', 'list', '--json'], { cwd: first.repo.dir })).stdout).runs;

@@ -4,15 +4,16 @@
  * and a process that exits gives its lock up.
  */
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { hostname, tmpdir } from 'node:os';
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { scratchDir } from '../helpers/gitdir.js';
 import { acquireLock, lockPath, readOwner, releaseLock, tryLock, type LockOwner } from '../../src/git/lock.js';
 import { ROOT } from '../helpers/cli.js';
 
 const LOCK_JS = join(ROOT, 'dist/git/lock.js');
-const repo = () => mkdtempSync(join(tmpdir(), 'odw-lock-'));
+const repo = () => scratchDir('odw-lock-');
 
 /** A pid that is certainly gone: a process that ran and was reaped. */
 function deadPid(): number {

@@ -3,12 +3,12 @@
  * binary, the command runtime — with scripted agents (test/fixtures/agents/scripted.mjs).
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ODW_BIN, odw, type CliResult } from './cli.js';
-import { GIT_TEST_ENV, gitdir, type FileContent, type GitDir } from './gitdir.js';
+import { waitUntil } from './wait.js';
+import { GIT_TEST_ENV, gitdir, scratchDir, type FileContent, type GitDir } from './gitdir.js';
 
 const AGENT = fileURLToPath(new URL('../fixtures/agents/scripted.mjs', import.meta.url));
 
@@ -93,7 +93,7 @@ export async function runFlagship(opts: FlagshipOptions): Promise<FlagshipRun> {
 async function setup(opts: FlagshipOptions): Promise<{ repo: GitDir; dir: string }> {
   const repo = opts.repo ?? (await gitdir({ files: opts.files }));
   if (!opts.repo) await opts.prepare?.(repo);
-  return { repo, dir: opts.dir ?? mkdtempSync(join(tmpdir(), 'odw-flagship-')) };
+  return { repo, dir: opts.dir ?? scratchDir('odw-flagship-') };
 }
 
 export interface StartedRun {
@@ -102,7 +102,7 @@ export interface StartedRun {
   dir: string;
   /** The exit code, once odw has exited. */
   exited: Promise<number | null>;
-  /** Resolves once the scenario log holds a line that matches (polls; fails after 20 s). */
+  /** Resolves once the scenario log holds a line that matches (polls; a deadline only for a hung run). */
   waitFor(match: (line: Record<string, any>) => boolean): Promise<void>;
 }
 
@@ -114,11 +114,8 @@ export async function startFlagship(opts: FlagshipOptions): Promise<StartedRun> 
   const exited = new Promise<number | null>((resolve) => child.on('close', resolve));
   const log = join(dir, 'calls.jsonl');
   const waitFor = async (match: (line: Record<string, any>) => boolean) => {
-    for (const started = Date.now(); Date.now() - started < 20_000; await new Promise((r) => setTimeout(r, 50))) {
-      const lines = existsSync(log) ? readFileSync(log, 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l)) : [];
-      if (lines.some(match)) return;
-    }
-    throw new Error(`no scenario log line matched in ${log}`);
+    const lines = () => (existsSync(log) ? readFileSync(log, 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l)) : []);
+    await waitUntil(() => lines().some(match), `a scenario log line to match in ${log}`);
   };
   return { child, repo, dir, exited, waitFor };
 }

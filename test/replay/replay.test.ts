@@ -1,14 +1,13 @@
-import { mkdtempSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { odw } from '../helpers/cli.js';
 import { forkPipeline } from '../helpers/flagship.js';
-import { GIT_TEST_ENV, gitdir } from '../helpers/gitdir.js';
+import { GIT_TEST_ENV, gitdir, scratchDir } from '../helpers/gitdir.js';
 import { calcFiles as files, happyScenario } from '../helpers/scenarios.js';
 
 async function setup(extra = '') {
-  const dir = mkdtempSync(join(tmpdir(), 'odw-replay-'));
+  const dir = scratchDir('odw-replay-');
   const scenario = join(dir, 'scenario.json');
   const log = join(dir, 'calls.jsonl');
   writeFileSync(scenario, JSON.stringify(happyScenario));

@@ -5,22 +5,22 @@
  * once and the same history as an uninterrupted run (plus the line of the cancelled attempt).
  */
 import { spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { ODW_BIN, odw } from '../helpers/cli.js';
 import { forkPipeline, steps } from '../helpers/flagship.js';
-import { GIT_TEST_ENV, gitdir, type GitDir } from '../helpers/gitdir.js';
+import { GIT_TEST_ENV, gitdir, type GitDir, scratchDir } from '../helpers/gitdir.js';
 import { calcFiles, happyScenario } from '../helpers/scenarios.js';
+import { waitUntil } from '../helpers/wait.js';
 
 const CHANGED = ['README.md', 'src/format.js', 'src/math.js'];
 const HOLD_AGENT = fileURLToPath(new URL('./fixtures/hold-agent.mjs', import.meta.url));
 const SCRIPTED = fileURLToPath(new URL('../fixtures/agents/scripted.mjs', import.meta.url));
 
 async function setup(holdAt?: string) {
-  const dir = mkdtempSync(join(tmpdir(), 'odw-cancel-'));
+  const dir = scratchDir('odw-cancel-');
   writeFileSync(join(dir, 'scenario.json'), JSON.stringify(happyScenario));
   const pipeline = forkPipeline(dir);
   writeFileSync(pipeline, readFileSync(pipeline, 'utf8').split(SCRIPTED).join(HOLD_AGENT));
@@ -44,7 +44,7 @@ async function cancelled(holdAt: string, signal: NodeJS.Signals) {
   const s = await setup(holdAt);
   const child = spawn(process.execPath, [ODW_BIN, ...s.args], { cwd: s.repo.dir, env: { ...process.env, CI: '1', NO_COLOR: '1', ...s.env }, stdio: 'ignore' });
   const exited = new Promise<number | null>((resolve) => child.on('close', resolve));
-  while (!existsSync(s.marker)) await new Promise((r) => setTimeout(r, 20));
+  await waitUntil(() => existsSync(s.marker), `the held call (${holdAt}) to be in flight`);
   child.kill(signal);
   return { ...s, code: await exited };
 }

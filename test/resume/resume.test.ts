@@ -1,10 +1,9 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { odw } from '../helpers/cli.js';
 import { forkPipeline, steps } from '../helpers/flagship.js';
-import { GIT_TEST_ENV, gitdir, type GitDir } from '../helpers/gitdir.js';
+import { GIT_TEST_ENV, gitdir, type GitDir, scratchDir } from '../helpers/gitdir.js';
 import { calcFiles, happyScenario } from '../helpers/scenarios.js';
 
 const CHANGED = ['README.md', 'src/format.js', 'src/math.js'];
@@ -12,7 +11,7 @@ const CHANGED = ['README.md', 'src/format.js', 'src/math.js'];
 const check = (marker: string) => `if [ -d .odw ] && mkdir ${marker} 2>/dev/null; then kill -9 $PPID; fi; node test/check.mjs`;
 
 async function flow(killAt?: string) {
-  const dir = mkdtempSync(join(tmpdir(), 'odw-resume-'));
+  const dir = scratchDir('odw-resume-');
   writeFileSync(join(dir, 'scenario.json'), JSON.stringify(happyScenario));
   const pipeline = forkPipeline(dir);
   const repo = await gitdir({ files: calcFiles });

@@ -3,13 +3,12 @@
  * secret in odw's environment (ODW_TEST_API_KEY), and agents that put its value in their answers
  * or in the files they write.
  */
-import { existsSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { odw } from '../helpers/cli.js';
 import { flagshipArgs, runFlagship, steps, tree } from '../helpers/flagship.js';
-import { gitdir } from '../helpers/gitdir.js';
+import { gitdir, scratchDir } from '../helpers/gitdir.js';
 import { ALPHA, BETA, always, approve, demoFiles, twoTasks } from '../flagship/scenarios.js';
 
 const SECRET = 'sk-test-4f1c9a0e7d2b5863';
@@ -74,7 +73,7 @@ describe('secrets in answers', () => {
 
   it("a secret of one profile's env, quoted in another profile's call, is scrubbed from that call's records too", async () => {
     const repo = await gitdir({ files: demoFiles });
-    const dir = mkdtempSync(join(tmpdir(), 'odw-secrets-'));
+    const dir = scratchDir('odw-secrets-');
     const PW = 'hunter2-profile-password';
     const scenario = {
       implement: { alpha: { '*': { write: { 'src/a.js': ALPHA } } }, beta: { '*': { write: { 'src/b.js': BETA } } } },

@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { runStages } from '../helpers/interp.js';
 import { tempDir } from '../helpers/tmp.js';
 import { processAlive as alive } from '../helpers/process.js';
+import { waitUntil } from '../helpers/wait.js';
 
 
 describe('exec stage', () => {
@@ -52,19 +53,19 @@ describe('exec stage', () => {
     expect(r.status).toBe('failed');
     expect(r.error?.category).toBe('stage_timeout');
     const pid = Number(readFileSync(pidFile, 'utf8'));
-    await new Promise((res) => setTimeout(res, 200));
-    expect(alive(pid)).toBe(false);
+    await waitUntil(() => !alive(pid), 'the grandchild to be killed');
   });
 
   it('cancellation kills running commands and leaves a cancelled record', async () => {
     const dir = tempDir();
     const pidFile = join(dir, 'sleep.pid');
     const controller = new AbortController();
-    setTimeout(() => controller.abort(), 500);
+    // Cancelled once the command runs (its pid file exists).
+    void waitUntil(() => existsSync(pidFile) && readFileSync(pidFile, 'utf8').trim(), 'the command to start').then(() => controller.abort());
     const r = await runStages([{ id: 'hang', uses: 'exec', with: { run: `sleep 30 & echo $! > ${pidFile}; wait` } }], { signal: controller.signal });
     expect(r.status).toBe('cancelled');
     expect(r.record.stages.hang.status).toBe('cancelled');
-    await new Promise((res) => setTimeout(res, 200));
-    expect(alive(Number(readFileSync(pidFile, 'utf8')))).toBe(false);
+    const pid = Number(readFileSync(pidFile, 'utf8'));
+    await waitUntil(() => !alive(pid), 'the cancelled command to be killed');
   });
 });

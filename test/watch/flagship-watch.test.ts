@@ -1,24 +1,21 @@
 import { spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ODW_BIN, odw } from '../helpers/cli.js';
 import { forkPipeline } from '../helpers/flagship.js';
-import { GIT_TEST_ENV, gitdir } from '../helpers/gitdir.js';
+import { GIT_TEST_ENV, gitdir, scratchDir } from '../helpers/gitdir.js';
 import { calcFiles, GOOD_SUM, happyScenario } from '../helpers/scenarios.js';
+import { waitUntil } from '../helpers/wait.js';
 
-async function until(check: () => boolean | Promise<boolean>, what: string, ms = 30_000) {
-  const start = Date.now();
-  while (!(await check())) {
-    if (Date.now() - start > ms) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
+async function until(check: () => boolean | Promise<boolean>, what: string) {
+  // Polls for the event; the deadline only bounds a hung test.
+  await waitUntil(check, what, undefined, 100);
 }
 
 describe('watch mode with the shipped pipeline', () => {
   it('a spec edited while reviewers work cancels that run: its candidate is never applied; the new run is', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'odw-watch-flagship-'));
+    const dir = scratchDir('odw-watch-flagship-');
     const scenario = structuredClone(happyScenario);
     scenario.review.correctness['1'] = { ...scenario.review.correctness['1'], sleepOnce: 30 };
     const scenarioFile = join(dir, 'scenario.json');

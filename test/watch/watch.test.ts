@@ -5,6 +5,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { ODW_BIN, odw } from '../helpers/cli.js';
 import { processAlive } from '../helpers/process.js';
 import { tempDir } from '../helpers/tmp.js';
+import { waitUntil } from '../helpers/wait.js';
 
 const children: ChildProcess[] = [];
 afterEach(() => {
@@ -21,12 +22,9 @@ function startWatch(dir: string, args: string[]) {
   return { child, out, exited };
 }
 
-async function until(check: () => boolean, what: string, ms = 15_000) {
-  const start = Date.now();
-  while (!check()) {
-    if (Date.now() - start > ms) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
+async function until(check: () => boolean, what: string) {
+  // Polls for the event; the deadline only bounds a hung test.
+  await waitUntil(check, what, undefined, 50);
 }
 
 const count = (text: string, needle: string) => text.split(needle).length - 1;
