@@ -20,8 +20,7 @@ import { appendFileSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSy
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { promisify } from 'node:util';
-import { parseArgs } from 'node:util';
+import { parseArgs, promisify } from 'node:util';
 import { createProcessRunner } from '../dist/adapters/process.js';
 import { createGit } from '../dist/git/index.js';
 import { repoFolder } from '../dist/git/paths.js';
@@ -72,9 +71,7 @@ function sampler(folders) {
   const count = () => {
     let n = 0;
     for (const [dir, skip] of folders()) {
-      try {
-        n += readdirSync(dir).filter((e) => !skip(e)).length;
-      } catch {}
+      try { n += readdirSync(dir).filter((e) => !skip(e)).length; } catch {}
     }
     peak = Math.max(peak, n);
   };
