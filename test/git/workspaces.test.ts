@@ -2,7 +2,7 @@
  * Workspaces at scale: one per task inside its concurrency slot, removed off the critical path, and
  * one review workspace kept between rounds with nothing of the previous round left in it.
  */
-import { lstat, readFile, readdir, writeFile, mkdir } from 'node:fs/promises';
+import { lstat, mkdir, readFile, readdir, rm, symlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Candidate, TaskPatch } from '../../src/ports/git.js';
@@ -119,6 +119,21 @@ describe('the review workspace is kept between rounds', () => {
     expect(await readFile(join(folder, 'setup.log'), 'utf8')).toBe('ran\n');
     await h.git.removeAll(h.run);
     expect(await exists(path1)).toBe(false);
+  });
+
+  it("a check that replaced a folder with a link to the user's tree: the next round removes the link and writes nothing through it", async () => {
+    h = await harness({ files: { 'src/x.txt': 'x\n', 'a.txt': 'a\n' } });
+    await h.repo.write('src/x.txt', 'the user is editing this\n');
+    const one = await candidateOf(h, 'one', (p) => writeFile(join(p, 'a.txt'), 'A\n'));
+    await h.git.withReviewWorkspace(h.run, one, async (ws) => {
+      await rm(join(ws.path, 'src'), { recursive: true, force: true });
+      await symlink(join(h!.repo.dir, 'src'), join(ws.path, 'src'));
+    }, { reuse: 'review' });
+    await h.git.withReviewWorkspace(h.run, one, async (ws) => {
+      expect((await lstat(join(ws.path, 'src'))).isDirectory()).toBe(true);
+      expect(await readFile(join(ws.path, 'src', 'x.txt'), 'utf8')).toBe('x\n');
+    }, { reuse: 'review' });
+    expect(await h.repo.read('src/x.txt')).toBe('the user is editing this\n');
   });
 
   it('without reuse a review workspace is removed after its round', async () => {
