@@ -37,7 +37,7 @@ export interface GitRun {
 }
 
 export interface Worktree {
-  /** The task id, or `.review-<pid>-<n>` for a review workspace. */
+  /** The task id, or `.review-<stage>` (kept between rounds) or `.review-<pid>-<n>` for a review workspace. */
   name: string;
   path: string;
   /** Commit the worktree was created at (detached). */
