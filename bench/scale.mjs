@@ -4,7 +4,7 @@
  * script doing the same git work, at several repository sizes and task counts, in one run.
  *
  *   npm run build && node bench/scale.mjs [--quick] [--files 1000,5000,50000] [--tasks 4,8,32]
- *                                         [--concurrency 4] [--big-tasks 4,8] [--reps 3]
+ *                                         [--concurrency 4] [--big-tasks 4,8] [--reps 1]
  *
  * Per task, with `concurrency` tasks at a time (instant agents): make a workspace at the base, change
  * one file, capture the patch (add + diff), remove the workspace. odw: `withWorkspace` + `capture`
@@ -12,7 +12,7 @@
  * --no-checkout` + `git checkout --detach`, the change, `git add -A` + `git diff --cached --binary`,
  * `rm -rf`, all inside the slot. Then one review workspace, reused for a second round (odw only).
  * A sampler counts the checkouts present every 50 ms; peak disk = peak checkouts × `du` of one
- * checkout. Medians of --reps (3; --big-reps 1 at 50,000 files), alternating which goes first. --quick: 1,000 and 5,000 files × 4 and 8 tasks. 50,000 files runs --big-tasks only
+ * checkout. Medians of --reps (1; --big-reps 1 at 50,000 files), alternating which goes first. --quick: 1,000 and 5,000 files × 4 and 8 tasks. 50,000 files runs --big-tasks only
  * (default 4,8; add 32 for the full matrix, which takes long).
  */
 import { execFile as execFileCb, execFileSync } from 'node:child_process';
@@ -34,7 +34,7 @@ const { values } = parseArgs({
     tasks: { type: 'string' },
     'big-tasks': { type: 'string', default: '4,8' },
     concurrency: { type: 'string', default: '4' },
-    reps: { type: 'string', default: '3' },
+    reps: { type: 'string', default: '1' },
     'big-reps': { type: 'string', default: '1' },
   },
 });
