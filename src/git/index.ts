@@ -12,7 +12,7 @@ import { createRepoGuard } from './repo-guard.js';
 import { dirtyFiles } from './tree.js';
 import { withReviewWorkspace } from './review.js';
 import { checkScope } from './scope.js';
-import { createWorktrees, pruneStale, removeAll, removeWorktrees, withWorktrees } from './worktrees.js';
+import { createWorktrees, pruneStale, removeAll, removeWorktrees, withWorkspace, withWorktrees } from './worktrees.js';
 
 export function createGit(deps: { process: ProcessRunner }): Git {
   const git = gitRunner(deps.process);
@@ -39,12 +39,13 @@ export function createGit(deps: { process: ProcessRunner }): Git {
     createWorktrees: (run, tasks) => createWorktrees(wt, run, tasks),
     removeWorktrees: (run, worktrees) => removeWorktrees(wt, run, worktrees),
     withWorktrees: (run, tasks, fn) => withWorktrees(wt, run, tasks, fn),
+    withWorkspace: (run, task, fn, options) => withWorkspace(wt, run, task, fn, options?.pendingRemovals),
     removeAll: (run) => removeAll(wt, run),
     seed: (worktree, patches) => seed(git, worktree, patches),
     capture: (run, worktree, options) => capture(git, run, worktree, options),
     checkScope,
     combine: (run, patches, options) => combine(git, run, patches, options),
-    withReviewWorkspace: (run, candidate, fn) => withReviewWorkspace(wt, run, candidate, fn),
+    withReviewWorkspace: (run, candidate, fn, options) => withReviewWorkspace(wt, run, candidate, fn, options),
     apply: (repo, candidate, options) => apply(git, repo, candidate, options),
     isApplied: (repo, candidate) => isApplied(git, repo, candidate),
     repoGuard: (repo, options) => createRepoGuard(git, repo, options),

@@ -110,17 +110,27 @@ async function createOdwGit(git: RunGit, repo: string, folder: string, dir: stri
 export async function initWorkspace(git: RunGit, run: GitRun, odwGit: string, path: string, base: string): Promise<void> {
   await rm(path, { recursive: true, force: true });
   await rm(workspaceIndex(path), { force: true });
-  await git(['init', '--quiet', '--template=', path], { cwd: dirname(path), signal: run.signal });
+  await initOwnGit(git, odwGit, path, base, run.signal);
+  // The expensive part (writing the files); runs in parallel for a batch.
+  await git(['read-tree', '--reset', '-u', base], { cwd: path, env: await workspaceEnv(path), signal: run.signal });
+  await handOver(path);
+}
+
+/**
+ * The workspace's own `.git`, made new: `git init` with an empty template, objects borrowed from the
+ * user's repository and odw's git dir, HEAD detached at `base`, the user's file settings. Whatever
+ * was in a previous `.git` there (config, hooks, refs an agent wrote) is gone.
+ */
+export async function initOwnGit(git: RunGit, odwGit: string, path: string, base: string, signal?: AbortSignal): Promise<void> {
   const own = join(path, '.git');
+  await rm(own, { recursive: true, force: true });
+  await git(['init', '--quiet', '--template=', path], { cwd: dirname(path), signal });
   const borrowed = (await readFile(join(odwGit, 'objects', 'info', 'alternates'), 'utf8')).trim();
   await mkdir(join(own, 'objects', 'info'), { recursive: true });
   await writeFile(join(own, 'objects', 'info', 'alternates'), `${borrowed}\n${join(odwGit, 'objects')}\n`);
   await writeFile(join(own, 'HEAD'), `${base}\n`);
   // The agent's own git handles files as odw's does (line endings, filters, git-lfs storage).
   await addConfig(git, join(own, 'config'), settings.get(odwGit) ?? []);
-  // The expensive part (writing the files); runs in parallel for a batch.
-  await git(['read-tree', '--reset', '-u', base], { cwd: path, env: await workspaceEnv(path), signal: run.signal });
-  await handOver(path);
 }
 
 /** The workspace's own index becomes a copy of odw's (same stat data and timestamp). */

@@ -11,6 +11,8 @@ import { staleRunFolders } from './owner.js';
 import { repoFolder, runFolder, safeSegment } from './paths.js';
 import { prepareWorktree } from './prepare.js';
 import { ensureOdwGit, initWorkspace, removeTree, removeWorkspace } from './private.js';
+import { discardWorkspace, settle } from './trash.js';
+import { forgetReviewWorkspaces } from './review-keep.js';
 
 export interface WorktreeDeps {
   git: RunGit;
@@ -70,6 +72,20 @@ export async function withWorktrees<T>(deps: WorktreeDeps, run: GitRun, names: s
   }
 }
 
+/**
+ * One workspace for the duration of `fn` (a task's concurrency slot): created at the run's base and
+ * prepared, then taken out of the way at once whatever happens (success, failure, abort) and deleted
+ * in the background, at most `pendingRemovals` deletions at a time (see trash.ts).
+ */
+export async function withWorkspace<T>(deps: WorktreeDeps, run: GitRun, name: string, fn: (w: Worktree) => Promise<T>, pendingRemovals = 1): Promise<T> {
+  const [workspace] = await createWorktrees(deps, run, [name]);
+  try {
+    return await fn(workspace);
+  } finally {
+    await discardWorkspace(deps.process, workspace.path, pendingRemovals);
+  }
+}
+
 /** The workspaces in a run folder (every entry but owner.json and odw's git dir). */
 async function workspacesIn(folder: string): Promise<string[]> {
   const names = await readdir(folder).catch(() => [] as string[]);
@@ -78,6 +94,8 @@ async function workspacesIn(folder: string): Promise<string[]> {
 
 export async function removeAll(deps: WorktreeDeps, run: Pick<GitRun, 'repo' | 'runId' | 'workspace'>): Promise<RemoveReport> {
   const folder = runFolder(run.repo, run.runId, run.workspace);
+  await settle(folder);
+  forgetReviewWorkspaces(folder);
   const report = await removePaths(deps, await workspacesIn(folder));
   await removeTree(deps.process, folder).catch(() => undefined);
   await removeIfEmpty(dirname(folder));

@@ -37,7 +37,7 @@ export interface GitRun {
 }
 
 export interface Worktree {
-  /** The task id, or `.review-<pid>-<n>` for a review workspace. */
+  /** The task id, or `.review-<stage>` (kept between rounds) or `.review-<pid>-<n>` for a review workspace. */
   name: string;
   path: string;
   /** Commit the worktree was created at (detached). */
@@ -262,7 +262,14 @@ export interface Git {
   removeWorktrees(run: GitRun, worktrees: Worktree[]): Promise<RemoveReport>;
   /** Create worktrees, run `fn`, and remove them whatever happens (success, failure, abort). */
   withWorktrees<T>(run: GitRun, tasks: string[], fn: (worktrees: Worktree[]) => Promise<T>): Promise<T>;
-  /** Remove every worktree of a run and its folder. */
+  /**
+   * One workspace for the duration of `fn` (run it inside the task's concurrency slot, so at most
+   * `concurrency` checkouts exist at once): created at `run.base` and prepared, then, whatever
+   * happens, moved out of the way at once and deleted in the background, at most
+   * `pendingRemovals` (default 1) deletions at a time; `removeAll` waits for them.
+   */
+  withWorkspace<T>(run: GitRun, task: string, fn: (worktree: Worktree) => Promise<T>, options?: { pendingRemovals?: number }): Promise<T>;
+  /** Remove every worktree of a run and its folder (after the pending background deletions). */
   removeAll(run: Pick<GitRun, 'repo' | 'runId' | 'workspace'>): Promise<RemoveReport>;
 
   /** Apply earlier patches (e.g. a task's previous round) to a fresh worktree, in order. */
@@ -273,8 +280,12 @@ export interface Git {
   checkScope(tasks: ScopeTask[]): ScopeIssue[];
   /** Combine patches in order and check the result against the base (not the user's tree). */
   combine(run: GitRun, patches: TaskPatch[], options?: CombineOptions): Promise<CombineResult>;
-  /** A worktree at the base with the whole candidate applied, removed after `fn`. */
-  withReviewWorkspace<T>(run: GitRun, candidate: Candidate, fn: (workspace: Worktree) => Promise<T>): Promise<T>;
+  /**
+   * A workspace at the base with the whole candidate applied, removed after `fn`. With `reuse` (the
+   * review stage's id) it is kept for the next round, brought back to the base there (no leftovers
+   * of this round; setup is not run again) and removed by `removeAll` at the run's end.
+   */
+  withReviewWorkspace<T>(run: GitRun, candidate: Candidate, fn: (workspace: Worktree) => Promise<T>, options?: { reuse?: string }): Promise<T>;
 
   /** True when the user's tree already holds the candidate (e.g. a resumed run applied it before it was killed). */
   isApplied(repo: string, candidate: Candidate): Promise<boolean>;

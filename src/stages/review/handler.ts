@@ -42,7 +42,7 @@ export const reviewHandler: StageHandler = async (ctx) => {
     const checkResult = check ? await runCheck(ctx, check, ws.path, w.timeout) : undefined;
     const reviews = await runReviewers(ctx, w, ws.path, candidate, set, checkResult);
     return { checkResult, reviews };
-  });
+  }, { reuse: ctx.stage.id });
   if (ctx.signal.aborted) return { status: 'cancelled' };
   const broke = outcome.reviews.find((r) => isFatal(r.failed ? { category: r.failed } : undefined));
   if (broke) return failedStep({ step: 'review', round }, { category: broke.failed!, message: broke.summary });
