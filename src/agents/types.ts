@@ -75,7 +75,3 @@ export interface RuntimeAdapter {
   launch(ctx: CallContext, inv: Invocation): LaunchSpec;
   parser(ctx: CallContext, inv: Invocation): TurnParser;
 }
-
-export function profileOf(ctx: CallContext): RuntimeProfile {
-  return ctx.request.profile;
-}
