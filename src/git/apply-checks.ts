@@ -4,10 +4,8 @@
  * files; none of those files changed in the tree. odw cannot know who changed a file, so the
  * refusal never says "you": it names the last odw run that applied to those files when one did.
  */
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import type { ApplyResult, Candidate } from '../ports/git.js';
-import { writeJsonAtomic } from '../util/fs.js';
+import { lastApplied } from './applied-log.js';
 import { type RunGit, splitZ } from './exec.js';
 import { count, list } from './text.js';
 
@@ -36,7 +34,7 @@ export async function checkDirty(git: RunGit, repo: string, candidate: Candidate
   const dirty = [...new Set(status.map((e) => e.slice(3)))].sort();
   if (!dirty.length) return undefined;
   const it = dirty.length === 1 ? 'it' : 'them';
-  const last = lastApply(repo);
+  const last = lastApplied(repo);
   const byRun = last && last.runId !== runId ? dirty.filter((f) => last.files.includes(f)) : [];
   const who = byRun.length
     ? `The last odw run to apply in this repository, ${last!.runId}, changed ${byRun.length === dirty.length ? it : list(byRun)}. ` +
@@ -44,19 +42,6 @@ export async function checkDirty(git: RunGit, repo: string, candidate: Candidate
     : `odw cannot tell who changed ${it} (you, an editor, a tool, or an agent). ` +
       `Commit, stash (git stash push --include-untracked -- <file>…) or undo the changes to ${it}, then run the pipeline again.`;
   return refuse('dirty_files', dirty, `odw did not apply the change: ${count(dirty)} it touches changed since the run started: ${list(dirty)}. ${who}`);
-}
-
-/** `.odw/runs/apply-last.json`: which run applied last, and to which files (read by lastApply). */
-export function noteApplied(repo: string, runId: string, files: string[]): void {
-  writeJsonAtomic(join(repo, '.odw', 'runs', 'apply-last.json'), { runId, files, at: new Date().toISOString() });
-}
-
-export function lastApply(repo: string): { runId: string; files: string[] } | undefined {
-  try {
-    return JSON.parse(readFileSync(join(repo, '.odw', 'runs', 'apply-last.json'), 'utf8'));
-  } catch {
-    return undefined;
-  }
 }
 
 export function refuse(category: Refusal['category'], files: string[], message: string): Refusal {

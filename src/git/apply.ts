@@ -8,10 +8,10 @@
 import type { ApplyOptions, ApplyResult, Candidate } from '../ports/git.js';
 import { type RunGit } from './exec.js';
 import { readState, restoreAll, type PathState } from './files.js';
-import { checkDirty, checkHead, noteApplied, refuse } from './apply-checks.js';
+import { checkDirty, checkHead, refuse } from './apply-checks.js';
 import { commitOnBranch, checkBranch } from './commit.js';
 import { faultPoint } from './fault.js';
-import { noteGitWrite } from './applied-log.js';
+import { noteApplied, type AppliedEntry } from './applied-log.js';
 import { journalDir, removeJournal, writeJournal } from './journal.js';
 import { acquireLock } from './lock.js';
 import { recoverInterrupted } from './recover.js';
@@ -69,15 +69,20 @@ export async function apply(git: RunGit, repo: string, candidate: Candidate, opt
   }
 
   let commit: { branch: string; sha: string } | undefined;
+  let wrote: Pick<AppliedEntry, 'refs' | 'head'> = {};
   if (options.commit) {
+    const ref = `refs/heads/${options.commit.branch}`;
+    const gitDir = (await git(['rev-parse', '--absolute-git-dir'], { cwd: repo })).stdout.trim();
     const committed = await commitOnBranch(git, repo, head, files, options.commit, () => faultPoint('after-branch'));
     if (!committed.ok) return rollback(repo, saved, files, journal, committed.message, 'commit_failed');
     commit = { branch: options.commit.branch, sha: committed.sha };
-    if (options.run) await noteCommit(git, repo, options.run.id, commit);
-    faultPoint('after-commit');
+    // What the commit wrote to the git folder: other runs' repository guards take it as odw's own.
+    wrote = { refs: { [ref]: committed.sha }, head: { ref, gitDir } };
   }
+  // Noted at once, so that another run's guard never sees this commit unexplained.
+  if (options.run) noteApplied(repo, { runId: options.run.id, at: Date.now(), files, ...wrote });
+  if (commit) faultPoint('after-commit');
   if (journal) await removeJournal(journal);
-  if (options.run) noteApplied(repo, options.run.id, files);
   faultPoint('after-apply');
   return { ok: true, files, ...(commit ? { commit } : {}) };
 }
@@ -99,11 +104,4 @@ async function rollback(
   return refuse(category, failed.map((f) => f.path),
     `${why}; odw could not put back ${count(broken)}: ${list(broken)}. Check ${failed.length === 1 ? 'it' : 'them'} with \`git status\` ` +
       `and \`git checkout -- <file>\` before going on.` + (journal ? ` The original files are saved in ${journal}.` : ''));
-}
-
-/** Other runs' repository guards take this commit (a new branch, HEAD on it) as odw's own. */
-async function noteCommit(git: RunGit, repo: string, runId: string, commit: { branch: string; sha: string }): Promise<void> {
-  const ref = `refs/heads/${commit.branch}`;
-  const gitDir = (await git(['rev-parse', '--absolute-git-dir'], { cwd: repo })).stdout.trim();
-  noteGitWrite(repo, { runId, at: Date.now(), refs: { [ref]: commit.sha }, head: { ref, gitDir } });
 }

@@ -11,8 +11,7 @@ import type { RunGit } from './exec.js';
 import { describeChanges, refHints } from './gitdir-describe.js';
 import { restoreFiles, restoreRefs, type Unrestored } from './gitdir-restore.js';
 import { SAFE, diffFiles, diffRefs, gitDirs, readGitDirFiles, readRefs, type GitDirFiles, type GitDirs } from './gitdir-state.js';
-import { gitWritesSince } from './applied-log.js';
-import { lastApply } from './apply-checks.js';
+import { appliedSince, lastApplied } from './applied-log.js';
 import { changedPaths, touches, treePrint, type TreePrint } from './tree-print.js';
 
 const listed = (paths: string[]) => (paths.length > 10 ? `${paths.slice(0, 10).join(', ')} and ${paths.length - 10} more` : paths.join(', '));
@@ -84,8 +83,8 @@ export async function createRepoGuard(git: RunGit, repo: string, options: RepoGu
  */
 function adoptOtherRuns(repo: string, dirs: GitDirs, saved: GitDirFiles, refs: Map<string, string>, since: number, runId?: string): number {
   const now = Date.now();
-  for (const w of gitWritesSince(repo, since, runId)) {
-    for (const [ref, sha] of Object.entries(w.refs)) refs.set(ref, sha);
+  for (const w of appliedSince(repo, since, runId)) {
+    for (const [ref, sha] of Object.entries(w.refs ?? {})) refs.set(ref, sha);
     if (!w.head) continue;
     const own = relative(dirs.commonDir, w.head.gitDir);
     const key = own ? `${own}/HEAD` : 'HEAD';
@@ -134,7 +133,7 @@ function tamperedMessage(what: string[], changes: GitDirChange[], unrestored: Un
  * apply lock first): say so, instead of "odw cannot tell who".
  */
 function byOtherRun(repo: string, paths: string[], runId?: string): string | undefined {
-  const last = lastApply(repo);
+  const last = lastApplied(repo);
   if (!runId || !last || last.runId === runId || !paths.every((p) => last.files.includes(p))) return undefined;
   return [
     `odw applied nothing: ${files(paths.length)} the change touches ${paths.length === 1 ? 'was' : 'were'} changed by run ${last.runId},`,
