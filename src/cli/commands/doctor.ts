@@ -7,7 +7,7 @@ import type { CommandContext } from '../main.js';
 export function register(program: Command, ctx: CommandContext): void {
   program
     .command('doctor')
-    .description('check the agent CLIs (codex, claude), their versions and credentials, git and node')
+    .description('check the agent CLIs (codex, claude), their versions and credentials, git, node, and the agent sandbox (bubblewrap)')
     .option('--json', 'print the full report as JSON')
     .action(async (flags: { json?: boolean }) => {
       const { createProcessRunner } = await import('../../adapters/process.js');
