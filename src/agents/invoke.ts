@@ -7,7 +7,7 @@ import { ODW_VARIABLES } from './env.js';
 import type { CallRecorder, OutputLog } from './record.js';
 import type { Redactor } from './redact.js';
 import { sandboxedLaunch, sandboxSettings } from './sandbox.js';
-import { callMounts } from './sandbox-host.js';
+import { callMounts, programFolders } from './sandbox-host.js';
 import type { CallContext, Invocation, LaunchSpec, RuntimeAdapter, Turn } from './types.js';
 
 export interface InvokeDeps {
@@ -108,7 +108,8 @@ function launchFor(adapter: RuntimeAdapter, ctx: CallContext, invocation: Invoca
   const launch = adapter.launch(ctx, invocation);
   const settings = sandboxSettings(ctx.request.profile);
   if (!settings) return launch;
-  return sandboxedLaunch(launch, callMounts(ctx, settings, privateDir ? [privateDir] : []));
+  const readable = [...(privateDir ? [privateDir] : []), ...programFolders(launch.command, launch.args)];
+  return sandboxedLaunch(launch, callMounts(ctx, settings, readable));
 }
 
 function shellWord(word: string): string {

@@ -3,7 +3,7 @@
  * borrows, the agent CLI's state folders, created when missing), and whether `bwrap` can run.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, realpathSync, statSync, writeFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { isAbsolute, relative, resolve } from 'node:path';
 import { findExecutable } from './doctor.js';
@@ -71,6 +71,24 @@ function mayWrite(ctx: CallContext): boolean {
   if (profile.permission === 'read-only') return false;
   const rel = relative(resolve(cwd), resolve(callDir));
   return rel.startsWith('..') || isAbsolute(rel);
+}
+
+/**
+ * The agent's own program stays readable under the private /tmp: for every absolute path in its
+ * command line (the executable, a script) that lies under /tmp, the top-level /tmp folder holding
+ * it (a checkout or cache with the script's imports) is bound read-only. Everything outside /tmp is
+ * readable anyway.
+ */
+export function programFolders(command: string, args: string[]): string[] {
+  const folders = new Set<string>();
+  for (const word of [command, ...args]) {
+    if (!isAbsolute(word) || !existsSync(word)) continue;
+    for (const path of [word, realpathSync(word)]) {
+      const [, top, name] = path.split('/');
+      if (top === 'tmp' && name) folders.add(`/tmp/${name}`);
+    }
+  }
+  return [...folders];
 }
 
 export type BwrapStatus =

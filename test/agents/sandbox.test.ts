@@ -3,11 +3,11 @@
  * profile and a workspace, and the paths each call keeps writable or read-only. (The stop before
  * a run: sandbox-preflight.test.ts; agents running in bwrap: test/e2e/sandbox.test.ts.)
  */
-import { existsSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { agentStatePaths, bwrapArgs, expandHome, PROBE_ARGS, sandboxedLaunch, sandboxSettings, writablePaths } from '../../src/agents/sandbox.js';
-import { borrowedGitPaths, callMounts } from '../../src/agents/sandbox-host.js';
+import { borrowedGitPaths, callMounts, programFolders } from '../../src/agents/sandbox-host.js';
 import type { CallContext } from '../../src/agents/types.js';
 import { gitdir, runGit } from '../helpers/gitdir.js';
 import { tempDir } from '../helpers/tmp.js';
@@ -144,5 +144,20 @@ describe('sandbox mounts of a call', () => {
     expect(reviewer.workspaceReadOnly).toBe(true);
     expect(binds(bwrapArgs(planner, 'codex', []))).toContain('--ro-bind /repo');
     expect(binds(bwrapArgs(planner, 'codex', []))).not.toContain('--bind-try /repo/.odw/runs/r/calls/c');
+  });
+});
+
+describe("the agent's own program under the private /tmp", () => {
+  it('binds the top-level /tmp folder of every absolute path in the command line that exists, and nothing else', () => {
+    const dir = tempDir('odw-program-');
+    const script = join(dir, 'agents', 'agent.mjs');
+    mkdirSync(join(dir, 'agents'), { recursive: true });
+    writeFileSync(script, '');
+    const top = `/tmp/${dir.split('/')[2]}`;
+    expect(dir.startsWith('/tmp/')).toBe(true);
+    expect(programFolders(process.execPath, [script, '--flag', '/tmp/does-not-exist/x', 'relative.mjs'])).toEqual(
+      process.execPath.startsWith('/tmp/') ? [`/tmp/${process.execPath.split('/')[2]}`, top] : [top],
+    );
+    expect(programFolders('/usr/bin/env', ['node'])).toEqual([]);
   });
 });
