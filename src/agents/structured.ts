@@ -2,7 +2,9 @@
  * Structured answers: find the JSON an agent answered with, and check it against the JSON Schema
  * the stage expects (ajv, draft 2020-12).
  */
-import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js';
+import { createRequire } from 'node:module';
+import type { Ajv2020 as Ajv, ErrorObject, ValidateFunction } from 'ajv/dist/2020.js';
+import { PRECOMPILED } from './answers.validate.generated.js';
 
 /**
  * The JSON an answer holds: the whole text when it is JSON, else the last ```json fenced block
@@ -73,8 +75,21 @@ export interface SchemaChecker {
   check(value: unknown): string[];
 }
 
-const ajv = new Ajv2020({ allErrors: true, strict: false, allowUnionTypes: true });
-const compiled = new Map<string, ValidateFunction>();
+/**
+ * The shipped answer schemas (plan, review) are precompiled (src/agents/answers.validate.generated.ts,
+ * `npm run gen:validator`, same options as below); any other schema is compiled once, on first use,
+ * by an ajv that is only loaded then.
+ */
+const compiled = new Map<string, ValidateFunction>(PRECOMPILED as Map<string, ValidateFunction>);
+let ajv: Ajv | undefined;
+
+function compiler(): Ajv {
+  if (!ajv) {
+    const { Ajv2020 } = createRequire(import.meta.url)('ajv/dist/2020.js') as typeof import('ajv/dist/2020.js');
+    ajv = new Ajv2020({ allErrors: true, strict: false, allowUnionTypes: true });
+  }
+  return ajv;
+}
 
 /** Compile a schema once (cached by its text); a schema that cannot compile gives `error`. */
 export function schemaChecker(schema: object): SchemaChecker | { error: string } {
@@ -82,7 +97,7 @@ export function schemaChecker(schema: object): SchemaChecker | { error: string }
   let validate = compiled.get(key);
   if (!validate) {
     try {
-      validate = ajv.compile(forDraft2020(schema));
+      validate = compiler().compile(forDraft2020(schema));
     } catch (e) {
       return { error: (e as Error).message };
     }

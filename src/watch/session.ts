@@ -3,7 +3,10 @@
  * the files it extends, its templates, its file inputs. Bursts of saves are debounced into one
  * rerun; a run in flight is cancelled (and finishes cancelling) before the next one starts; an
  * edit that makes the pipeline invalid prints its errors and keeps watching without running.
+ * File events can be missed (a file created before the watcher has attached, a network file
+ * system), so a slow poll of the watched files' size, mtime and inode backs the events up.
  */
+import { statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { watch, type FSWatcher } from 'chokidar';
 import type { ConfigError } from '../config/errors.js';
@@ -21,12 +24,26 @@ export interface WatchOptions {
   /** Aborting stops watching (and cancels a run in flight). */
   signal: AbortSignal;
   debounceMs?: number;
+  /** How often the watched files are checked in case an event was missed. */
+  pollMs?: number;
+}
+
+/** What a change to a file changes: size, mtime and inode, or that it is missing. */
+function fingerprint(file: string): string {
+  try {
+    const s = statSync(file);
+    return `${s.size}:${s.mtimeMs}:${s.ino}`;
+  } catch {
+    return 'missing';
+  }
 }
 
 export async function watchPipeline(opts: WatchOptions): Promise<void> {
   const debounceMs = opts.debounceMs ?? 300;
   const watcher: FSWatcher = watch([], { ignoreInitial: true, awaitWriteFinish: { stabilityThreshold: 50, pollInterval: 20 } });
   let watched = new Set<string>();
+  /** Each watched file as the last load saw it. */
+  let seen = new Map<string, string>();
   let inFlight: { controller: AbortController; done: Promise<unknown> } | undefined;
   let timer: NodeJS.Timeout | undefined;
   let queue: Promise<void> = Promise.resolve();
@@ -38,6 +55,7 @@ export async function watchPipeline(opts: WatchOptions): Promise<void> {
     if (drop.length) watcher.unwatch(drop);
     if (add.length) watcher.add(add);
     watched = next;
+    seen = new Map([...next].map((f) => [f, fingerprint(f)]));
   };
 
   const cancelInFlight = async () => {
@@ -77,6 +95,8 @@ export async function watchPipeline(opts: WatchOptions): Promise<void> {
   };
 
   const schedule = (path: string) => {
+    // The change is reported now: the poll must not report it a second time.
+    if (seen.has(path)) seen.set(path, fingerprint(path));
     if (timer) clearTimeout(timer);
     timer = setTimeout(() => {
       opts.log(`odw: ${path} changed${inFlight ? ' — cancelling the run in flight and starting again' : ' — running again'}`);
@@ -84,12 +104,20 @@ export async function watchPipeline(opts: WatchOptions): Promise<void> {
     }, debounceMs);
   };
   watcher.on('change', schedule).on('add', schedule).on('unlink', schedule);
+  const poll = setInterval(() => {
+    for (const [file, before] of seen) {
+      const now = fingerprint(file);
+      if (now !== before) schedule(file);
+    }
+  }, opts.pollMs ?? 1_000);
+  poll.unref();
 
   queue = queue.then(cycle);
   await new Promise<void>((resolveStop) => {
     if (opts.signal.aborted) resolveStop();
     opts.signal.addEventListener('abort', () => resolveStop(), { once: true });
   });
+  clearInterval(poll);
   if (timer) clearTimeout(timer);
   await queue;
   await cancelInFlight();

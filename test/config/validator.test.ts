@@ -34,3 +34,29 @@ describe('the precompiled pipeline validator', () => {
     }
   });
 });
+
+describe('the precompiled answer validators (plan, review)', () => {
+  it('judge answers exactly as a freshly compiled schema does', async () => {
+    const { Ajv2020 } = await import('ajv/dist/2020.js');
+    const { schemaChecker, describeError } = await import('../../src/agents/structured.js');
+    const { PLAN_SCHEMA, REVIEW_SCHEMA } = await import('../../src/workflow/schemas.js');
+    const { PRECOMPILED } = await import('../../src/agents/answers.validate.generated.js');
+    const answers = [
+      { decision: 'approve', summary: 'ok', blockers: [] },
+      { decision: 'maybe', summary: 1, blockers: [{}], extra: true },
+      { summary: 'plan', tasks: [{ id: 't1', files: ['a.js'], prompt: 'do it' }] },
+      { summary: 'plan', tasks: [{ id: 7 }] },
+      'prose',
+    ];
+    for (const schema of [PLAN_SCHEMA, REVIEW_SCHEMA]) {
+      expect(PRECOMPILED.has(JSON.stringify(schema))).toBe(true);
+      const fresh = new Ajv2020({ allErrors: true, strict: false, allowUnionTypes: true }).compile(schema);
+      const checker = schemaChecker(schema);
+      if ('error' in checker) throw new Error(checker.error);
+      for (const answer of answers) {
+        const expected = fresh(answer) ? [] : (fresh.errors ?? []).map(describeError);
+        expect(checker.check(answer)).toEqual(expected);
+      }
+    }
+  });
+});

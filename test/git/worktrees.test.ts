@@ -1,4 +1,5 @@
 import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { lstat, mkdir, readFile, readlink, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -6,6 +7,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { GitError } from '../../src/ports/git.js';
 import { repoFolder } from '../../src/git/paths.js';
 import { harness, listDir, type Harness } from './harness.js';
+import { waitUntil } from '../helpers/wait.js';
 
 let h: Harness | undefined;
 afterEach(async () => {
@@ -67,7 +69,7 @@ describe('task worktrees', () => {
       seen = wts.map((w) => w.path);
       const cancelled = new Promise((_, reject) => controller.signal.addEventListener('abort', () => reject(new Error('cancelled'))));
       // Cancelled while the work runs (not while the workspaces are still being made).
-      setTimeout(() => controller.abort(), 50);
+      controller.abort();
       await cancelled;
     });
     await expect(work).rejects.toThrow('cancelled');
@@ -75,10 +77,14 @@ describe('task worktrees', () => {
     expect(await exists(seen[0])).toBe(false);
 
     const slow = new AbortController();
-    const run = { ...h.run, signal: slow.signal, workspace: { ...h.run.workspace, setup: ['sleep 30'] } };
-    setTimeout(() => slow.abort(), 300);
+    const marker = join(h.repo.dir, '..', `setup-started-${process.pid}`);
+    const run = { ...h.run, signal: slow.signal, workspace: { ...h.run.workspace, setup: [`touch ${marker}; sleep 30`] } };
     const started = Date.now();
-    await expect(h.git.withWorktrees(run, ['t2', 't3'], async () => undefined)).rejects.toMatchObject({ category: 'cancelled' });
+    const setup = h.git.withWorktrees(run, ['t2', 't3'], async () => undefined);
+    // Cancelled once a workspace's setup command is running.
+    await waitUntil(() => existsSync(marker), 'the setup command to start');
+    slow.abort();
+    await expect(setup).rejects.toMatchObject({ category: 'cancelled' });
     expect(Date.now() - started).toBeLessThan(10_000);
     expect(await runFolderEntries(join(repoFolder(h.repo.dir, h.run.workspace), h.run.runId))).toEqual(['owner.json']);
     expect(await registered(h)).toBe(0);

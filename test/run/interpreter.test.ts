@@ -110,7 +110,7 @@ describe('interpreter', () => {
     const controller = new AbortController();
     const handler: StageHandler = async (ctx) => {
       if (ctx.stage.id === 'slow') {
-        setTimeout(() => controller.abort(), 20);
+        queueMicrotask(() => controller.abort());
         await new Promise((r) => ctx.signal.addEventListener('abort', r));
         return { status: 'cancelled' };
       }

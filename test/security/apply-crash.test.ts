@@ -6,8 +6,8 @@
  * kills happen during `git apply` of a 3,000-file change, at offsets found by polling files.
  */
 import { execFileSync, spawn } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, watch, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ODW_BIN, odw } from '../helpers/cli.js';
 import { readOutcome, runFlagship, steps, tree, type TreeState } from '../helpers/flagship.js';
@@ -165,7 +165,24 @@ function killTree(pid: number): void {
   }
 }
 
-const tick = () => new Promise((r) => setImmediate(r));
+/**
+ * Resolves as soon as `check` holds, re-checked on every change in `dir` (inotify, no polling):
+ * the test reacts to the file odw or git just wrote without spinning a core beside them.
+ */
+function whenChanged(dir: string, check: () => boolean): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const watcher = watch(dir, () => {
+      if (!check()) return;
+      watcher.close();
+      resolve();
+    });
+    watcher.on('error', reject);
+    if (check()) {
+      watcher.close();
+      resolve();
+    }
+  });
+}
 
 describe('odw and its git child killed for real during `git apply` of 3,000 files', () => {
   let t: Template;
@@ -181,8 +198,10 @@ describe('odw and its git child killed for real during `git apply` of 3,000 file
     const repo = await copy(t);
     const child = spawn(process.execPath, [ODW_BIN, 'resume', 'latest', '--repo', repo.dir], { cwd: repo.dir, env: { ...process.env, ...GIT_TEST_ENV, CI: '1' }, stdio: 'ignore' });
     const exited = new Promise<number | null>((resolve) => child.on('close', resolve));
-    const journal = join(repo.dir, '.odw/runs', t.id, 'apply-journal/journal.json');
-    while (!existsSync(journal)) await tick();
+    const runDir = join(repo.dir, '.odw/runs', t.id);
+    const journal = join(runDir, 'apply-journal/journal.json');
+    await whenChanged(runDir, () => existsSync(dirname(journal)));
+    await whenChanged(dirname(journal), () => existsSync(journal));
     if (offset >= 0) {
       const file = join(repo.dir, name(offset));
       const rewritten = () => {
@@ -192,7 +211,7 @@ describe('odw and its git child killed for real during `git apply` of 3,000 file
           return true; // git apply removed it to write the new version
         }
       };
-      while (!rewritten()) await tick();
+      await whenChanged(dirname(file), rewritten);
     }
     killTree(child.pid!);
     expect(await exited).toBe(null);
