@@ -1,7 +1,7 @@
 /** How runs read as text: the `runs list` line, history lines, the `runs show` page. */
 import type { AgentCallRecord } from '../ports/agents.js';
 import type { HistoryEntry, RunEvent } from '../ports/events.js';
-import { clip, firstLine, formatDuration, leadLine, usageText } from '../cli/render/format.js';
+import { clip, firstLine, formatDuration, leadLine, usageText } from '../util/format.js';
 import type { RunRecord, RunSummary, ShownStatus } from './types.js';
 
 export function listLine(s: RunSummary, status: ShownStatus): string {

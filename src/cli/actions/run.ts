@@ -18,7 +18,7 @@ import type { CommandContext } from '../main.js';
 import { findRepo } from '../repo.js';
 import type { RunHandle } from '../../record/run-handle.js';
 import { chooseRenderer } from '../render/choose.js';
-import { formatDuration } from '../render/plain.js';
+import { formatDuration } from '../../util/format.js';
 import { compile } from '../../plan/compile.js';
 import { usedRuntimes } from '../../plan/runtimes.js';
 import type { ExecutionPlan } from '../../plan/types.js';

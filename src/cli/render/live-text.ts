@@ -1,6 +1,6 @@
 /** The titles of the live view's rows: what each stage, loop and agent is doing, in one line. */
 import type { AgentRow, LoopRow, RunView, StageRow } from './live-model.js';
-import { firstLine, formatDuration, usageText } from './format.js';
+import { firstLine, formatDuration, usageText } from '../../util/format.js';
 
 export interface Paint {
   dim(text: string): string;
