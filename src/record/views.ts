@@ -3,13 +3,14 @@ import type { AgentCallRecord } from '../ports/agents.js';
 import type { HistoryEntry, RunEvent } from '../ports/events.js';
 import { clip, firstLine, formatDuration, leadLine, usageText } from '../util/format.js';
 import type { RunRecord, RunSummary, ShownStatus } from './types.js';
+import type { Json } from '../util/json.js';
 
 export function listLine(s: RunSummary, status: ShownStatus): string {
   const duration = status === 'running' ? 'running' : formatDuration(s.durationMs);
   return `${s.id}  ${status.padEnd(11)} ${duration.padStart(7)}  ${s.pipeline}${s.headline ? `  ${clip(firstLine(s.headline), 100)}` : ''}`;
 }
 
-type Entry = HistoryEntry & Record<string, any>;
+type Entry = HistoryEntry & Json;
 const list = (v: unknown): string[] => (Array.isArray(v) ? v.map(String) : []);
 const count = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 

@@ -11,6 +11,7 @@ import { isRelativePath } from '../env.js';
 import { exitFailure } from '../failure.js';
 import { extractJson } from '../structured.js';
 import type { CallContext, LaunchSpec, RuntimeAdapter, Turn, TurnParser } from '../types.js';
+import type { Json } from '../../util/json.js';
 
 /** How much of stdout becomes the call's final message. */
 const MESSAGE_CHARS = 8000;
@@ -75,7 +76,7 @@ class CommandOutput implements TurnParser {
     }
     const answer = this.answerFile() ?? extractJson(stdout);
     if (answer) turn.structured = answer;
-    const value = answer && 'value' in answer ? (answer.value as Record<string, any> | null) : undefined;
+    const value = answer && 'value' in answer ? (answer.value as Json | null) : undefined;
     const question = value && typeof value === 'object' ? value.needsInput?.question : undefined;
     if (question !== undefined) turn.question = String(question);
     return turn;

@@ -32,7 +32,10 @@ export function diffSymbolHits(text: string, tasks: TaskCandidate[]): Hit[] {
       const after = text.slice(index + name.length, index + name.length + 220);
       let score = 80;
       const why = ['defined in its diff'];
-      if (ROOT_CAUSE.test(after)) (score += 100), why.push(`"${after.match(ROOT_CAUSE)![0]}" follows it`);
+      if (ROOT_CAUSE.test(after)) {
+        score += 100;
+        why.push(`"${after.match(ROOT_CAUSE)![0]}" follows it`);
+      }
       if (KEYWORD.test(text.slice(Math.max(0, index - 100), index + 220))) score += 20;
       hits.push({ task: t.id, name, score, index, why: why.join(', ') });
     }
