@@ -30,7 +30,7 @@ interface Hints {
 let cache: Hints | undefined;
 const schemaKey = (schema: unknown): string => JSON.stringify(schema ?? null);
 
-export function pipelineSchema(): Record<string, unknown> {
+function pipelineSchema(): Record<string, unknown> {
   return JSON.parse(readFileSync(schemaPath, 'utf8')) as Record<string, unknown>;
 }
 

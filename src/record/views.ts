@@ -74,7 +74,7 @@ export function shownInHistory(h: HistoryEntry): boolean {
   return !(h.step === 'loop' && h.ok !== false && / until /.test(String(h.summary ?? '')));
 }
 
-export function blockerText(b: unknown): string {
+function blockerText(b: unknown): string {
   return typeof b === 'string' ? b : String((b as { message?: string })?.message ?? JSON.stringify(b));
 }
 
@@ -82,13 +82,13 @@ export function callWhere(c: AgentCallRecord): string {
   return [c.meta.stage, c.meta.task, c.meta.reviewer, c.meta.round ? `r${c.meta.round}` : ''].filter(Boolean).join(' ');
 }
 
-export function callLine(c: AgentCallRecord): string {
+function callLine(c: AgentCallRecord): string {
   const usage = usageText(c.usage?.totalTokens, c.costUsd);
   const outcome = c.state === 'done' ? c.outcome : c.state;
   return `${callWhere(c)}: ${c.runtime} (${c.agent}) ${outcome} in ${formatDuration(c.durationMs)}${usage ? `, ${usage}` : ''}${c.error ? ` — ${firstLine(c.error.message)}` : ''}`;
 }
 
-export function eventLine(e: RunEvent): string {
+function eventLine(e: RunEvent): string {
   const time = new Date(e.ts).toISOString().slice(11, 19);
   const { ts: _ts, type, ...rest } = e as RunEvent & Record<string, unknown>;
   return `${time} ${type} ${clip(JSON.stringify(rest), 160)}`;

@@ -9,11 +9,11 @@ export function formatDuration(ms: number | undefined): string {
 }
 
 /** 1234567 → "1,234,567". */
-export function formatTokens(n: number): string {
+function formatTokens(n: number): string {
   return n.toLocaleString('en-US');
 }
 
-export function formatCost(usd: number): string {
+function formatCost(usd: number): string {
   return `$${usd < 1 ? usd.toFixed(4) : usd.toFixed(2)}`;
 }
 

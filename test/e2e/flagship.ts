@@ -26,8 +26,8 @@ export const files = {
   ].join('\n'),
 };
 
-export const REQUEST = 'add greet and farewell';
-export const CHECK = 'node check.mjs';
+const REQUEST = 'add greet and farewell';
+const CHECK = 'node check.mjs';
 
 /** Two tasks owning two different files: one changes a file, one adds one. */
 export const plan = {
@@ -98,7 +98,7 @@ export async function runFlagship(repo: GitDir, pipeline: string, agentProcesses
 }
 
 /** `plan`, `implement r1`, `review r1 approve`, …: the history as a user reads it. */
-export function steps(record: Json): string[] {
+function steps(record: Json): string[] {
   return (record.history ?? [])
     .filter((h: { step: string }) => h.step !== 'loop')
     .map((h: Json) => [`${h.step}${h.round ? ` r${h.round}` : ''}`, h.decision].filter(Boolean).join(' '));

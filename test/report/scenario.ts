@@ -57,7 +57,7 @@ export const SCRIPT = '</script><script>alert(1)</script>';
 export const IMG = '<img src=x onerror=alert(1)>';
 
 /** The same run, with hostile text from the agents, the request and a diff. */
-export function hostileScenario(): Scenario {
+function hostileScenario(): Scenario {
   const s = structuredClone(rejectThenApprove) as { implement: Record<string, unknown>; review: Json };
   s.implement.docs = { '*': { write: { 'README.md': `# calc\n\n${IMG}\n` }, message: `docs done ${SCRIPT}` } };
   s.review.correctness['1'].blockers[0].message = `${BLOCKER} ${SCRIPT}`;

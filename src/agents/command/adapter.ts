@@ -27,7 +27,7 @@ export function commandAdapter(): RuntimeAdapter {
 }
 
 /** `bin`, when set, replaces the executable (the first word of `command`). */
-export function commandLaunch(ctx: CallContext): LaunchSpec {
+function commandLaunch(ctx: CallContext): LaunchSpec {
   const { profile } = ctx.request;
   const argv = [...(profile.command ?? []), ...(profile.args ?? [])];
   const command = profile.bin || argv[0];
@@ -40,7 +40,7 @@ export function commandLaunch(ctx: CallContext): LaunchSpec {
  * uncommitted file is missing. When the agent failed saying a relative argument is not there,
  * say why and what to write instead.
  */
-export function workspaceArgumentHint(args: string[], stderr: string, cwd: string): string | undefined {
+function workspaceArgumentHint(args: string[], stderr: string, cwd: string): string | undefined {
   if (!/cannot find module|no such file|can't open file|not found|ENOENT/i.test(stderr)) return undefined;
   const bare = (a: string) => a.replace(/^(\.\/)+/, '');
   const missing = args.find((a) => isRelativePath(a) && !a.startsWith('-') && stderr.includes(bare(a)) && !existsSync(resolve(cwd, a)));

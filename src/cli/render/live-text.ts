@@ -9,7 +9,7 @@ export interface Paint {
   green(text: string): string;
 }
 
-export const noPaint: Paint = { dim: (t) => t, yellow: (t) => t, red: (t) => t, green: (t) => t };
+const noPaint: Paint = { dim: (t) => t, yellow: (t) => t, red: (t) => t, green: (t) => t };
 
 const since = (start: number | undefined, now: number) => formatDuration(Math.max(0, now - (start ?? now)));
 const round = (r?: number) => (r ? ` r${r}` : '');

@@ -7,7 +7,7 @@ const DEFINITION =
 const KEYWORD = /\b(root cause|because|blocker|violates?|contradicts?)\b/i;
 const escape = (s: string) => s.replace(/[$]/g, '\\$');
 
-export function definedSymbols(diff: string): string[] {
+function definedSymbols(diff: string): string[] {
   const names = new Set<string>();
   for (const line of diff.split('\n')) {
     if (line.startsWith('+++')) continue;
@@ -44,7 +44,7 @@ export function diffSymbolHits(text: string, tasks: TaskCandidate[]): Hit[] {
 }
 
 /** Calls (`name(`) a task's prompt mentions near one of its own paths. */
-export function promptSymbols(task: TaskCandidate): string[] {
+function promptSymbols(task: TaskCandidate): string[] {
   const names = new Set<string>();
   for (const path of task.owned) {
     let at = task.prompt.indexOf(path);
