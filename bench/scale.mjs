@@ -71,7 +71,7 @@ function sampler(folders) {
   const count = () => {
     let n = 0;
     for (const [dir, skip] of folders()) {
-      try { n += readdirSync(dir).filter((e) => !skip(e)).length; } catch {}
+      try { n += readdirSync(dir).filter((e) => !skip(e)).length; } catch { /* the folder is gone: nothing to count */ }
     }
     peak = Math.max(peak, n);
   };
@@ -173,8 +173,13 @@ async function main() {
       for (let rep = 0; rep < (files >= 50000 ? BIG_REPS : REPS); rep++) {
         const tag = `${files}-${tasks}-${rep}`;
         // Alternate which goes first.
-        if (rep % 2) p.push(await plainOnce(fx, tasks, tag)), o.push(await odwOnce(layer, fx, tasks, tag));
-        else o.push(await odwOnce(layer, fx, tasks, tag)), p.push(await plainOnce(fx, tasks, tag));
+        if (rep % 2) {
+          p.push(await plainOnce(fx, tasks, tag));
+          o.push(await odwOnce(layer, fx, tasks, tag));
+        } else {
+          o.push(await odwOnce(layer, fx, tasks, tag));
+          p.push(await plainOnce(fx, tasks, tag));
+        }
       }
       const med = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
       const [ot, pt] = [med(o.map((x) => x.total)), med(p.map((x) => x.total))];

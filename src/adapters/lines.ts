@@ -15,7 +15,7 @@ import { StringDecoder } from 'node:string_decoder';
  */
 export const LINE_CAP_BYTES = 8 * 1024 * 1024;
 
-export function truncationMarker(total: number, kept: number): string {
+function truncationMarker(total: number, kept: number): string {
   return ` … [odw: line truncated: ${total} bytes, the first ${kept} kept]`;
 }
 

@@ -22,7 +22,7 @@ import type { CallContext, Invocation, RuntimeAdapter, Turn } from './types.js';
 import { agentEnv } from './env.js';
 
 /** Applies when neither the request nor the profile sets a time limit. */
-export const DEFAULT_TIMEOUT_MS = 60 * 60_000;
+const DEFAULT_TIMEOUT_MS = 60 * 60_000;
 
 export interface CallDeps {
   process: ProcessRunner;

@@ -13,11 +13,8 @@ import { commandAdapter } from './command/adapter.js';
 import { DEFAULT_ANSWER_POLICY } from './questions.js';
 import type { AgentKind, RuntimeAdapter } from './types.js';
 
-export type { BudgetLimits, BudgetState, BudgetedAgentPort } from './budget.js';
-export { DEFAULT_ANSWER_POLICY, DEFAULT_MAX_QUESTIONS, DEFAULT_SCHEMA_ATTEMPTS } from './questions.js';
-export { DEFAULT_TIMEOUT_MS } from './call.js';
-export { extractJson, schemaChecker } from './structured.js';
-export { createRedactor, findSecretVars, isSecretName, runSecrets, type Secret } from './redact.js';
+export type { BudgetLimits, BudgetedAgentPort } from './budget.js';
+export { DEFAULT_ANSWER_POLICY } from './questions.js';
 
 export interface AgentPortDeps {
   process: ProcessRunner;

@@ -21,8 +21,8 @@ export interface SecretSource {
   secrets?: string[];
 }
 
-export const MIN_SECRET_LENGTH = 4;
-export const MASK = '***';
+const MIN_SECRET_LENGTH = 4;
+const MASK = '***';
 
 /** Word parts that mark a credential wherever they appear in a part (DB_PASSWORD, GITHUB_TOKEN, MYSECRET). */
 const CONTAINED = /SECRET|TOKEN|PASSWORD|PASSWD|PASSPHRASE|CREDENTIAL|PRIVATE|SESSION|COOKIE/;

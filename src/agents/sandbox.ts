@@ -39,8 +39,8 @@ export interface SandboxMounts {
 }
 
 /** Arguments that `bwrap` needs to work at all; `odw doctor` and the preflight probe run them with `true`. */
-export const BWRAP_BASE = ['--ro-bind', '/', '/', '--dev', '/dev', '--proc', '/proc', '--tmpfs', '/tmp'];
-export const BWRAP_PROCESS = ['--unshare-pid', '--die-with-parent', '--new-session'];
+const BWRAP_BASE = ['--ro-bind', '/', '/', '--dev', '/dev', '--proc', '/proc', '--tmpfs', '/tmp'];
+const BWRAP_PROCESS = ['--unshare-pid', '--die-with-parent', '--new-session'];
 export const PROBE_ARGS = [...BWRAP_BASE, ...BWRAP_PROCESS, '--', 'true'];
 
 /**

@@ -1,4 +1,6 @@
 /** Exit codes, decided in one place. Commands return one of these; nothing calls process.exit. */
+import { UserError } from '../util/errors.js';
+
 export const EXIT = {
   ok: 0,
   /** The pipeline ran and failed (or was cancelled). */
@@ -9,14 +11,5 @@ export const EXIT = {
 
 export type ExitCode = (typeof EXIT)[keyof typeof EXIT];
 
-/** A mistake the user can fix: printed as one message (no stack trace), exit code 2. */
-export class UserError extends Error {
-  constructor(
-    message: string,
-    readonly hint?: string,
-    readonly exitCode: ExitCode = EXIT.usage,
-  ) {
-    super(message);
-    this.name = 'UserError';
-  }
-}
+/** A user's mistake (UserError) exits 2; anything else thrown is a bug, exit 1. */
+export const exitCodeFor = (error: unknown): ExitCode => (error instanceof UserError ? EXIT.usage : EXIT.failed);

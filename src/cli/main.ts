@@ -1,6 +1,7 @@
 /** The odw command line: builds the commander program, runs one command, returns its exit code. */
 import { Command, CommanderError } from 'commander';
-import { EXIT, UserError } from './exit.js';
+import { EXIT, exitCodeFor } from './exit.js';
+import { UserError } from '../util/errors.js';
 import { processIO, type CliIO } from './io.js';
 import { quietOnClosedPipes } from './pipes.js';
 import { registerCommands } from './commands/index.js';
@@ -45,7 +46,7 @@ function handleError(error: unknown, io: CliIO): number {
   }
   if (error instanceof UserError) {
     io.err(`odw: ${error.message}${error.hint ? `\n  hint: ${error.hint}` : ''}`);
-    return error.exitCode;
+    return exitCodeFor(error);
   }
   const e = error as Error;
   io.err(`odw: internal error: ${e?.message ?? String(error)}`);

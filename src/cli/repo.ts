@@ -1,6 +1,6 @@
 import { existsSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
-import { UserError } from './exit.js';
+import { UserError } from '../util/errors.js';
 
 /** The repository odw works on: --repo, else the enclosing git work tree of cwd, else cwd. */
 export function findRepo(cwd: string, flag?: string): string {

@@ -26,7 +26,7 @@ export function formatConfigError(e: ConfigError, cwd: string): string {
 }
 
 /** The part after `file`: `:line:col path: message (hint: …)`. */
-export function formatTail(e: ConfigError): string {
+function formatTail(e: ConfigError): string {
   const pos = e.line > 0 ? `:${e.line}:${e.col}` : '';
   const path = e.path ? ` ${e.path}` : '';
   const hint = e.hint ? ` (hint: ${e.hint})` : '';

@@ -5,7 +5,7 @@
  */
 
 export { parseExpression, ExpressionError } from './expression-parse.js';
-export type { Expr, Literal, Root, CompareOp, FunctionName } from './expression-parse.js';
+export type { Expr, Root } from './expression-parse.js';
 import type { CompareOp, Expr, FunctionName, Root } from './expression-parse.js';
 
 export interface ExpressionContext {
@@ -32,7 +32,7 @@ function numeric(v: unknown): number | undefined {
 }
 
 /** Strict equality, except a number and a numeric string compare as numbers. */
-export function looseEquals(a: unknown, b: unknown): boolean {
+function looseEquals(a: unknown, b: unknown): boolean {
   if (a === b) return true;
   if (typeof a === 'number' || typeof b === 'number') {
     const x = numeric(a);

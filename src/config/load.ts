@@ -3,7 +3,7 @@
  * resolved pipeline, or every mistake at once. Pure apart from reading files.
  */
 import { basename, dirname, extname } from 'node:path';
-import { UserError } from '../cli/exit.js';
+import { UserError } from '../util/errors.js';
 import { sortErrors, type ConfigError } from './errors.js';
 import { resolveExtends } from './extends.js';
 import { Locator } from './origins.js';

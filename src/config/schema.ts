@@ -11,6 +11,7 @@ import { pointerSegments, type Segment } from './path.js';
 import { validate as generated } from './pipeline.validate.generated.js';
 import { schemaPath } from './shipped.js';
 import { didYouMean } from './suggest.js';
+import type { Json } from '../util/json.js';
 
 const validate = generated as unknown as ValidateFunction;
 
@@ -29,12 +30,9 @@ interface Hints {
 let cache: Hints | undefined;
 const schemaKey = (schema: unknown): string => JSON.stringify(schema ?? null);
 
-export function pipelineSchema(): Record<string, unknown> {
+function pipelineSchema(): Record<string, unknown> {
   return JSON.parse(readFileSync(schemaPath, 'utf8')) as Record<string, unknown>;
 }
-
-// The schema is read as JSON; its shape is known.
-type Json = Record<string, any>;
 
 function hints(): Hints {
   if (cache) return cache;

@@ -2,7 +2,7 @@
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { UserError } from '../cli/exit.js';
+import { UserError } from '../util/errors.js';
 
 /** The odw package root: the nearest folder above this module holding package.json. */
 export const packageRoot: string = (() => {

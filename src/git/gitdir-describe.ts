@@ -40,7 +40,7 @@ export function refHints(changes: GitDirChange[]): string[] {
 const head = (s?: string) => (s ?? '').replace(/^ref: /, '');
 
 /** Keys whose values differ between two git config files, by name only. */
-export function configChanges(a: PathState | undefined, b: PathState | undefined): { key: string; how: 'set' | 'removed' | 'changed' }[] {
+function configChanges(a: PathState | undefined, b: PathState | undefined): { key: string; how: 'set' | 'removed' | 'changed' }[] {
   const before = parseConfig(a);
   const after = parseConfig(b);
   const out: { key: string; how: 'set' | 'removed' | 'changed' }[] = [];
@@ -55,7 +55,7 @@ export function configChanges(a: PathState | undefined, b: PathState | undefined
 }
 
 /** A lenient reader of git's config format: `section[.subsection].key` → values, for naming keys only. */
-export function parseConfig(state: PathState | undefined): Map<string, string[]> {
+function parseConfig(state: PathState | undefined): Map<string, string[]> {
   const keys = new Map<string, string[]>();
   if (state?.kind !== 'file') return keys;
   let section = '';

@@ -76,7 +76,7 @@ export async function readRefs(git: RunGit, repo: string): Promise<Map<string, s
   return refs;
 }
 
-export function areaOf(rel: string): GitDirArea {
+function areaOf(rel: string): GitDirArea {
   if (rel.startsWith('hooks/') || rel === 'hooks') return 'hooks';
   if (rel.startsWith('info/') || rel === 'info') return 'info';
   if (rel === 'objects/info/alternates') return 'alternates';
@@ -84,7 +84,7 @@ export function areaOf(rel: string): GitDirArea {
   return 'config';
 }
 
-export function sameState(a: PathState, b: PathState): boolean {
+function sameState(a: PathState, b: PathState): boolean {
   if (a.kind !== b.kind) return false;
   if (a.kind === 'file' && b.kind === 'file') return a.mode === b.mode && a.data.equals(b.data);
   if (a.kind === 'symlink' && b.kind === 'symlink') return a.target === b.target;

@@ -72,7 +72,7 @@ export function createGit(deps: { process: ProcessRunner }): Git {
 }
 
 /** A bare repository has no working tree to apply to. */
-export function bareRepository(path: string): GitError {
+function bareRepository(path: string): GitError {
   return new GitError('not_a_repository', bareMessage(path));
 }
 

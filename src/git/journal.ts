@@ -70,7 +70,7 @@ export async function writeJournal(
 }
 
 /** Replaces journal.json atomically and durably (temp file, fsync, rename, fsync the folder). */
-export async function saveJournal(dir: string, journal: Journal): Promise<void> {
+async function saveJournal(dir: string, journal: Journal): Promise<void> {
   const tmp = join(dir, `${JSON_FILE}.tmp`);
   await writeSynced(tmp, `${JSON.stringify(journal, null, 2)}\n`);
   await rename(tmp, join(dir, JSON_FILE));

@@ -116,7 +116,7 @@ export function readOwner(file: string): LockOwner | undefined {
 }
 
 /** Gone from this host; or this very process, for a run it no longer holds the lock for. */
-export function isStale(owner: LockOwner): boolean {
+function isStale(owner: LockOwner): boolean {
   if (owner.host !== hostname()) return false;
   if (owner.pid === process.pid) return ![...held.values()].some((h) => h.token === owner.token);
   return !pidAlive(owner.pid);

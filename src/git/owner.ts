@@ -6,7 +6,7 @@ import { mkdir, readFile, readdir, rename, stat, writeFile } from 'node:fs/promi
 import { hostname } from 'node:os';
 import { join } from 'node:path';
 
-export const OWNER_FILE = 'owner.json';
+const OWNER_FILE = 'owner.json';
 /** A folder without owner.json younger than this may be a run that is still starting. */
 const UNOWNED_GRACE_MS = 10 * 60 * 1000;
 
@@ -38,7 +38,7 @@ export async function claimRunFolder(folder: string, runId: string, repo: string
   await rename(tmp, file);
 }
 
-export async function readOwner(folder: string): Promise<Owner | undefined> {
+async function readOwner(folder: string): Promise<Owner | undefined> {
   try {
     return JSON.parse(await readFile(join(folder, OWNER_FILE), 'utf8')) as Owner;
   } catch {
@@ -46,7 +46,7 @@ export async function readOwner(folder: string): Promise<Owner | undefined> {
   }
 }
 
-export function isAlive(pid: number): boolean {
+function isAlive(pid: number): boolean {
   try {
     process.kill(pid, 0);
     return true;

@@ -5,7 +5,7 @@
  */
 import { posix } from 'node:path';
 
-export const SYMLINK_MODE = '120000';
+const SYMLINK_MODE = '120000';
 
 export interface PatchFile {
   /** The file's path after the change (repository-relative). */
@@ -19,7 +19,7 @@ export interface PatchFile {
 }
 
 /** Undoes git's C-style quoting of a path ("a\\tb", "\\303\\251"). */
-export function unquotePath(text: string): string {
+function unquotePath(text: string): string {
   if (!text.startsWith('"') || !text.endsWith('"')) return text;
   const bytes: number[] = [];
   const simple: Record<string, number> = { n: 10, t: 9, r: 13, b: 8, f: 12, v: 11, a: 7, '"': 34, '\\': 92 };

@@ -69,7 +69,7 @@ async function changedBySetup(ctx: PrepareContext, dir: string): Promise<string[
 }
 
 /** Resolves copy/link entries (paths or globs) to existing relative paths in the user's tree. */
-export async function expand(repo: string, entries: string[], what: 'copy' | 'link'): Promise<string[]> {
+async function expand(repo: string, entries: string[], what: 'copy' | 'link'): Promise<string[]> {
   const out: string[] = [];
   for (const raw of entries) {
     const entry = raw.replace(/^\.\/+/, '').replace(/\/+$/, '');

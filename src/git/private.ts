@@ -15,7 +15,7 @@ import { claimRunFolder } from './owner.js';
 import { runFolder } from './paths.js';
 import { pin, restoreSettings } from './pinned.js';
 
-export const ODW_GIT = '.odw-git';
+const ODW_GIT = '.odw-git';
 
 /** The user's settings that decide how files are read and written, copied into odw's git dir. */
 const COPIED_CONFIG = /^(core\.(autocrlf|eol|safecrlf|symlinks|filemode|ignorecase|precomposeunicode|checkroundtripencoding|excludesfile|attributesfile)|filter\..+\.(clean|smudge|process|required))$/;

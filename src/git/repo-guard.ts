@@ -12,7 +12,7 @@ import { describeChanges, refHints } from './gitdir-describe.js';
 import { restoreFiles, restoreRefs, type Unrestored } from './gitdir-restore.js';
 import { SAFE, diffFiles, diffRefs, gitDirs, readGitDirFiles, readRefs, type GitDirFiles, type GitDirs } from './gitdir-state.js';
 import { appliedSince, lastApplied } from './applied-log.js';
-import { changedPaths, touches, treePrint, type TreePrint } from './tree-print.js';
+import { changedPaths, touches, treePrint } from './tree-print.js';
 
 const listed = (paths: string[]) => (paths.length > 10 ? `${paths.slice(0, 10).join(', ')} and ${paths.length - 10} more` : paths.join(', '));
 const files = (n: number) => `${n} file${n === 1 ? '' : 's'}`;

@@ -9,7 +9,7 @@ import { basename, dirname, join } from 'node:path';
 import type { ProcessRunner } from '../ports/process.js';
 import { removeTree, removeWorkspace, workspaceIndex } from './private.js';
 
-export const TRASH = '.trash';
+const TRASH = '.trash';
 const pending = new Map<string, Set<Promise<void>>>();
 let counter = 0;
 

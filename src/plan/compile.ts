@@ -3,7 +3,7 @@ import { parseExpression } from '../config/expression.js';
 import type { Stage } from '../config/pipeline.generated.js';
 import type { Condition, ExecutionPlan, PipelineSource, PlanNode } from './types.js';
 
-export const DEFAULT_CONCURRENCY = 4;
+const DEFAULT_CONCURRENCY = 4;
 
 export function compile(source: PipelineSource): ExecutionPlan {
   const spec = source.spec;

@@ -30,8 +30,6 @@ export type RunEvent = Base &
     | { type: 'run_finished'; status: RunStatus; error?: RunError; durationMs: number }
   );
 
-export type RunEventType = RunEvent['type'];
-
 /** One line of a run's workflow history: what a person reads in `odw runs show`. */
 export interface HistoryEntry {
   step: string;

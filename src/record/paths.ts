@@ -18,7 +18,7 @@ export function runDir(repo: string, id: string): string {
  * pipeline kept in `.odw/` (`odw init` writes `.odw/pipeline.yml`) and its prompts do not, so they
  * can be committed. The ignore file ignores itself: odw writes it again wherever it runs.
  */
-export const ODW_GITIGNORE = [
+const ODW_GITIGNORE = [
   '# Written by odw: run records and other transient files stay out of git.',
   '# Pipelines and prompts kept in .odw/ (odw init writes .odw/pipeline.yml) are not ignored: commit them.',
   '/.gitignore',

@@ -3,7 +3,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { AgentCallRecord } from '../ports/agents.js';
 import type { RunEvent } from '../ports/events.js';
-import { UserError } from '../cli/exit.js';
+import { UserError } from '../util/errors.js';
 import { pidAlive, readJson } from '../util/fs.js';
 import { runDir, runsDir } from './paths.js';
 import { newestSummaries, readSummaries } from './run-index.js';

@@ -15,7 +15,7 @@ function filesIn(dir: string, suffix: string): string[] {
 }
 
 /** Overwrites the stored patches (`<run>/patches/*.patch`) that hold a secret with redacted text; returns their names. */
-export function scrubPatches(runDir: string, secrets: readonly Secret[]): string[] {
+function scrubPatches(runDir: string, secrets: readonly Secret[]): string[] {
   return filesIn(join(runDir, 'patches'), '.patch').filter((f) => redactFile(f, secrets)).map((f) => f.slice(runDir.length + 1));
 }
 

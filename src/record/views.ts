@@ -1,15 +1,16 @@
 /** How runs read as text: the `runs list` line, history lines, the `runs show` page. */
 import type { AgentCallRecord } from '../ports/agents.js';
 import type { HistoryEntry, RunEvent } from '../ports/events.js';
-import { clip, firstLine, formatDuration, leadLine, usageText } from '../cli/render/format.js';
+import { clip, firstLine, formatDuration, leadLine, usageText } from '../util/format.js';
 import type { RunRecord, RunSummary, ShownStatus } from './types.js';
+import type { Json } from '../util/json.js';
 
 export function listLine(s: RunSummary, status: ShownStatus): string {
   const duration = status === 'running' ? 'running' : formatDuration(s.durationMs);
   return `${s.id}  ${status.padEnd(11)} ${duration.padStart(7)}  ${s.pipeline}${s.headline ? `  ${clip(firstLine(s.headline), 100)}` : ''}`;
 }
 
-type Entry = HistoryEntry & Record<string, any>;
+type Entry = HistoryEntry & Json;
 const list = (v: unknown): string[] => (Array.isArray(v) ? v.map(String) : []);
 const count = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 
@@ -73,7 +74,7 @@ export function shownInHistory(h: HistoryEntry): boolean {
   return !(h.step === 'loop' && h.ok !== false && / until /.test(String(h.summary ?? '')));
 }
 
-export function blockerText(b: unknown): string {
+function blockerText(b: unknown): string {
   return typeof b === 'string' ? b : String((b as { message?: string })?.message ?? JSON.stringify(b));
 }
 
@@ -81,13 +82,13 @@ export function callWhere(c: AgentCallRecord): string {
   return [c.meta.stage, c.meta.task, c.meta.reviewer, c.meta.round ? `r${c.meta.round}` : ''].filter(Boolean).join(' ');
 }
 
-export function callLine(c: AgentCallRecord): string {
+function callLine(c: AgentCallRecord): string {
   const usage = usageText(c.usage?.totalTokens, c.costUsd);
   const outcome = c.state === 'done' ? c.outcome : c.state;
   return `${callWhere(c)}: ${c.runtime} (${c.agent}) ${outcome} in ${formatDuration(c.durationMs)}${usage ? `, ${usage}` : ''}${c.error ? ` — ${firstLine(c.error.message)}` : ''}`;
 }
 
-export function eventLine(e: RunEvent): string {
+function eventLine(e: RunEvent): string {
   const time = new Date(e.ts).toISOString().slice(11, 19);
   const { ts: _ts, type, ...rest } = e as RunEvent & Record<string, unknown>;
   return `${time} ${type} ${clip(JSON.stringify(rest), 160)}`;

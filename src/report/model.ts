@@ -2,7 +2,7 @@
 import type { AgentCallRecord } from '../ports/agents.js';
 import type { RunRecord, ShownStatus, StageRecord } from '../record/types.js';
 import { callWhere, historyLine, shownInHistory } from '../record/views.js';
-import { clip, formatDuration, usageText } from '../cli/render/format.js';
+import { clip, formatDuration, usageText } from '../util/format.js';
 import { drawGraph, type GraphNode, type GraphPicture } from './graph.js';
 import { sections, type Sections } from './sections.js';
 import { drawTimeline, type TimelinePicture } from './timeline.js';

@@ -10,7 +10,7 @@ import Handlebars from 'handlebars';
 import { packageRoot } from '../config/shipped.js';
 import type { ReportModel } from './model.js';
 
-export const TEMPLATES_DIR = join(packageRoot, 'src', 'report', 'templates');
+const TEMPLATES_DIR = join(packageRoot, 'src', 'report', 'templates');
 
 /** JSON that cannot end or open an element inside `<script>`. */
 export function scriptJson(value: unknown): string {

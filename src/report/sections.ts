@@ -6,10 +6,9 @@
 import type { AgentCallRecord } from '../ports/agents.js';
 import type { HistoryEntry } from '../ports/events.js';
 import type { RunRecord, StageRecord } from '../record/types.js';
-import { leadLine } from '../cli/render/format.js';
+import { leadLine } from '../util/format.js';
 import { parseDiff, type Diff } from './diff.js';
-
-type Json = Record<string, any>;
+import type { Json } from '../util/json.js';
 
 export interface TaskView {
   id: string;

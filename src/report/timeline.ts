@@ -4,7 +4,7 @@
  */
 import type { AgentCallRecord } from '../ports/agents.js';
 import type { RunRecord } from '../record/types.js';
-import { formatDuration } from '../cli/render/format.js';
+import { formatDuration } from '../util/format.js';
 import { callWhere } from '../record/views.js';
 
 export interface Bar {

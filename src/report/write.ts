@@ -15,7 +15,7 @@ import { createRedactor, redactDeep, runSecrets, type Redactor, type Secret } fr
 import { graphFromRecord, graphOf, type GraphNode } from './graph.js';
 import { buildReport } from './model.js';
 
-export const REPORT_FILE = 'report.html';
+const REPORT_FILE = 'report.html';
 const PATCH_BYTES = 2_000_000;
 
 /**

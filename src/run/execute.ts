@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import type { StageRecord } from '../record/types.js';
 import { runFolder } from '../git/paths.js';
 import { bareMessage } from '../git/index.js';
-import { UserError } from '../cli/exit.js';
+import { UserError } from '../util/errors.js';
 import { compile } from '../plan/compile.js';
 import type { PipelineSource } from '../plan/types.js';
 import type { EventSink } from '../ports/events.js';

@@ -2,7 +2,7 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { isAbsolute, relative, resolve } from 'node:path';
 import type { Input } from '../config/pipeline.generated.js';
-import { UserError } from '../cli/exit.js';
+import { UserError } from '../util/errors.js';
 import { closest } from '../config/suggest.js';
 
 export interface ResolvedInputs {

@@ -5,7 +5,7 @@
  */
 import { evaluate, truthy } from '../config/expression.js';
 import type { RunError, RunStatus, StageStatus } from '../ports/events.js';
-import type { ExecutionPlan, PlanLoop, PlanNode, PlanStage } from '../plan/types.js';
+import type { ExecutionPlan, PlanLoop, PlanNode } from '../plan/types.js';
 import type { RunHandle } from '../record/run-handle.js';
 import type { StageRecord } from '../record/types.js';
 import type { StageHandler, Ports } from '../stages/types.js';
@@ -53,7 +53,7 @@ export async function interpret(opts: InterpreterOptions): Promise<RunOutcome> {
 type Round = { round: number; max: number } | undefined;
 
 /** Runs one group (the top level or one loop round); resolves to each node's status. */
-export async function runGroup(frame: Frame, nodes: PlanNode[], loop: Round): Promise<Map<string, StageStatus>> {
+async function runGroup(frame: Frame, nodes: PlanNode[], loop: Round): Promise<Map<string, StageStatus>> {
   const results = new Map<string, StageStatus>();
   const promises = new Map<string, Promise<StageStatus>>();
   for (const node of nodes) {
@@ -142,5 +142,3 @@ async function runLoop(frame: Frame, node: PlanLoop): Promise<StageStatus> {
   frame.record.addHistory({ step: 'loop', stage: node.id, rounds, ok: status === 'succeeded', status, summary: `${rounds} round${rounds === 1 ? '' : 's'}, ${why}`, ...cause });
   return status;
 }
-
-export type { PlanStage };

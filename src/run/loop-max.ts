@@ -3,11 +3,11 @@
  * inputs (`max: inputs.maxRounds`). Checked before a run starts, so a bad input value is a usage
  * error, not a failure after the agents have worked.
  */
-import { UserError } from '../cli/exit.js';
+import { UserError } from '../util/errors.js';
 import { evaluate } from '../config/expression.js';
 import type { PlanLoop, PlanNode } from '../plan/types.js';
 
-export const MAX_ROUNDS = 100;
+const MAX_ROUNDS = 100;
 
 /** The ceiling, or why it is not one. */
 export function loopCeiling(node: PlanLoop, inputs: Record<string, unknown>): { max: number } | { problem: string } {

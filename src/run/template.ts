@@ -8,7 +8,7 @@ const env = Handlebars.create();
 const KNOWN_HELPERS = { if: true, unless: true, each: true, with: true, lookup: true, log: false } as const;
 const cache = new Map<string, HandlebarsTemplateDelegate>();
 
-export class TemplateError extends Error {
+class TemplateError extends Error {
   constructor(message: string, readonly template: string) {
     super(message);
     this.name = 'TemplateError';

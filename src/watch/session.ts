@@ -11,7 +11,7 @@ import { resolve } from 'node:path';
 import { watch, type FSWatcher } from 'chokidar';
 import type { ConfigError } from '../config/errors.js';
 import { loadPipeline, type ResolvedPipeline } from '../config/load.js';
-import { UserError } from '../cli/exit.js';
+import { UserError } from '../util/errors.js';
 
 export interface WatchOptions {
   ref: string;

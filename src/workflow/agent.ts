@@ -17,7 +17,7 @@ export interface AgentCall {
 
 let sequence = 0;
 
-export function callId(ctx: StageContext, meta: Partial<AgentCallMeta>): string {
+function callId(ctx: StageContext, meta: Partial<AgentCallMeta>): string {
   // In a loop, named by the call's round (ODW_ROUND): a repair after round 1 works for round 2.
   const parts = [ctx.stage.id, meta.task, meta.reviewer, ctx.round ? `r${meta.round ?? ctx.round}` : undefined].filter(Boolean);
   return `${String(++sequence).padStart(3, '0')}-${parts.join('-')}`.replace(/[^A-Za-z0-9_.-]/g, '_');
@@ -55,7 +55,7 @@ export async function callAgent(ctx: StageContext, call: AgentCall): Promise<Age
 }
 
 /** Categories that end the run instead of counting as one failed attempt. */
-export const FATAL_CATEGORIES = new Set(['budget_exhausted', 'replay_missing']);
+const FATAL_CATEGORIES = new Set(['budget_exhausted', 'replay_missing']);
 
 export const isFatal = (error?: { category: string }) => Boolean(error && FATAL_CATEGORIES.has(error.category));
 

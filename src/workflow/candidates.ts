@@ -36,7 +36,7 @@ export function latestCandidates(stages: StagesView, from: string[]): CandidateS
   return undefined;
 }
 
-export function readPatch(result: TaskResult): string {
+function readPatch(result: TaskResult): string {
   if (!result.patch) return '';
   try {
     return readFileSync(result.patch.patchFile, 'utf8');

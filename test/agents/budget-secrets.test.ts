@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { withBudget } from '../../src/agents/budget.js';
 import type { AgentPort, AgentResult } from '../../src/ports/agents.js';
 import type { Clock } from '../../src/ports/clock.js';
-import { fixtureProfile, invocations, port, request } from './helpers.js';
+import { fixtureProfile, port, request } from './helpers.js';
 
 function fakeClock(start = 1_000_000): Clock & { advance(ms: number): void } {
   let now = start;

@@ -8,7 +8,7 @@ import { createAgentPort, type AgentPortDeps } from '../../src/agents/index.js';
 import type { AgentCallRecord, AgentRequest, RuntimeProfile } from '../../src/ports/agents.js';
 import { tempDir } from '../helpers/tmp.js';
 
-export const FIXTURE_AGENT = fileURLToPath(new URL('../fixtures/agents/agent.mjs', import.meta.url));
+const FIXTURE_AGENT = fileURLToPath(new URL('../fixtures/agents/agent.mjs', import.meta.url));
 export const FIXTURES = fileURLToPath(new URL('../fixtures/agents/', import.meta.url));
 
 export const REVIEW_SCHEMA = {

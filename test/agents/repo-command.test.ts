@@ -14,6 +14,7 @@ import { odw, type CliResult } from '../helpers/cli.js';
 import { steps } from '../helpers/flagship.js';
 import { GIT_TEST_ENV, gitdir, type GitDir } from '../helpers/gitdir.js';
 import { files, inputs, rejectThenApprove } from '../report/scenario.js';
+import type { Json } from '../helpers/json.js';
 
 const SCRIPTED = fileURLToPath(new URL('../fixtures/agents/scripted.mjs', import.meta.url));
 
@@ -53,7 +54,7 @@ describe('a relative command runs from the repository, with the documented ODW_*
   let dir: string;
   let result: CliResult;
   let seen: Seen[];
-  let record: Record<string, any>;
+  let record: Json;
 
   beforeAll(async () => {
     repo = await gitdir({ files });
@@ -98,9 +99,9 @@ describe('a relative command runs from the repository, with the documented ODW_*
     expect(find('review:correctness@1')).toEqual({ ...base('review', 'review'), ODW_REVIEWER: 'correctness', ODW_ROUND: '1', ...answer });
     // the repair after round 1's rejection builds round 2's candidate: ODW_ROUND=2, like its call record
     expect(find('repair:math@2')).toEqual({ ...base('repair', 'repair'), ODW_TASK_ID: 'math', ODW_ROUND: '2' });
-    const repairs = record.calls.filter((c: any) => c.meta.stage === 'repair');
-    expect(repairs.map((c: any) => [c.meta.round, c.id.replace(/^\d+-/, '')])).toEqual([[2, 'repair-math-r2']]);
-    expect(record.history.find((h: any) => h.step === 'repair').round).toBe(1);
+    const repairs = record.calls.filter((c: Json) => c.meta.stage === 'repair');
+    expect(repairs.map((c: Json) => [c.meta.round, c.id.replace(/^\d+-/, '')])).toEqual([[2, 'repair-math-r2']]);
+    expect(record.history.find((h: Json) => h.step === 'repair').round).toBe(1);
   });
 });
 

@@ -12,6 +12,7 @@ import { gitdir, scratchDir } from '../helpers/gitdir.js';
 import { files, inputs, rejectThenApprove } from '../report/scenario.js';
 import type { Scenario } from '../helpers/flagship.js';
 
+// eslint-disable-next-line no-control-regex -- terminal escape sequences are what it strips
 const ANSI = /\x1b\[[0-9;?]*[A-Za-z]|\r/g;
 const quote = (s: string) => `'${s.replace(/'/g, `'\\''`)}'`;
 

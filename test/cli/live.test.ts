@@ -14,6 +14,7 @@ import { rendererKind } from '../../src/cli/render/choose.js';
 import { runRejectThenApprove } from '../report/scenario.js';
 import type { FlagshipRun } from '../helpers/flagship.js';
 
+// eslint-disable-next-line no-control-regex -- terminal escape sequences are what it strips
 const ANSI = /\x1b\[[0-9;?]*[A-Za-z]/g;
 
 /** A terminal-like stream that keeps what was written. */
@@ -60,10 +61,10 @@ describe('the live view', () => {
     expect(frame).toContain('✔ plan: 3 tasks math,format,docs — Add sum() and a formatter, with docs.');
     expect(frame).toContain('✔ implement r1: 3 tasks, 3 files');
     expect(frame).toContain('✔ rounds: 2 rounds');
-    expect(frame).toMatch(/\n  ✔ review r1: reject blockers=2 — check `node test\/check.mjs` exited with code 1: expected sum\(2, 3\) to be 5 but got -1/);
-    expect(frame).toMatch(/\n  ✔ repair r1: tasks=math \(kept format,docs\)/);
-    expect(frame).toMatch(/\n  ✔ review r2: approve/);
-    expect(frame).toMatch(/\n  ↓ repair r2 skipped \(when: stages\.review\.outputs\.decision == 'reject'\)/);
+    expect(frame).toMatch(/\n {2}✔ review r1: reject blockers=2 — check `node test\/check.mjs` exited with code 1: expected sum\(2, 3\) to be 5 but got -1/);
+    expect(frame).toMatch(/\n {2}✔ repair r1: tasks=math \(kept format,docs\)/);
+    expect(frame).toMatch(/\n {2}✔ review r2: approve/);
+    expect(frame).toMatch(/\n {2}↓ repair r2 skipped \(when: stages\.review\.outputs\.decision == 'reject'\)/);
     expect(frame).toContain('✔ apply: 3 files');
     expect(frame).toContain('✔ verify: ok, tree unchanged');
   });

@@ -10,6 +10,7 @@ import type { RuntimeProfile } from '../../src/ports/agents.js';
 import { claudeMockEnv, startClaudeMock, text, toolUse } from './mock/claude.js';
 import type { MockServer } from './mock/server.js';
 import { agentBin, agents, cleanupAll, processesIn, record, request, scratch, waitUntil, worktree } from './helpers.js';
+import type { Json } from '../helpers/json.js';
 
 const CLAUDE = agentBin('claude');
 const mocks: MockServer[] = [];
@@ -39,7 +40,7 @@ async function setup(script: Script | ((dir: string) => Script), extra: Partial<
   return { mock, profile, wt };
 }
 
-function messagesText(body: any): string {
+function messagesText(body: Json): string {
   return JSON.stringify(body.messages ?? []);
 }
 
@@ -86,7 +87,7 @@ describe('claude, real binary', () => {
     expect(result.outcome).toBe('ok');
     expect(result.structured).toEqual({ decision: 'approve', summary: 'looks right' });
     // --json-schema became a StructuredOutput tool with the schema as its input schema.
-    const tool = mock.modelRequests()[0].body.tools.find((t: any) => t.name === 'StructuredOutput');
+    const tool = mock.modelRequests()[0].body.tools.find((t: Json) => t.name === 'StructuredOutput');
     expect(tool?.input_schema).toEqual(schema);
     expect(record(req).structured).toEqual(result.structured);
   });

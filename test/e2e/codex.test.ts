@@ -10,6 +10,7 @@ import type { RuntimeProfile } from '../../src/ports/agents.js';
 import { applyPatchAdd, codexMockArgs, functionCall, message, startCodexMock } from './mock/codex.js';
 import type { MockServer } from './mock/server.js';
 import { agentBin, agents, cleanupAll, processesMentioning, record, request, scratchOutsideTmp, waitUntil, worktree } from './helpers.js';
+import type { Json } from '../helpers/json.js';
 
 const CODEX = agentBin('codex');
 const mocks: MockServer[] = [];
@@ -39,7 +40,7 @@ async function setup(script: Parameters<typeof startCodexMock>[0], extra: Partia
 }
 
 /** The text of every input item of a Responses request, joined. */
-function inputText(body: any): string {
+function inputText(body: Json): string {
   return JSON.stringify(body.input ?? []);
 }
 

@@ -12,6 +12,7 @@ import { cleanupAfterEach, expectApplied, files, forkPipeline, runFlagship } fro
 import { conversation, who } from './flagship-claude.js';
 import { claudeMockEnv, startClaudeMock } from './mock/claude.js';
 import { agentBin, processesWithEnv, scratch } from './helpers.js';
+import type { Json } from '../helpers/json.js';
 
 const CLAUDE = agentBin('claude');
 const { mocks, repos } = cleanupAfterEach();
@@ -36,15 +37,15 @@ describe('parallel-review-apply with the real claude CLI', () => {
     // Every model request was one the conversation had a reply for.
     const requests = mock.modelRequests();
     expect(requests.every((q) => who(q) !== undefined)).toBe(true);
-    const calls: any[] = r.record.calls;
+    const calls: Json[] = r.record.calls;
     for (const c of calls) {
       expect(c.permissionDenials).toBeUndefined();
       expect(c.costUsd).toBeGreaterThan(0);
     }
     // The edits went through claude's own tools, in each implementer's worktree, never the user's tree.
-    const edits = requests.flatMap((q) => (q.body.messages as any[]).flatMap((m) => (Array.isArray(m.content) ? m.content : [])))
-      .filter((b: any) => b.type === 'tool_use' && (b.name === 'Edit' || b.name === 'Write'))
-      .map((b: any) => b.input.file_path as string);
+    const edits = requests.flatMap((q) => (q.body.messages as Json[]).flatMap((m) => (Array.isArray(m.content) ? m.content : [])))
+      .filter((b: Json) => b.type === 'tool_use' && (b.name === 'Edit' || b.name === 'Write'))
+      .map((b: Json) => b.input.file_path as string);
     const edited = [...new Set(edits)].sort();
     expect(edited).toEqual([expect.stringMatching(/\/farewell\/src\/farewell\.js$/), expect.stringMatching(/\/greet\/src\/greet\.js$/)]);
     expect(edited.every((p) => !p.startsWith(repo.dir))).toBe(true);

@@ -11,6 +11,7 @@ import { odw, type CliResult } from '../helpers/cli.js';
 import { GIT_TEST_ENV, type GitDir } from '../helpers/gitdir.js';
 import { cleanupAll } from './helpers.js';
 import type { MockServer } from './mock/server.js';
+import type { Json } from '../helpers/json.js';
 
 export const files = {
   'package.json': '{ "type": "module" }\n',
@@ -25,8 +26,8 @@ export const files = {
   ].join('\n'),
 };
 
-export const REQUEST = 'add greet and farewell';
-export const CHECK = 'node check.mjs';
+const REQUEST = 'add greet and farewell';
+const CHECK = 'node check.mjs';
 
 /** Two tasks owning two different files: one changes a file, one adds one. */
 export const plan = {
@@ -71,7 +72,7 @@ export function forkPipeline(dir: string, profile: Record<string, unknown>): str
 
 export interface FlagshipRun {
   run: CliResult;
-  record: Record<string, any>;
+  record: Json;
   /** The most agent processes seen at once while the run went on. */
   seen: number;
   /** What to print when an assertion fails. */
@@ -91,16 +92,16 @@ export async function runFlagship(repo: GitDir, pipeline: string, agentProcesses
   const run = await pending;
   const show = await odw(['runs', 'show', 'latest', '--json', '--repo', repo.dir], { cwd: repo.dir });
   const record = show.code === 0 ? JSON.parse(show.stdout) : {};
-  const calls = (record.calls ?? []).map((c: any) => ({ runtime: c.runtime, meta: c.meta, outcome: c.outcome, error: c.error, finalMessage: c.finalMessage }));
+  const calls = (record.calls ?? []).map((c: Json) => ({ runtime: c.runtime, meta: c.meta, outcome: c.outcome, error: c.error, finalMessage: c.finalMessage }));
   const context = `odw run exited ${run.code}\nstdout:\n${run.stdout}\nstderr:\n${run.stderr}\n${JSON.stringify({ status: record.status, history: record.history, calls }, null, 2)}`;
   return { run, record, seen, context };
 }
 
 /** `plan`, `implement r1`, `review r1 approve`, …: the history as a user reads it. */
-export function steps(record: Record<string, any>): string[] {
+function steps(record: Json): string[] {
   return (record.history ?? [])
     .filter((h: { step: string }) => h.step !== 'loop')
-    .map((h: Record<string, any>) => [`${h.step}${h.round ? ` r${h.round}` : ''}`, h.decision].filter(Boolean).join(' '));
+    .map((h: Json) => [`${h.step}${h.round ? ` r${h.round}` : ''}`, h.decision].filter(Boolean).join(' '));
 }
 
 /** What the user finds after a successful run: the edits in the tree, uncommitted, and a clean record. */
@@ -118,7 +119,7 @@ export async function expectApplied(repo: GitDir, r: FlagshipRun, agent: 'codex'
   expect(record.history.at(-1)).toMatchObject({ step: 'verify', ok: true, check: { command: CHECK, exitCode: 0 } });
 
   // Five agent calls, each ok, each in its own session of the agent.
-  const calls: any[] = record.calls;
+  const calls: Json[] = record.calls;
   expect(calls.map((c) => `${c.runtime}:${c.meta.task ?? c.meta.reviewer ?? ''}`).sort()).toEqual(
     ['implementer:farewell', 'implementer:greet', 'planner:', 'reviewer:correctness', 'reviewer:owner-risk'],
   );
@@ -127,7 +128,7 @@ export async function expectApplied(repo: GitDir, r: FlagshipRun, agent: 'codex'
     expect(c.sessionId).toMatch(/^[0-9a-f-]{36}$/);
   }
   expect(new Set(calls.map((c) => c.sessionId)).size).toBe(5);
-  expect(calls.find((c) => c.runtime === 'planner').structured).toEqual(plan);
+  expect(calls.find((c) => c.runtime === 'planner')?.structured).toEqual(plan);
   expect(calls.filter((c) => c.runtime === 'reviewer').map((c) => c.structured.decision)).toEqual(['approve', 'approve']);
   expect(calls.filter((c) => c.runtime === 'implementer').map((c) => c.finalMessage).sort()).toEqual([finalSentence('farewell'), finalSentence('greet')]);
 

@@ -62,7 +62,7 @@ export async function worktree(): Promise<{ repo: string; dir: string }> {
  * The real process runner; with ODW_RECORD_FIXTURES=1 the agent's stdout is also saved as
  * test/fixtures/agents/<name>.jsonl (the streams the parsing tests read).
  */
-export function runner(name: string): ProcessRunner {
+function runner(name: string): ProcessRunner {
   const real = createProcessRunner();
   if (!process.env.ODW_RECORD_FIXTURES) return real;
   let n = 0;

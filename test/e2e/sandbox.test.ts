@@ -20,6 +20,7 @@ import { conversation as codexConversation, who as codexWho } from './flagship-c
 import { agentBin, agents, processesMentioning, processesWithEnv, request, scratch, scratchOutsideTmp, waitUntil, worktree } from './helpers.js';
 import { claudeMockEnv, startClaudeMock } from './mock/claude.js';
 import { codexMockArgs, startCodexMock, toolOutputs } from './mock/codex.js';
+import type { Json } from '../helpers/json.js';
 
 const ESCAPE = fileURLToPath(new URL('../fixtures/agents/escape.mjs', import.meta.url));
 const SCRIPTED = fileURLToPath(new URL('../fixtures/agents/scripted.mjs', import.meta.url));
@@ -88,13 +89,13 @@ describe('sandbox: true', () => {
     ].join('\n'));
     const run = await odw(args, { cwd: repo.dir, env });
     const r = await readOutcome(dir, repo);
-    const context = `exit ${run.code}\n${run.stdout}\n${run.stderr}\n${JSON.stringify(r.record.calls?.map((c: any) => [c.runtime, c.outcome, c.error, c.finalMessage]), null, 1)}`;
+    const context = `exit ${run.code}\n${run.stdout}\n${run.stderr}\n${JSON.stringify(r.record.calls?.map((c: Json) => [c.runtime, c.outcome, c.error, c.finalMessage]), null, 1)}`;
 
     expect(run.code, context).toBe(0);
     expect(r.record.status).toBe('succeeded');
 
     // Each implementer did its task; every attempt to reach outside failed or landed in the sandbox.
-    const reports = r.record.calls.filter((c: any) => c.runtime === 'implementer').map((c: any) => JSON.parse(c.finalMessage));
+    const reports = r.record.calls.filter((c: Json) => c.runtime === 'implementer').map((c: Json) => JSON.parse(c.finalMessage));
     expect(reports).toHaveLength(2);
     for (const report of reports) {
       expect(report, context).toMatchObject({ userTree: 'EROFS', userOwnFile: 'EROFS', gitConfig: 'EROFS', callFolder: 'EROFS', daemon: 'running' });

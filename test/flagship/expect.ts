@@ -1,12 +1,13 @@
 /** Assertions a user would make after a flagship run: exit code, run record, history, their tree. */
 import { expect } from 'vitest';
 import { tree, type FlagshipRun } from '../helpers/flagship.js';
+import type { Json } from '../helpers/json.js';
 
 /** History without the loop's own summary lines. */
-export const history = (r: Pick<FlagshipRun, 'record'>): Record<string, any>[] => (r.record.history ?? []).filter((h: { step: string }) => h.step !== 'loop');
+export const history = (r: Pick<FlagshipRun, 'record'>): Json[] => (r.record.history ?? []).filter((h: { step: string }) => h.step !== 'loop');
 
 /** The run failed with this category: exit 1, `error.category`, and the last step of the history says so. */
-export function expectFailure(r: FlagshipRun, category: string, step?: string): Record<string, any> {
+export function expectFailure(r: FlagshipRun, category: string, step?: string): Json {
   expect(r.stderr).toBe('');
   expect(r.code).toBe(1);
   expect(r.record.status).toBe('failed');

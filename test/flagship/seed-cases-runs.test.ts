@@ -13,10 +13,11 @@ import { waitUntil } from '../helpers/wait.js';
 import { expectFailure, expectStoppedAtPlan, expectUntouched, history, started } from './expect.js';
 import { preflightCases, runPreflight } from './preflight-cases.js';
 import { ALPHA, BETA, DOCS, always, approve, demoFiles, goodThree, goodTwoTasks, task, threePlan, twoTasks } from './scenarios.js';
+import type { Json } from '../helpers/json.js';
 
 /** alpha sleeps (in a child `sleep`) before it writes; beta finishes at once. */
 const sleepyAlpha = { ...goodTwoTasks, implement: { ...goodTwoTasks.implement, alpha: { '*': { sleep: 30, write: { 'src/a.js': ALPHA } } } } };
-const isSleeping = (l: Record<string, any>) => l.sleeping !== undefined;
+const isSleeping = (l: Json) => l.sleeping !== undefined;
 /** Run ids sort by their start second: waits until the clock is past the current second (no fixed sleep). */
 const nextSecond = () => {
   const now = Math.floor(Date.now() / 1000);

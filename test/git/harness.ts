@@ -22,7 +22,7 @@ export interface Harness {
 export type Fault = (spec: ProcessSpec, real: () => Promise<ProcessResult>) => Promise<ProcessResult>;
 
 /** A recording runner over the real one; `fault` may replace or alter any call. */
-export function recordingRunner(calls: ProcessSpec[], fault?: Fault): ProcessRunner {
+function recordingRunner(calls: ProcessSpec[], fault?: Fault): ProcessRunner {
   const real = createProcessRunner();
   return {
     run(spec) {
@@ -59,17 +59,6 @@ export async function harness(
       await rm(scratch, { recursive: true, force: true });
     },
   };
-}
-
-/** Git args of the recorded calls (config flags dropped), e.g. ['worktree', 'add', …]. */
-export function gitCalls(calls: ProcessSpec[]): string[][] {
-  return calls
-    .filter((c) => c.command === 'git')
-    .map((c) => {
-      const args = [...(c.args ?? [])];
-      while (args[0] === '-c') args.splice(0, 2);
-      return args;
-    });
 }
 
 export async function listDir(dir: string): Promise<string[]> {

@@ -9,6 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { ODW_BIN, odw, type CliResult } from './cli.js';
 import { waitUntil } from './wait.js';
 import { GIT_TEST_ENV, gitdir, scratchDir, type FileContent, type GitDir } from './gitdir.js';
+import type { Json } from './json.js';
 
 const AGENT = fileURLToPath(new URL('../fixtures/agents/scripted.mjs', import.meta.url));
 
@@ -37,9 +38,9 @@ export interface FlagshipRun extends CliResult {
   /** Pids of the `sleep` children that sleeping agents started. */
   sleepers: number[];
   /** `odw runs show latest --json`. */
-  record: Record<string, any>;
+  record: Json;
   /** Every event of the run, from its events.jsonl. */
-  events: Record<string, any>[];
+  events: Json[];
   /** The tree (files and `git status`) before odw ran, to compare with `tree(repo)` after. */
   before: TreeState;
 }
@@ -103,7 +104,7 @@ export interface StartedRun {
   /** The exit code, once odw has exited. */
   exited: Promise<number | null>;
   /** Resolves once the scenario log holds a line that matches (polls; a deadline only for a hung run). */
-  waitFor(match: (line: Record<string, any>) => boolean): Promise<void>;
+  waitFor(match: (line: Json) => boolean): Promise<void>;
 }
 
 /** Starts a flagship run without waiting for it (to watch, cancel or kill it). */
@@ -113,7 +114,7 @@ export async function startFlagship(opts: FlagshipOptions): Promise<StartedRun> 
   const child = spawn(process.execPath, [ODW_BIN, ...args], { cwd: repo.dir, env: { ...process.env, NO_COLOR: '1', CI: '1', ...env }, stdio: 'ignore' });
   const exited = new Promise<number | null>((resolve) => child.on('close', resolve));
   const log = join(dir, 'calls.jsonl');
-  const waitFor = async (match: (line: Record<string, any>) => boolean) => {
+  const waitFor = async (match: (line: Json) => boolean) => {
     const lines = () => (existsSync(log) ? readFileSync(log, 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l)) : []);
     await waitUntil(() => lines().some(match), `a scenario log line to match in ${log}`);
   };
@@ -199,15 +200,15 @@ export function callNames(r: Pick<FlagshipRun, 'calls'>, ...kinds: string[]): st
 }
 
 /** The stored first prompt of every agent call whose record matches. */
-export function promptsOf(r: Pick<FlagshipRun, 'repo' | 'record'>, match: (call: Record<string, any>) => boolean): string[] {
+export function promptsOf(r: Pick<FlagshipRun, 'repo' | 'record'>, match: (call: Json) => boolean): string[] {
   return (r.record.calls ?? []).filter(match).map((c: { id: string }) => readFileSync(join(r.repo.dir, '.odw/runs', r.record.id, 'calls', c.id, 'prompt.md'), 'utf8'));
 }
 
 /** `plan r1: …` style summary of the history, for readable assertions. */
-export function steps(record: Record<string, any>): string[] {
+export function steps(record: Json): string[] {
   return (record.history ?? [])
     .filter((h: { step: string }) => h.step !== 'loop')
-    .map((h: Record<string, any>) => {
+    .map((h: Json) => {
       const parts = [`${h.step}${h.round ? ` r${h.round}` : ''}`];
       if (h.decision) parts.push(h.decision);
       if (h.status === 'skipped') return `${parts[0]} skipped`;

@@ -20,8 +20,6 @@ function readTree(root: string, dir = root): Record<string, string> {
 
 export const calcFiles = readTree(join(QUICKSTART, 'project'));
 export const happyScenario = JSON.parse(readFileSync(join(QUICKSTART, 'scenario.json'), 'utf8'));
-export const calcPlan = happyScenario.plan;
-
 type Step = { write: Record<string, string> };
 export const GOOD_SUM = (happyScenario.implement.math['2'] as Step).write['src/math.js'];
 export const FORMAT = (happyScenario.implement.format['*'] as Step).write['src/format.js'];

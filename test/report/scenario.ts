@@ -4,6 +4,7 @@
  * second review, apply and verify. The report, `odw runs` and the docs' pictures are made from it.
  */
 import { runFlagship, type FlagshipRun, type Scenario } from '../helpers/flagship.js';
+import type { Json } from '../helpers/json.js';
 
 export const files = {
   'package.json': '{ "type": "module" }\n',
@@ -56,8 +57,8 @@ export const SCRIPT = '</script><script>alert(1)</script>';
 export const IMG = '<img src=x onerror=alert(1)>';
 
 /** The same run, with hostile text from the agents, the request and a diff. */
-export function hostileScenario(): Scenario {
-  const s = structuredClone(rejectThenApprove) as { implement: Record<string, unknown>; review: Record<string, any> };
+function hostileScenario(): Scenario {
+  const s = structuredClone(rejectThenApprove) as { implement: Record<string, unknown>; review: Json };
   s.implement.docs = { '*': { write: { 'README.md': `# calc\n\n${IMG}\n` }, message: `docs done ${SCRIPT}` } };
   s.review.correctness['1'].blockers[0].message = `${BLOCKER} ${SCRIPT}`;
   s.review.correctness['1'].summary = `sum subtracts ${IMG}`;

@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { UserError } from '../../src/cli/exit.js';
+import { UserError } from '../../src/util/errors.js';
 import { compile } from '../../src/plan/compile.js';
 import type { PlanLoop } from '../../src/plan/types.js';
 import { checkLoopCeilings, loopCeiling } from '../../src/run/loop-max.js';

@@ -12,6 +12,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { ODW_BIN, odw } from '../helpers/cli.js';
 import { readOutcome, runFlagship, steps, tree, type TreeState } from '../helpers/flagship.js';
 import { GIT_TEST_ENV, gitdir, type GitDir } from '../helpers/gitdir.js';
+import type { Json } from '../helpers/json.js';
 
 const name = (i: number) => `f/${String(i).padStart(4, '0')}.txt`;
 const approve = { decision: 'approve', summary: 'fine', blockers: [] };
@@ -84,7 +85,7 @@ function expectAppliedOnce(t: Template, r: Awaited<ReturnType<typeof resume>>) {
   expect(existsSync(join(r.repo.dir, '.odw/runs/apply.lock'))).toBe(false);
 }
 
-const recoverLine = (record: Record<string, any>) => record.history.find((h: { step: string }) => h.step === 'recover');
+const recoverLine = (record: Json) => record.history.find((h: { step: string }) => h.step === 'recover');
 const putBack = (t: Template) => `odw found an interrupted apply of run ${t.id} and put back the ${t.n} files it had started to change`;
 
 describe('odw killed at exact points of an apply (ODW_TEST_FAULT)', () => {

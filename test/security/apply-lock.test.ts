@@ -13,6 +13,7 @@ import { tree, type StartedRun } from '../helpers/flagship.js';
 import { startOneTask } from './one-task.js';
 import { GIT_TEST_ENV, gitdir } from '../helpers/gitdir.js';
 import { demoFiles } from '../flagship/scenarios.js';
+import type { Json } from '../helpers/json.js';
 
 // The verify check of whichever run applies first holds until the other run is waiting for the
 // lock (its events say so; the pattern does not match the command's own text, which the record
@@ -29,7 +30,7 @@ async function both(a: { file: string; content: string }, b: { file: string; con
 }
 
 /** The run record of one of the runs (`latest` would be ambiguous): the one whose tasks file is in its folder. */
-async function recordOf(run: StartedRun): Promise<Record<string, any>> {
+async function recordOf(run: StartedRun): Promise<Json> {
   const list = JSON.parse((await odw(['runs', 'list', '--json', '--repo', run.repo.dir], { cwd: run.repo.dir })).stdout).runs;
   for (const r of list) {
     const record = JSON.parse((await odw(['runs', 'show', r.id, '--json', '--repo', run.repo.dir], { cwd: run.repo.dir })).stdout);
@@ -38,7 +39,7 @@ async function recordOf(run: StartedRun): Promise<Record<string, any>> {
   throw new Error(`no record for the run in ${run.dir}`);
 }
 
-const waitLines = (record: Record<string, any>) => record.history.filter((h: { step: string }) => h.step === 'apply-lock').map((h: { summary: string }) => h.summary);
+const waitLines = (record: Json) => record.history.filter((h: { step: string }) => h.step === 'apply-lock').map((h: { summary: string }) => h.summary);
 
 describe('two runs at once on one repository', () => {
   it('same line: exactly one applies; the other waits, then refuses (changed_during_run, naming the run) and leaves the first change intact', async () => {

@@ -63,7 +63,7 @@ async function gitState(repo: GitDir): Promise<Record<string, string>> {
 function patchesOf(dir: string): string {
   let text = '';
   for (const e of readdirSync(dir, { withFileTypes: true, recursive: true })) {
-    if (e.isFile() && e.name.endsWith('.patch')) text += readFileSync(join(e.parentPath ?? (e as any).path, e.name), 'utf8');
+    if (e.isFile() && e.name.endsWith('.patch')) text += readFileSync(join(e.parentPath ?? (e as unknown as { path: string }).path, e.name), 'utf8');
   }
   return text;
 }

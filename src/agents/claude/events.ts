@@ -8,8 +8,7 @@ import type { PermissionDenial } from '../../ports/agents.js';
 import type { ProcessResult } from '../../ports/process.js';
 import { exitFailure, stderrTail } from '../failure.js';
 import type { Turn, TurnParser } from '../types.js';
-
-type Json = Record<string, any>;
+import type { Json } from '../../util/json.js';
 
 const EDIT_TOOLS = new Set(['Write', 'Edit', 'MultiEdit', 'NotebookEdit']);
 

@@ -8,8 +8,7 @@
 import type { ProcessResult } from '../../ports/process.js';
 import { exitFailure } from '../failure.js';
 import type { Turn, TurnParser } from '../types.js';
-
-type Json = Record<string, any>;
+import type { Json } from '../../util/json.js';
 
 export class CodexEvents implements TurnParser {
   private sessionId?: string;

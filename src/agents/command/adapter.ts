@@ -11,6 +11,7 @@ import { isRelativePath } from '../env.js';
 import { exitFailure } from '../failure.js';
 import { extractJson } from '../structured.js';
 import type { CallContext, LaunchSpec, RuntimeAdapter, Turn, TurnParser } from '../types.js';
+import type { Json } from '../../util/json.js';
 
 /** How much of stdout becomes the call's final message. */
 const MESSAGE_CHARS = 8000;
@@ -26,7 +27,7 @@ export function commandAdapter(): RuntimeAdapter {
 }
 
 /** `bin`, when set, replaces the executable (the first word of `command`). */
-export function commandLaunch(ctx: CallContext): LaunchSpec {
+function commandLaunch(ctx: CallContext): LaunchSpec {
   const { profile } = ctx.request;
   const argv = [...(profile.command ?? []), ...(profile.args ?? [])];
   const command = profile.bin || argv[0];
@@ -39,7 +40,7 @@ export function commandLaunch(ctx: CallContext): LaunchSpec {
  * uncommitted file is missing. When the agent failed saying a relative argument is not there,
  * say why and what to write instead.
  */
-export function workspaceArgumentHint(args: string[], stderr: string, cwd: string): string | undefined {
+function workspaceArgumentHint(args: string[], stderr: string, cwd: string): string | undefined {
   if (!/cannot find module|no such file|can't open file|not found|ENOENT/i.test(stderr)) return undefined;
   const bare = (a: string) => a.replace(/^(\.\/)+/, '');
   const missing = args.find((a) => isRelativePath(a) && !a.startsWith('-') && stderr.includes(bare(a)) && !existsSync(resolve(cwd, a)));
@@ -75,7 +76,7 @@ class CommandOutput implements TurnParser {
     }
     const answer = this.answerFile() ?? extractJson(stdout);
     if (answer) turn.structured = answer;
-    const value = answer && 'value' in answer ? (answer.value as Record<string, any> | null) : undefined;
+    const value = answer && 'value' in answer ? (answer.value as Json | null) : undefined;
     const question = value && typeof value === 'object' ? value.needsInput?.question : undefined;
     if (question !== undefined) turn.question = String(question);
     return turn;

@@ -1,29 +1,19 @@
-/** What `odw run` does: load, validate, run, report; `--watch` reruns on every change. */
+/** What `odw run` does: load the pipeline, run a session, print the summary; `--watch` reruns on every change. */
 import { existsSync } from 'node:fs';
-import { join, relative, resolve } from 'node:path';
+import { join, relative } from 'node:path';
 import { loadPipeline, type ResolvedPipeline } from '../../config/load.js';
 import { formatConfigError, type ConfigError } from '../../config/errors.js';
-import { createPorts } from '../../compose.js';
-import { execute } from '../../run/execute.js';
-import { parseInputFlags, resolveInputs } from '../../run/inputs.js';
+import { parseInputFlags } from '../../run/inputs.js';
+import { fileInputs, loadReplay, runSession } from '../../run/session.js';
 import { watchPipeline } from '../../watch/session.js';
-import { EXIT, UserError } from '../exit.js';
-import { readRun } from '../../record/read.js';
-import { runDir } from '../../record/paths.js';
-import { replayAgentPort, type ReplayPort } from '../../replay/port.js';
-import { readRecording, writeRecording } from '../../replay/recording.js';
+import { EXIT } from '../exit.js';
 import type { CliIO } from '../io.js';
 import type { CommandContext } from '../main.js';
 import { findRepo } from '../repo.js';
 import type { RunHandle } from '../../record/run-handle.js';
 import { chooseRenderer } from '../render/choose.js';
-import { formatDuration } from '../render/plain.js';
-import { compile } from '../../plan/compile.js';
-import { usedRuntimes } from '../../plan/runtimes.js';
+import { formatDuration } from '../../util/format.js';
 import type { ExecutionPlan } from '../../plan/types.js';
-import { missingAgents } from '../../agents/preflight.js';
-import type { RuntimeProfile } from '../../ports/agents.js';
-
 
 export interface RunFlags {
   input: string[];
@@ -63,13 +53,8 @@ export async function runCommand(ctx: CommandContext, ref: string, flags: RunFla
   const controller = new AbortController();
   const release = onInterrupt(io, controller);
   const runOnce = async (pipeline: ResolvedPipeline, signal: AbortSignal) => {
-    const inputs = resolveInputs(pipeline.spec.inputs ?? {}, rawInputs, io.cwd);
-    const plan = compile(pipeline);
-    if (!replay) requireAgents(pipeline, plan, io, repo);
-    const sink = await chooseRenderer(io, { json: flags.json, plan });
-    const ports = createPorts({ env: io.env, budget: pipeline.spec.budget, answerPolicy: pipeline.spec.answerPolicy, replay });
-    const result = await execute({ pipeline, inputs, repo, ports, env: io.env, signal, sinks: [sink] });
-    if (flags.record) writeRecording(result.record.dir, result.record.id);
+    const sink = (plan: ExecutionPlan) => chooseRenderer(io, { json: flags.json, plan });
+    const result = await runSession({ pipeline, rawInputs, inputsCwd: io.cwd, repo, env: io.env, signal, sink, replay, record: flags.record });
     if (!flags.json) printSummary(io, result.record);
     return result.status;
   };
@@ -98,14 +83,6 @@ export async function runCommand(ctx: CommandContext, ref: string, flags: RunFla
   }
 }
 
-/** A missing agent CLI is a set-up problem: say so before anything runs (exit 2). */
-export function requireAgents(pipeline: ResolvedPipeline, plan: ExecutionPlan, io: CliIO, repo: string): void {
-  const missing = missingAgents((pipeline.spec.runtimes ?? {}) as Record<string, RuntimeProfile>, usedRuntimes(plan.nodes), io.env, repo);
-  if (!missing.length) return;
-  const lines = missing.map((m) => `runtime "${m.runtime}" (${m.agent}) ${m.problem ?? `needs \`${m.command}\`, which is not installed or not on PATH`}`);
-  throw new UserError(`${lines.join('\n     ')}; nothing was run`, missing[0].hint);
-}
-
 export function printSummary(io: CliIO, run: RunHandle): void {
   const r = run.record;
   const mark = r.status === 'succeeded' ? '✓' : '✗';
@@ -120,22 +97,3 @@ export function printSummary(io: CliIO, run: RunHandle): void {
 }
 
 export const exitFor = (status: string) => (status === 'succeeded' ? EXIT.ok : status === 'cancelled' ? 130 : EXIT.failed);
-
-/** `--replay` takes a run id (or latest) of this repository, or the path of a run folder. */
-function loadReplay(repo: string, id: string, cwd: string): ReplayPort {
-  const asPath = resolve(cwd, id);
-  const dir = existsSync(join(asPath, 'run.json')) ? asPath : runDir(repo, readRun(repo, id).id);
-  const source = { id: dir.split('/').pop()! };
-  const recording = readRecording(dir);
-  if (!recording) throw new UserError(`run ${source.id} has no recording`, 'record a run with: odw run <pipeline> --record');
-  return replayAgentPort(recording, dir);
-}
-
-/** Paths of the pipeline's `file` inputs as given on the command line or by default. */
-function fileInputs(pipeline: ResolvedPipeline, raw: Map<string, string>, cwd: string): string[] {
-  return Object.entries(pipeline.spec.inputs ?? {})
-    .filter(([name, decl]) => decl.type === 'file' || raw.get(name)?.startsWith('@'))
-    .map(([name, decl]) => (raw.get(name) ?? (decl.default as string | undefined) ?? '').replace(/^@/, ''))
-    .filter(Boolean)
-    .map((p) => resolve(cwd, p));
-}

@@ -1,7 +1,8 @@
 /** `odw graph <pipeline>`: the compiled stage graph as text or Mermaid. */
 import type { Command } from 'commander';
 import { formatConfigError } from '../../config/errors.js';
-import { EXIT, UserError } from '../exit.js';
+import { EXIT } from '../exit.js';
+import { UserError } from '../../util/errors.js';
 import type { CommandContext } from '../main.js';
 
 export function register(program: Command, ctx: CommandContext): void {

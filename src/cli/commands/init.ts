@@ -3,7 +3,7 @@ import { existsSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import type { Command } from 'commander';
 import { ensureOdwIgnore, odwDir } from '../../record/paths.js';
-import { UserError } from '../exit.js';
+import { UserError } from '../../util/errors.js';
 import type { CommandContext } from '../main.js';
 import { findRepo } from '../repo.js';
 import { starterPipeline } from '../starter.js';

@@ -5,7 +5,8 @@
 import type { ExecutionPlan, PlanNode } from '../../plan/types.js';
 import type { HistoryEntry, RunEvent, RunStatus } from '../../ports/events.js';
 import { historyLine } from '../../record/views.js';
-import { agentLabel, firstLine } from './format.js';
+import { firstLine } from '../../util/format.js';
+import { agentLabel } from './format.js';
 
 export type RowStatus = 'waiting' | 'running' | 'succeeded' | 'failed' | 'skipped' | 'cancelled';
 export type AgentState = 'starting' | 'running' | 'asking' | 'done' | 'failed';

@@ -1,6 +1,6 @@
 /** The titles of the live view's rows: what each stage, loop and agent is doing, in one line. */
 import type { AgentRow, LoopRow, RunView, StageRow } from './live-model.js';
-import { firstLine, formatDuration, usageText } from './format.js';
+import { firstLine, formatDuration, usageText } from '../../util/format.js';
 
 export interface Paint {
   dim(text: string): string;
@@ -9,7 +9,7 @@ export interface Paint {
   green(text: string): string;
 }
 
-export const noPaint: Paint = { dim: (t) => t, yellow: (t) => t, red: (t) => t, green: (t) => t };
+const noPaint: Paint = { dim: (t) => t, yellow: (t) => t, red: (t) => t, green: (t) => t };
 
 const since = (start: number | undefined, now: number) => formatDuration(Math.max(0, now - (start ?? now)));
 const round = (r?: number) => (r ? ` r${r}` : '');

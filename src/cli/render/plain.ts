@@ -2,9 +2,8 @@
 import type { EventSink, RunEvent } from '../../ports/events.js';
 import { historyLine } from '../../record/views.js';
 import type { CliIO } from '../io.js';
-import { agentLabel, firstLine, formatDuration, usageText } from './format.js';
-
-export { formatDuration } from './format.js';
+import { firstLine, formatDuration, usageText } from '../../util/format.js';
+import { agentLabel } from './format.js';
 
 const at = (round?: number) => (round ? ` (round ${round})` : '');
 

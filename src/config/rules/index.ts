@@ -9,4 +9,4 @@ import { templates } from './templates.js';
 
 export const rules: Rule[] = [stagesPresent, stageKind, uniqueIds, needs, cycles, runtimes, inputDefaults, expressions, templates];
 
-export type { Rule, RuleContext } from './context.js';
+export type { Rule } from './context.js';

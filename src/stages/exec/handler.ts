@@ -4,7 +4,7 @@ import { join, resolve } from 'node:path';
 import type { WithExec } from '../../config/pipeline.generated.js';
 import { parseDuration } from '../../config/duration.js';
 import { tailLines } from '../../util/tail.js';
-import type { StageContext, StageHandler, StageResult } from '../types.js';
+import type { StageHandler, StageResult } from '../types.js';
 import { parseOutputs } from './outputs.js';
 
 const STDOUT_OUTPUT_CHARS = 4_000;

@@ -4,7 +4,7 @@
  */
 import type { WithRepair } from '../../config/pipeline.generated.js';
 import type { Blocker } from '../../tasks/types.js';
-import { allFiles, latestCandidates, routingView, type CandidateSet } from '../../workflow/candidates.js';
+import { allFiles, routingView, type CandidateSet } from '../../workflow/candidates.js';
 import { failedStep } from '../../workflow/failed.js';
 import { implementTasks } from '../../workflow/implement.js';
 import { isFatal } from '../../workflow/agent.js';

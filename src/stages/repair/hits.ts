@@ -57,10 +57,19 @@ export function fileHits(text: string, tasks: TaskCandidate[]): Hit[] {
     const around = text.slice(Math.max(0, index - 100), index + m[0].length + 220);
     let score = 0;
     const why: string[] = [];
-    if (ROOT_CAUSE.test(after)) (score += 100), why.push(`"${after.match(ROOT_CAUSE)![0]}" follows it`);
-    if (KEYWORD.test(around)) (score += 20), why.push('named as the cause');
+    if (ROOT_CAUSE.test(after)) {
+      score += 100;
+      why.push(`"${after.match(ROOT_CAUSE)![0]}" follows it`);
+    }
+    if (KEYWORD.test(around)) {
+      score += 20;
+      why.push('named as the cause');
+    }
     const failingTest = isTestPath(name) && TEST_FAILURE.test(around);
-    if (failingTest) (score -= 70), why.push('a test that shows the failure');
+    if (failingTest) {
+      score -= 70;
+      why.push('a test that shows the failure');
+    }
     hits.push({ task, name, score, index, why: why.join(', ') || 'named' });
     if (failingTest) hits.push(...codeUnderTest(name, task, index, tasks));
   }

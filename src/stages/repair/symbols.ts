@@ -7,7 +7,7 @@ const DEFINITION =
 const KEYWORD = /\b(root cause|because|blocker|violates?|contradicts?)\b/i;
 const escape = (s: string) => s.replace(/[$]/g, '\\$');
 
-export function definedSymbols(diff: string): string[] {
+function definedSymbols(diff: string): string[] {
   const names = new Set<string>();
   for (const line of diff.split('\n')) {
     if (line.startsWith('+++')) continue;
@@ -32,7 +32,10 @@ export function diffSymbolHits(text: string, tasks: TaskCandidate[]): Hit[] {
       const after = text.slice(index + name.length, index + name.length + 220);
       let score = 80;
       const why = ['defined in its diff'];
-      if (ROOT_CAUSE.test(after)) (score += 100), why.push(`"${after.match(ROOT_CAUSE)![0]}" follows it`);
+      if (ROOT_CAUSE.test(after)) {
+        score += 100;
+        why.push(`"${after.match(ROOT_CAUSE)![0]}" follows it`);
+      }
       if (KEYWORD.test(text.slice(Math.max(0, index - 100), index + 220))) score += 20;
       hits.push({ task: t.id, name, score, index, why: why.join(', ') });
     }
@@ -41,7 +44,7 @@ export function diffSymbolHits(text: string, tasks: TaskCandidate[]): Hit[] {
 }
 
 /** Calls (`name(`) a task's prompt mentions near one of its own paths. */
-export function promptSymbols(task: TaskCandidate): string[] {
+function promptSymbols(task: TaskCandidate): string[] {
   const names = new Set<string>();
   for (const path of task.owned) {
     let at = task.prompt.indexOf(path);

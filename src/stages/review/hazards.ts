@@ -38,7 +38,7 @@ export function findSecrets(patchFile: string, secrets: readonly Secret[]): Secr
 }
 
 /** Symlinks a patch adds or changes whose target is absolute or leaves the repository. */
-export function findOutsideSymlinks(patchFile: string): OutsideLink[] {
+function findOutsideSymlinks(patchFile: string): OutsideLink[] {
   return parsePatch(readFileSync(patchFile, 'utf8')).flatMap((f) => {
     const target = symlinkTarget(f);
     return target !== undefined && escapesRepo(f.path, target) ? [{ link: f.path, target }] : [];

@@ -3,6 +3,7 @@
  * (message_start → content blocks → message_delta with stop_reason → message_stop).
  */
 import { sse, startMock, type MockServer, type Script } from './server.js';
+import type { Json } from '../../helpers/json.js';
 
 export type Block = { type: 'text'; text: string } | { type: 'tool_use'; id: string; name: string; input: unknown };
 
@@ -82,33 +83,33 @@ export function claudeMockEnv(mock: MockServer, home: string): Record<string, st
 }
 
 /** The text of the user turns of a Messages request (odw's prompt and claude's reminders). */
-export function userText(body: any): string {
+export function userText(body: Json): string {
   return messagesText(body, 'user');
 }
 
-function messagesText(body: any, role?: string): string {
-  const messages: any[] = Array.isArray(body?.messages) ? body.messages : [];
+function messagesText(body: Json, role?: string): string {
+  const messages: Json[] = Array.isArray(body?.messages) ? body.messages : [];
   return messages
     .filter((m) => role === undefined || m?.role === role)
-    .flatMap((m) => (typeof m.content === 'string' ? [m.content] : Array.isArray(m.content) ? m.content.map((b: any) => (typeof b?.text === 'string' ? b.text : '')) : []))
+    .flatMap((m) => (typeof m.content === 'string' ? [m.content] : Array.isArray(m.content) ? m.content.map((b: Json) => (typeof b?.text === 'string' ? b.text : '')) : []))
     .join('\n');
 }
 
 /** The tool results already in a request's history, as text. */
-export function toolResults(body: any): string[] {
-  const messages: any[] = Array.isArray(body?.messages) ? body.messages : [];
+export function toolResults(body: Json): string[] {
+  const messages: Json[] = Array.isArray(body?.messages) ? body.messages : [];
   return messages
     .flatMap((m) => (Array.isArray(m?.content) ? m.content : []))
-    .filter((b: any) => b?.type === 'tool_result')
-    .map((b: any) => (typeof b.content === 'string' ? b.content : JSON.stringify(b.content)));
+    .filter((b: Json) => b?.type === 'tool_result')
+    .map((b: Json) => (typeof b.content === 'string' ? b.content : JSON.stringify(b.content)));
 }
 
 /**
  * The working directory claude announces to the model (`Primary working directory: <dir>`, in a
  * `role: "system"` message of `messages`, or the system prompt).
  */
-export function workingDirectory(body: any): string | undefined {
-  const system: any[] = Array.isArray(body?.system) ? body.system : [{ text: body?.system }];
+export function workingDirectory(body: Json): string | undefined {
+  const system: Json[] = Array.isArray(body?.system) ? body.system : [{ text: body?.system }];
   const text = [...system.map((b) => (typeof b?.text === 'string' ? b.text : '')), messagesText(body)].join('\n');
   return /(?:Primary working directory|CWD): (\S+)/.exec(text)?.[1];
 }

@@ -3,6 +3,7 @@
  * (response.created → output items → response.completed with usage).
  */
 import { sse, startMock, type MockServer, type Script } from './server.js';
+import type { Json } from '../../helpers/json.js';
 
 export interface CodexReply {
   items: Record<string, unknown>[];
@@ -86,16 +87,16 @@ export function applyPatch(body: string): Record<string, unknown> {
 }
 
 /** The text of the user messages of a Responses request (the prompts odw sent, not codex's own instructions). */
-export function userText(body: any): string {
-  const items: any[] = Array.isArray(body?.input) ? body.input : [];
+export function userText(body: Json): string {
+  const items: Json[] = Array.isArray(body?.input) ? body.input : [];
   return items
     .filter((i) => i?.type === 'message' && i.role === 'user')
-    .flatMap((i) => (Array.isArray(i.content) ? i.content : []).map((c: any) => (typeof c?.text === 'string' ? c.text : '')))
+    .flatMap((i) => (Array.isArray(i.content) ? i.content : []).map((c: Json) => (typeof c?.text === 'string' ? c.text : '')))
     .join('\n');
 }
 
 /** Outputs of the tool calls already in a request's history (what the shell tool answered). */
-export function toolOutputs(body: any): string[] {
-  const items: any[] = Array.isArray(body?.input) ? body.input : [];
+export function toolOutputs(body: Json): string[] {
+  const items: Json[] = Array.isArray(body?.input) ? body.input : [];
   return items.filter((i) => i?.type === 'function_call_output').map((i) => (typeof i.output === 'string' ? i.output : JSON.stringify(i.output)));
 }

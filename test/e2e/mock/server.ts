@@ -11,6 +11,8 @@ export interface RecordedRequest {
   method: string;
   url: string;
   headers: IncomingMessage['headers'];
+  /** The parsed JSON body, or the raw text when it is not JSON. */
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- either; the tests read it as the JSON they expect
   body: any;
 }
 
