@@ -21,7 +21,7 @@ const processModules = {
 
 export default defineConfig(
   {
-    ignores: ['dist/**', 'node_modules/**', 'coverage/**', '.odw/**', 'src/config/*.generated.ts'],
+    ignores: ['dist/**', 'node_modules/**', 'coverage/**', '.odw/**', 'src/**/*.generated.ts'],
   },
   js.configs.recommended,
   tseslint.configs.recommended,

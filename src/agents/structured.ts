@@ -122,7 +122,7 @@ function forDraft2020(schema: object): object {
 }
 
 /** `/decision must be equal to one of the allowed values (approve, reject)`. */
-function describeError(e: ErrorObject): string {
+export function describeError(e: ErrorObject): string {
   const where = e.instancePath || '(root)';
   let message = `${where} ${e.message ?? 'is invalid'}`;
   const params = e.params as Record<string, unknown>;
