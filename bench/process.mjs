@@ -3,7 +3,7 @@
 /**
  * Benchmark: the cost odw pays per child process, through each way it can start one.
  *
- *   npm run build && node bench/process.mjs [--git 300] [--node 100] [--text 60] [--batch 10]
+ *   npm run build && node bench/process.mjs [--git 300] [--node 100] [--text 100] [--batch 10]
  *
  * Runners, all in this one node process, their batches alternating so that a busy machine slows
  * them alike:
@@ -32,7 +32,7 @@ import { createProcessRunner } from '../dist/adapters/process.js';
 import { CLEAR_ENV, GIT_ENV, PINNED_CONFIG, gitRunner } from '../dist/git/exec.js';
 
 const { values } = parseArgs({
-  options: { git: { type: 'string', default: '300' }, node: { type: 'string', default: '100' }, text: { type: 'string', default: '60' }, batch: { type: 'string', default: '10' } },
+  options: { git: { type: 'string', default: '300' }, node: { type: 'string', default: '100' }, text: { type: 'string', default: '100' }, batch: { type: 'string', default: '10' } },
 });
 const BATCH = Number(values.batch);
 
