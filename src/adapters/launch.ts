@@ -6,9 +6,9 @@
  *   execa   every process but odw's own git calls (agents, checks, exec stages, setup
  *           commands): execa's `timeout`, `cancelSignal` and `forceKillAfterDelay` decide when and
  *           report why; its kill reaches the leader only, so odw sends each signal to the group.
- *   spawn   odw's git calls (`ProcessSpec.direct`): node's spawn with odw's own timer. execa costs
- *           about 1.3 ms of odw's CPU and 1.5–3 ms of wall time more per call, a third to
- *           four fifths of a typical git call (bench/process.mjs, docs/performance.md).
+ *   spawn   odw's git calls (`ProcessSpec.direct`): node's spawn with odw's own timer and group
+ *           kill. execa would about double what a git call costs odw's CPU (+1.4–1.9 ms on
+ *           ~1.7 ms; bench/process.mjs, docs/performance.md), on ~80 git calls per run.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { execa, type ResultPromise } from 'execa';

@@ -51,8 +51,8 @@ export interface ProcessSpec {
   };
   /**
    * Start the child with node's spawn rather than execa: for short commands odw runs by the
-   * hundred (its git calls), where execa's per-call cost would be a third of the call
-   * (docs/performance.md). Same process group, timeout, cancellation, output and reaping.
+   * hundred (its git calls), whose cost to odw execa would about double (docs/performance.md).
+   * Same process group, timeout, cancellation, output and reaping.
    */
   direct?: boolean;
   /** How many characters of each stream to keep in memory (default 64 KiB). */
