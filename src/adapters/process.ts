@@ -1,32 +1,19 @@
 /**
- * The process port, on node:child_process. Every child runs in its own process group
- * (detached) so that a timeout or cancellation kills the whole tree, not just the leader; with
- * `reap`, what left the group (a `setsid` daemon) is found through /proc and killed too.
- * Output is read in time linear in its bytes (see lines.ts); memory stays bounded.
+ * The process port. Every child runs in its own process group (detached) so that a timeout or
+ * cancellation kills the whole tree, not just the leader; with `reap`, what left the group (a
+ * `setsid` daemon) is found through /proc and killed too. Children start on execa, odw's own
+ * git calls on node's spawn (launch.ts says why). Output is not buffered by either: odw reads
+ * both pipes itself, in time linear in their bytes, with bounded memory (output.ts, lines.ts).
  */
-import { spawn } from 'node:child_process';
-import { createWriteStream, existsSync, realpathSync, type WriteStream } from 'node:fs';
+import { existsSync, realpathSync } from 'node:fs';
 import { resolve } from 'node:path';
-import type { Readable } from 'node:stream';
-import { StringDecoder } from 'node:string_decoder';
 import type { ProcessResult, ProcessRunner, ProcessSpec } from '../ports/process.js';
-import { TailBuffer } from '../util/tail.js';
-import { LineSplitter } from './lines.js';
+import { KILL_GRACE_MS, killGroup, launch } from './launch.js';
+import { openOutputs } from './output.js';
 import { newToken, reap, startTicks, tokenMarker, waitGone, TOKEN_VARIABLE, type ReapTarget } from './reap.js';
-
-const KILL_GRACE_MS = 2_000;
 
 export function createProcessRunner(): ProcessRunner {
   return { run: runProcess };
-}
-
-function killGroup(pid: number | undefined, signal: NodeJS.Signals): void {
-  if (!pid) return;
-  try {
-    process.kill(-pid, signal);
-  } catch {
-    // group already gone
-  }
 }
 
 function childEnv(spec: ProcessSpec, token: string | undefined): NodeJS.ProcessEnv {
@@ -49,126 +36,54 @@ function reapFolder(reapSpec: NonNullable<ProcessSpec['reap']>): string | undefi
   }
 }
 
-/** Reads one output stream: tail in memory, raw bytes to the file (with backpressure), lines to the handler. */
-function consume(stream: Readable, tail: TailBuffer, file: WriteStream | undefined, onLine: ((line: string) => void) | undefined, onData: () => void): () => void {
-  const decoder = new StringDecoder('utf8');
-  const lines = onLine ? new LineSplitter(onLine) : undefined;
-  stream.on('data', (chunk: Buffer) => {
-    onData();
-    tail.push(decoder.write(chunk));
-    if (file && !file.write(chunk)) {
-      stream.pause();
-      file.once('drain', () => stream.resume());
-    }
-    lines?.push(chunk);
-  });
-  return () => {
-    tail.push(decoder.end());
-    lines?.end();
-  };
-}
-
-function runProcess(spec: ProcessSpec): Promise<ProcessResult> {
+async function runProcess(spec: ProcessSpec): Promise<ProcessResult> {
   const started = Date.now();
-  const tailChars = spec.tailChars ?? 64 * 1024;
-  const out = new TailBuffer(tailChars);
-  const err = new TailBuffer(tailChars);
-  return new Promise((resolvePromise) => {
-    if (spec.signal?.aborted) {
-      resolvePromise({ exitCode: null, signal: null, timedOut: false, cancelled: true, stdout: '', stderr: '', durationMs: 0 });
-      return;
-    }
-    const token = spec.reap ? newToken() : undefined;
-    const child = spawn(spec.shell ? '/bin/sh' : spec.command, spec.shell ? ['-c', spec.command] : (spec.args ?? []), {
-      cwd: spec.cwd,
-      env: childEnv(spec, token),
-      detached: true,
-      stdio: [spec.input === undefined ? 'ignore' : 'pipe', 'pipe', 'pipe'],
-    });
-    const target: ReapTarget | undefined =
-      spec.reap && token ? { marker: tokenMarker(token), cwd: reapFolder(spec.reap), since: child.pid ? startTicks(child.pid) : 0 } : undefined;
-    if (target && !target.since) delete target.cwd;
-    if (child.pid) spec.onSpawn?.(child.pid);
-    const files: WriteStream[] = [];
-    const outFile = spec.stdoutFile ? createWriteStream(spec.stdoutFile, { flags: 'a' }) : undefined;
-    const errFile = spec.stderrFile
-      ? spec.stderrFile === spec.stdoutFile
-        ? outFile
-        : createWriteStream(spec.stderrFile, { flags: 'a' })
-      : undefined;
-    for (const f of [outFile, errFile]) if (f && !files.includes(f)) files.push(f);
+  if (spec.signal?.aborted) return { exitCode: null, signal: null, timedOut: false, cancelled: true, stdout: '', stderr: '', durationMs: 0 };
+  const token = spec.reap ? newToken() : undefined;
+  const { child, outcome } = launch(spec, childEnv(spec, token));
+  const pid = child.pid;
+  const target: ReapTarget | undefined = spec.reap && token ? { marker: tokenMarker(token), cwd: reapFolder(spec.reap), since: pid ? startTicks(pid) : 0 } : undefined;
+  if (target && !target.since) delete target.cwd;
+  if (pid) spec.onSpawn?.(pid);
+  const outputs = openOutputs(spec, child.stdout!, child.stderr!);
 
-    let timedOut = false;
-    let cancelled = false;
-    let spawnError: string | undefined;
-    let forceTimer: NodeJS.Timeout | undefined;
-    let closeTimer: NodeJS.Timeout | undefined;
-
-    const stop = (why: 'timeout' | 'cancel') => {
-      if (why === 'timeout') timedOut = true;
-      else cancelled = true;
-      killGroup(child.pid, 'SIGTERM');
-      forceTimer = setTimeout(() => killGroup(child.pid, 'SIGKILL'), KILL_GRACE_MS);
-      forceTimer.unref();
-    };
-    const timer = spec.timeoutMs ? setTimeout(() => stop('timeout'), spec.timeoutMs) : undefined;
-    const onAbort = () => stop('cancel');
-    spec.signal?.addEventListener('abort', onAbort, { once: true });
-
-    let lastData = 0;
-    const onData = () => (lastData = Date.now());
-    const endOut = consume(child.stdout!, out, outFile, spec.onStdoutLine, onData);
-    const endErr = consume(child.stderr!, err, errFile, spec.onStderrLine, onData);
-    if (spec.input !== undefined && child.stdin) {
-      child.stdin.on('error', () => {});
-      child.stdin.end(spec.input);
-    }
-    child.on('error', (e: NodeJS.ErrnoException) => {
-      spawnError = e.code === 'ENOENT' ? `command not found: ${spec.command}` : e.message;
-    });
-    let reaped: number[] | undefined;
-    child.on('exit', () => {
-      if (timer) clearTimeout(timer);
-      spec.signal?.removeEventListener('abort', onAbort);
-      // The leader is gone: nothing it started may outlive it, in its group or (with reap) not.
-      killGroup(child.pid, 'SIGKILL');
-      reaped = target ? reap(target) : [];
-      // Whatever still holds the output pipes open (a process odw could not see) must not keep
-      // odw waiting: once no output has come for a grace period, the pipes are closed from this side.
-      const closeIfQuiet = () => {
-        const quiet = Date.now() - lastData;
-        if (quiet < KILL_GRACE_MS || child.stdout?.isPaused() || child.stderr?.isPaused()) {
-          closeTimer = setTimeout(closeIfQuiet, Math.max(100, KILL_GRACE_MS - quiet));
-          return;
-        }
-        child.stdout?.destroy();
-        child.stderr?.destroy();
-      };
-      closeTimer = setTimeout(closeIfQuiet, KILL_GRACE_MS);
-    });
-    child.on('close', async (code, signal) => {
-      if (timer) clearTimeout(timer);
-      if (closeTimer) clearTimeout(closeTimer);
-      spec.signal?.removeEventListener('abort', onAbort);
-      if (!reaped) {
-        killGroup(child.pid, 'SIGKILL');
-        reaped = target ? reap(target) : [];
+  let closeTimer: NodeJS.Timeout | undefined;
+  let reaped: number[] | undefined;
+  const finishGroup = () => {
+    // The leader is gone: nothing it started may outlive it, in its group or (with reap) not.
+    if (reaped) return;
+    killGroup(pid, 'SIGKILL');
+    reaped = target ? reap(target) : [];
+  };
+  child.on('exit', () => {
+    finishGroup();
+    // Whatever still holds the output pipes open (a process odw could not see) must not keep
+    // odw waiting: once no output has come for a grace period, the pipes are closed from this side.
+    const closeIfQuiet = () => {
+      const quiet = Date.now() - outputs.lastData();
+      if (quiet < KILL_GRACE_MS || outputs.paused()) {
+        closeTimer = setTimeout(closeIfQuiet, Math.max(100, KILL_GRACE_MS - quiet));
+        return;
       }
-      await waitGone(reaped);
-      if (forceTimer) clearTimeout(forceTimer);
-      endOut();
-      endErr();
-      await Promise.all(files.map((f) => new Promise((r) => f.end(r))));
-      resolvePromise({
-        exitCode: code,
-        signal,
-        timedOut,
-        cancelled,
-        stdout: out.text(),
-        stderr: err.text(),
-        durationMs: Date.now() - started,
-        ...(spawnError ? { spawnError } : {}),
-      });
-    });
+      outputs.destroy();
+    };
+    closeTimer = setTimeout(closeIfQuiet, KILL_GRACE_MS);
   });
+  const closed = new Promise<[number | null, NodeJS.Signals | null]>((done) => child.on('close', (code, signal) => done([code, signal])));
+  const [[code, signal], how] = await Promise.all([closed, outcome]);
+  if (closeTimer) clearTimeout(closeTimer);
+  finishGroup();
+  await waitGone(reaped ?? []);
+  await outputs.end();
+  const spawnError = how.error ? (how.error.code === 'ENOENT' ? `command not found: ${spec.command}` : how.error.message) : undefined;
+  return {
+    exitCode: code,
+    signal,
+    timedOut: how.timedOut,
+    cancelled: how.cancelled,
+    stdout: outputs.stdout(),
+    stderr: outputs.stderr(),
+    durationMs: Date.now() - started,
+    ...(spawnError ? { spawnError } : {}),
+  };
 }

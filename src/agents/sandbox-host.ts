@@ -2,7 +2,7 @@
  * What the sandbox needs from the host: the paths of one call (git directories the workspace
  * borrows, the agent CLI's state folders, created when missing), and whether `bwrap` can run.
  */
-import { spawnSync } from 'node:child_process';
+import { execaSync } from 'execa';
 import { existsSync, mkdirSync, readFileSync, realpathSync, statSync, writeFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { isAbsolute, relative, resolve } from 'node:path';
@@ -106,9 +106,21 @@ export function bwrapStatus(env: NodeJS.ProcessEnv, cwd: string): BwrapStatus {
   if (!path) return { ok: false, problem: '`bwrap` is not installed or not on PATH' };
   const known = probes.get(path);
   if (known) return known;
-  const r = spawnSync(path, PROBE_ARGS, { cwd: '/', env, timeout: 10_000, encoding: 'utf8', stdio: ['ignore', 'ignore', 'pipe'] });
-  const detail = (r.error?.message ?? r.stderr?.trim().split('\n').pop() ?? '') || `exit ${r.status ?? r.signal}`;
-  const status: BwrapStatus = r.status === 0 ? { ok: true, path } : { ok: false, path, problem: `${path} cannot create a sandbox here (${detail})` };
+  const r = execaSync(path, PROBE_ARGS, {
+    cwd: '/',
+    env,
+    extendEnv: false,
+    timeout: 10_000,
+    stdin: 'ignore',
+    stdout: 'ignore',
+    stderr: 'pipe',
+    reject: false,
+    verbose: 'none',
+  });
+  const started = r.exitCode !== undefined || r.signal !== undefined;
+  const why = r.timedOut ? 'timed out after 10 s' : !started && r.cause instanceof Error ? r.cause.message : (r.stderr ?? '').trim().split('\n').pop();
+  const detail = why || `exit ${r.exitCode ?? r.signal}`;
+  const status: BwrapStatus = r.exitCode === 0 ? { ok: true, path } : { ok: false, path, problem: `${path} cannot create a sandbox here (${detail})` };
   probes.set(path, status);
   return status;
 }

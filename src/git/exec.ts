@@ -1,4 +1,7 @@
-/** Runs git through the process port with settings that make its output predictable. */
+/**
+ * Runs git through the process port with settings that make its output predictable. Every call,
+ * text or bytes, goes this one way: on node's spawn (`direct`), the output read by odw.
+ */
 import type { ProcessResult, ProcessRunner } from '../ports/process.js';
 import { GitError } from '../ports/git.js';
 import { tailLines } from '../util/tail.js';
@@ -8,7 +11,7 @@ import { tailLines } from '../util/tail.js';
  * configuration through which a repository could make odw's git run a program (hooks, the
  * file-system monitor, automatic maintenance, submodule recursion, signature checks in logs).
  */
-const CONFIG = [
+export const PINNED_CONFIG = [
   'core.hooksPath=/dev/null',
   'core.fsmonitor=false',
   'core.pager=cat',
@@ -24,10 +27,11 @@ const CONFIG = [
   'color.ui=false',
   'advice.detachedHead=false',
   'apply.whitespace=nowarn',
-].flatMap((c) => ['-c', c]);
+];
+const CONFIG = PINNED_CONFIG.flatMap((c) => ['-c', c]);
 
 /** Variables from a surrounding git process (e.g. a hook) that would redirect odw's git calls. */
-const CLEAR_ENV = [
+export const CLEAR_ENV = [
   'GIT_DIR',
   'GIT_WORK_TREE',
   'GIT_INDEX_FILE',
@@ -42,7 +46,7 @@ const CLEAR_ENV = [
   'GIT_ICASE_PATHSPECS',
 ];
 
-const ENV = { GIT_TERMINAL_PROMPT: '0', GIT_OPTIONAL_LOCKS: '0', LC_ALL: 'C' };
+export const GIT_ENV = { GIT_TERMINAL_PROMPT: '0', GIT_OPTIONAL_LOCKS: '0', LC_ALL: 'C' };
 
 /** Output limit for calls whose whole stdout is parsed (lists of paths). */
 const FULL = 256 * 1024 * 1024;
@@ -67,10 +71,11 @@ export function gitRunner(process: ProcessRunner): RunGit {
       command: 'git',
       args: [...CONFIG, ...args],
       cwd: call.cwd,
-      env: { ...ENV, ...call.env },
+      env: { ...GIT_ENV, ...call.env },
       clearEnv: CLEAR_ENV,
       input: call.input,
       signal: call.signal,
+      direct: true,
       tailChars: call.full ? FULL : undefined,
     });
     if (result.cancelled) throw new GitError('cancelled', `cancelled: git ${args[0]}`);

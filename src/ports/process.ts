@@ -1,4 +1,8 @@
-/** The only way odw code starts a child process. Implemented in src/adapters/process.ts. */
+/**
+ * The way odw code starts a child process. Implemented in src/adapters/process.ts. Two one-off
+ * children start on execa directly: the synchronous bubblewrap probe (src/agents/sandbox-host.ts)
+ * and the browser that `odw report --open` leaves running (src/cli/commands/report.ts).
+ */
 
 export interface ProcessSpec {
   /** Executable (or a shell command line when `shell` is true). */
@@ -45,6 +49,12 @@ export interface ProcessSpec {
      */
     record?: string;
   };
+  /**
+   * Start the child with node's spawn rather than execa: for short commands odw runs by the
+   * hundred (its git calls), whose cost to odw execa would about double (docs/performance.md).
+   * Same process group, timeout, cancellation, output and reaping.
+   */
+  direct?: boolean;
   /** How many characters of each stream to keep in memory (default 64 KiB). */
   tailChars?: number;
 }

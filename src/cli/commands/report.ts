@@ -1,5 +1,4 @@
 /** `odw report [id|latest] [--open]`: (re)writes a run's HTML report and prints its path. */
-import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { delimiter, join, relative } from 'node:path';
 import type { Command } from 'commander';
@@ -34,9 +33,12 @@ async function report(ctx: CommandContext, id: string, flags: Flags): Promise<vo
     io.err('odw: no xdg-open or open command here; open the file above in a browser (it works offline)');
     return;
   }
-  const child = spawn(opener, [path], { detached: true, stdio: 'ignore' });
-  child.on('error', () => io.err(`odw: ${opener} could not start; open the file above in a browser`));
+  // Loaded here: every other command starts without execa.
+  const { execa } = await import('execa');
+  // Left running in its own process group: the browser outlives odw.
+  const child = execa(opener, [path], { detached: true, stdio: 'ignore', cleanup: false, reject: false, verbose: 'none' });
   child.unref();
+  void child.then((r) => r.failed && r.exitCode === undefined && r.signal === undefined && io.err(`odw: ${opener} could not start; open the file above in a browser`));
 }
 
 /** `open` on macOS, `xdg-open` elsewhere, when it is on PATH. */
