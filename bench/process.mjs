@@ -49,7 +49,9 @@ const gits = { spawn: gitRunner(ports.spawn), execa: gitRunner(ports.execa) };
 const env = { ...process.env };
 for (const name of CLEAR_ENV) delete env[name];
 Object.assign(env, GIT_ENV);
-const simpleGit = await import('simple-git').then((m) => m.simpleGit).catch(() => undefined);
+// Not a dependency of odw: a name in a variable keeps type checks and knip from resolving it.
+const optional = 'simple-git';
+const simpleGit = await import(optional).then((m) => m.simpleGit).catch(() => undefined);
 const sg = simpleGit?.({
   baseDir: repo,
   config: PINNED_CONFIG,

@@ -10,6 +10,7 @@ import { tailLines } from '../util/tail.js';
  * Pinned for every call: configuration that would change patch bytes or output shape, and
  * configuration through which a repository could make odw's git run a program (hooks, the
  * file-system monitor, automatic maintenance, submodule recursion, signature checks in logs).
+ * @public (bench/process.mjs reads it from dist/)
  */
 export const PINNED_CONFIG = [
   'core.hooksPath=/dev/null',
@@ -30,7 +31,10 @@ export const PINNED_CONFIG = [
 ];
 const CONFIG = PINNED_CONFIG.flatMap((c) => ['-c', c]);
 
-/** Variables from a surrounding git process (e.g. a hook) that would redirect odw's git calls. */
+/**
+ * Variables from a surrounding git process (e.g. a hook) that would redirect odw's git calls.
+ * @public (bench/process.mjs reads it from dist/)
+ */
 export const CLEAR_ENV = [
   'GIT_DIR',
   'GIT_WORK_TREE',
@@ -46,6 +50,10 @@ export const CLEAR_ENV = [
   'GIT_ICASE_PATHSPECS',
 ];
 
+/**
+ * What every git call runs with: no prompt, no optional locks, C locale.
+ * @public (bench/process.mjs reads it from dist/)
+ */
 export const GIT_ENV = { GIT_TERMINAL_PROMPT: '0', GIT_OPTIONAL_LOCKS: '0', LC_ALL: 'C' };
 
 /** Output limit for calls whose whole stdout is parsed (lists of paths). */
