@@ -59,7 +59,12 @@ export default defineConfig(
               message: 'Only src/cli imports src/cli: move what is shared below it (src/util, src/run, …).',
             },
             { target: './src/util', from: './src', except: ['./util'], message: 'src/util is the bottom layer: it imports nothing else of odw.' },
-            { target: './src/ports', from: './src', except: ['./ports', './util'], message: 'src/ports holds interfaces only: it imports nothing but ports and util.' },
+            {
+              target: './src/ports',
+              from: './src',
+              except: ['./ports', './util'],
+              message: 'src/ports holds interfaces only: it imports nothing but ports and util.',
+            },
           ],
         },
       ],

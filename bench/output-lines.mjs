@@ -97,7 +97,12 @@ const run = (reader, shape, mb = MB) => {
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const load0 = loadavg()[0];
 const results = {};
-const cases = [['odw', 'one'], ['baseline', 'one'], ['odw', 'lines'], ['baseline', 'lines']];
+const cases = [
+  ['odw', 'one'],
+  ['baseline', 'one'],
+  ['odw', 'lines'],
+  ['baseline', 'lines'],
+];
 run('odw', 'lines', 1); // warm-up
 for (let rep = 0; rep < REPS; rep++) {
   for (const [reader, shape] of cases) (results[`${reader} ${shape}`] ??= []).push(run(reader, shape));
@@ -111,13 +116,18 @@ const row = (name) => {
   const ms = median(rs.map((r) => r.ms));
   const rss = Math.max(...rs.map((r) => r.maxRssMb));
   const cpu = median(rs.map((r) => r.cpuMs));
-  console.log(`${name.padEnd(15)} ${ms.toFixed(0).padStart(6)} ms (median of ${rs.map((r) => r.ms.toFixed(0)).join(' ')}), cpu ${cpu.toFixed(0)} ms, peak RSS ${rss.toFixed(0)} MB, ${rs[0].lines} lines to the handler, ${rs[0].bytes} bytes in the file`);
+  console.log(
+    `${name.padEnd(15)} ${ms.toFixed(0).padStart(6)} ms (median of ${rs.map((r) => r.ms.toFixed(0)).join(' ')}), cpu ${cpu.toFixed(0)} ms, peak RSS ${rss.toFixed(0)} MB, ${rs[0].lines} lines to the handler, ${rs[0].bytes} bytes in the file`,
+  );
   return ms;
 };
 const m = Object.fromEntries(Object.keys(results).map((k) => [k, row(k)]));
 const cpu = (k) => median(results[k].map((r) => r.cpuMs));
 for (const [i, shape] of ['lines', 'one'].entries()) {
-  if (old[i]) console.log(`old ${shape.padEnd(11)} ${old[i].ms.toFixed(0).padStart(6)} ms on ${OLD_MB} MB (the splitting odw had before), cpu ${old[i].cpuMs.toFixed(0)} ms, peak RSS ${old[i].maxRssMb.toFixed(0)} MB`);
+  if (old[i])
+    console.log(
+      `old ${shape.padEnd(11)} ${old[i].ms.toFixed(0).padStart(6)} ms on ${OLD_MB} MB (the splitting odw had before), cpu ${old[i].cpuMs.toFixed(0)} ms, peak RSS ${old[i].maxRssMb.toFixed(0)} MB`,
+    );
 }
 const ratio = (a, b) => `${(m[a] / m[b]).toFixed(2)} wall, ${(cpu(a) / cpu(b)).toFixed(2)} cpu`;
 console.log(`ratio one line / 80-char lines (odw):  ${ratio('odw one', 'odw lines')}`);

@@ -32,7 +32,12 @@ import { createProcessRunner } from '../dist/adapters/process.js';
 import { CLEAR_ENV, GIT_ENV, PINNED_CONFIG, gitRunner } from '../dist/git/exec.js';
 
 const { values } = parseArgs({
-  options: { git: { type: 'string', default: '300' }, node: { type: 'string', default: '100' }, text: { type: 'string', default: '100' }, batch: { type: 'string', default: '10' } },
+  options: {
+    git: { type: 'string', default: '300' },
+    node: { type: 'string', default: '100' },
+    text: { type: 'string', default: '100' },
+    batch: { type: 'string', default: '10' },
+  },
 });
 const BATCH = Number(values.batch);
 
@@ -63,25 +68,41 @@ if (!sg) console.log('simple-git is not installed: its rows are left out');
 
 /** One case: a label, how many calls, and one call per runner. */
 const cases = [
-  { label: 'git --version', calls: Number(values.git), runners: {
-    spawn: () => ports.spawn.run({ command: 'git', args: ['--version'], cwd: repo }),
-    execa: () => ports.execa.run({ command: 'git', args: ['--version'], cwd: repo }),
-    ...(sg && { 'simple-git': () => sg.raw(['--version']) }),
-  } },
-  { label: 'node -e 0', calls: Number(values.node), runners: {
-    spawn: () => ports.spawn.run({ command: process.execPath, args: ['-e', '0'], cwd: repo }),
-    execa: () => ports.execa.run({ command: process.execPath, args: ['-e', '0'], cwd: repo }),
-  } },
-  { label: 'git rev-parse HEAD (pinned)', calls: Number(values.text), runners: {
-    spawn: () => gits.spawn(['rev-parse', 'HEAD'], { cwd: repo }),
-    execa: () => gits.execa(['rev-parse', 'HEAD'], { cwd: repo }),
-    ...(sg && { 'simple-git': () => sg.raw(['rev-parse', 'HEAD']) }),
-  } },
-  { label: 'git rev-parse --verify --quiet (no output)', calls: Number(values.text), runners: {
-    spawn: () => gits.spawn(['rev-parse', '--verify', '--quiet', 'refs/heads/absent'], { cwd: repo, allowFail: true }),
-    execa: () => gits.execa(['rev-parse', '--verify', '--quiet', 'refs/heads/absent'], { cwd: repo, allowFail: true }),
-    ...(sg && { 'simple-git': () => sg.raw(['rev-parse', '--verify', '--quiet', 'refs/heads/absent']) }),
-  } },
+  {
+    label: 'git --version',
+    calls: Number(values.git),
+    runners: {
+      spawn: () => ports.spawn.run({ command: 'git', args: ['--version'], cwd: repo }),
+      execa: () => ports.execa.run({ command: 'git', args: ['--version'], cwd: repo }),
+      ...(sg && { 'simple-git': () => sg.raw(['--version']) }),
+    },
+  },
+  {
+    label: 'node -e 0',
+    calls: Number(values.node),
+    runners: {
+      spawn: () => ports.spawn.run({ command: process.execPath, args: ['-e', '0'], cwd: repo }),
+      execa: () => ports.execa.run({ command: process.execPath, args: ['-e', '0'], cwd: repo }),
+    },
+  },
+  {
+    label: 'git rev-parse HEAD (pinned)',
+    calls: Number(values.text),
+    runners: {
+      spawn: () => gits.spawn(['rev-parse', 'HEAD'], { cwd: repo }),
+      execa: () => gits.execa(['rev-parse', 'HEAD'], { cwd: repo }),
+      ...(sg && { 'simple-git': () => sg.raw(['rev-parse', 'HEAD']) }),
+    },
+  },
+  {
+    label: 'git rev-parse --verify --quiet (no output)',
+    calls: Number(values.text),
+    runners: {
+      spawn: () => gits.spawn(['rev-parse', '--verify', '--quiet', 'refs/heads/absent'], { cwd: repo, allowFail: true }),
+      execa: () => gits.execa(['rev-parse', '--verify', '--quiet', 'refs/heads/absent'], { cwd: repo, allowFail: true }),
+      ...(sg && { 'simple-git': () => sg.raw(['rev-parse', '--verify', '--quiet', 'refs/heads/absent']) }),
+    },
+  },
 ];
 
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
@@ -111,14 +132,18 @@ for (const { label, calls, runners } of cases) {
   for (const n of names) {
     const w = median(wall[n]);
     const c = cpu[n] / calls;
-    console.log(`  ${n.padEnd(11)} wall ${w.toFixed(2).padStart(6)} ms (×${(w / base).toFixed(2)})   odw CPU ${c.toFixed(2).padStart(5)} ms (×${(c / baseCpu).toFixed(2)})`);
+    console.log(
+      `  ${n.padEnd(11)} wall ${w.toFixed(2).padStart(6)} ms (×${(w / base).toFixed(2)})   odw CPU ${c.toFixed(2).padStart(5)} ms (×${(c / baseCpu).toFixed(2)})`,
+    );
   }
 }
 
 /** Loading a module in a fresh node process: [wall ms, CPU ms], medians of 7. */
 function load(specifier) {
   const code = `const c = process.cpuUsage(); const t = performance.now(); await import(${JSON.stringify(specifier)}); const u = process.cpuUsage(c); console.log(performance.now() - t, (u.user + u.system) / 1000);`;
-  const runs = Array.from({ length: 7 }, () => execFileSync(process.execPath, ['--input-type=module', '-e', code], { encoding: 'utf8' }).trim().split(' ').map(Number));
+  const runs = Array.from({ length: 7 }, () =>
+    execFileSync(process.execPath, ['--input-type=module', '-e', code], { encoding: 'utf8' }).trim().split(' ').map(Number),
+  );
   return [median(runs.map((r) => r[0])), median(runs.map((r) => r[1]))];
 }
 const [loadWall, loadCpu] = load('execa');

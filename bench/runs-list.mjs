@@ -40,7 +40,10 @@ for (let i = 0; i < RUNS; i++) {
   const base = { id, pipeline: 'parallel-review-apply', startedAt, pid: 1 };
   const done = { ...base, status: 'succeeded', durationMs: 90_000, headline: `approved in round ${1 + (i % 3)}, ${1 + (i % 9)} files applied` };
   mkdirSync(join(runs, id, 'logs'), { recursive: true });
-  writeFileSync(join(runs, id, 'run.json'), JSON.stringify({ ...done, pipeline: { file: 'pipeline.yml', name: base.pipeline }, repo, inputs: {}, stages: {}, history: [] }, null, 2));
+  writeFileSync(
+    join(runs, id, 'run.json'),
+    JSON.stringify({ ...done, pipeline: { file: 'pipeline.yml', name: base.pipeline }, repo, inputs: {}, stages: {}, history: [] }, null, 2),
+  );
   writeFileSync(join(runs, id, 'events.jsonl'), `${JSON.stringify({ ts: startedAt, type: 'run_started', runId: id, pipeline: base.pipeline })}\n`);
   index.push(JSON.stringify({ ...base, status: 'running' }), JSON.stringify({ ...base, status: 'running', headline: done.headline }), JSON.stringify(done));
 }
@@ -69,7 +72,11 @@ function time([cmd, args]) {
   const r = spawnSync('bash', ['-c', script, cmd, ...args], { cwd: repo, env: { ...process.env, NO_COLOR: '1' }, encoding: 'utf8' });
   const ms = performance.now() - t0;
   if (r.status !== 0) throw new Error(`${args.join(' ')} failed: ${r.stderr}`);
-  const c = r.stderr.trim().split('\n').at(-1).match(/(\d+)m([\d.]+)s (\d+)m([\d.]+)s/);
+  const c = r.stderr
+    .trim()
+    .split('\n')
+    .at(-1)
+    .match(/(\d+)m([\d.]+)s (\d+)m([\d.]+)s/);
   const cpu = (Number(c[1]) * 60 + Number(c[2]) + Number(c[3]) * 60 + Number(c[4])) * 1000;
   return { ms, cpu, lines: r.stdout.trim().split('\n').length, first: r.stdout.split('\n')[0] };
 }
@@ -91,8 +98,12 @@ for (let rep = 1; rep <= REPS; rep++) {
 const baseline = median(results.baseline);
 const cpuBase = median(cpu.baseline);
 const row = (label, k) =>
-  console.log(`${label.padEnd(40)} ${median(results[k]).toFixed(0).padStart(4)} ms ${(median(results[k]) / baseline).toFixed(2).padStart(6)}  ${median(cpu[k]).toFixed(0).padStart(4)} ms ${(median(cpu[k]) / cpuBase).toFixed(2).padStart(6)}  [${results[k].map((x) => x.toFixed(0)).join(' ')}]`);
-console.log(`runs: ${RUNS} (index ${index.length} lines); ${REPS} alternating repetitions after a warm-up; ${cpus().length} cores (${cpus()[0].model.trim()}), node ${process.version}`);
+  console.log(
+    `${label.padEnd(40)} ${median(results[k]).toFixed(0).padStart(4)} ms ${(median(results[k]) / baseline).toFixed(2).padStart(6)}  ${median(cpu[k]).toFixed(0).padStart(4)} ms ${(median(cpu[k]) / cpuBase).toFixed(2).padStart(6)}  [${results[k].map((x) => x.toFixed(0)).join(' ')}]`,
+  );
+console.log(
+  `runs: ${RUNS} (index ${index.length} lines); ${REPS} alternating repetitions after a warm-up; ${cpus().length} cores (${cpus()[0].model.trim()}), node ${process.version}`,
+);
 console.log(`load average: ${load0.toFixed(2)} at start, ${loadavg()[0].toFixed(2)} at end`);
 console.log(`${'(medians)'.padEnd(40)}    wall  ratio     cpu  ratio  (wall of each repetition in [])`);
 row('ls | sort -r | head (node):', 'baseline');

@@ -47,7 +47,15 @@ const REPS = Number(values.reps);
 const BIG_REPS = Number(values['big-reps']);
 
 const scratch = mkdtempSync(join(tmpdir(), 'odw-scale-'));
-const env = { ...process.env, GIT_CONFIG_NOSYSTEM: '1', GIT_CONFIG_GLOBAL: '/dev/null', GIT_AUTHOR_NAME: 'bench', GIT_AUTHOR_EMAIL: 'b@odw.invalid', GIT_COMMITTER_NAME: 'bench', GIT_COMMITTER_EMAIL: 'b@odw.invalid' };
+const env = {
+  ...process.env,
+  GIT_CONFIG_NOSYSTEM: '1',
+  GIT_CONFIG_GLOBAL: '/dev/null',
+  GIT_AUTHOR_NAME: 'bench',
+  GIT_AUTHOR_EMAIL: 'b@odw.invalid',
+  GIT_COMMITTER_NAME: 'bench',
+  GIT_COMMITTER_EMAIL: 'b@odw.invalid',
+};
 const git = (args, cwd) => execFileSync('git', args, { cwd, env, encoding: 'utf8', maxBuffer: 1 << 28 }).trim();
 const agit = (args, cwd) => execFile('git', args, { cwd, env, maxBuffer: 1 << 28, encoding: 'buffer' });
 
@@ -71,7 +79,11 @@ function sampler(folders) {
   const count = () => {
     let n = 0;
     for (const [dir, skip] of folders()) {
-      try { n += readdirSync(dir).filter((e) => !skip(e)).length; } catch { /* the folder is gone: nothing to count */ }
+      try {
+        n += readdirSync(dir).filter((e) => !skip(e)).length;
+      } catch {
+        /* the folder is gone: nothing to count */
+      }
     }
     peak = Math.max(peak, n);
   };
@@ -98,16 +110,24 @@ async function odwOnce(layer, fx, tasks, tag) {
   const root = join(scratch, `odw-${tag}`);
   const run = { repo: fx.repo, runId: `bench-${tag}`, base: fx.base, runDir: join(scratch, 'runs', `odw-${tag}`), workspace: { root } };
   const folder = join(repoFolder(fx.repo, run.workspace), run.runId);
-  const stop = sampler(() => [[folder, (e) => e === 'owner.json' || e === '.trash' || e.startsWith('.odw-git')], [join(folder, '.trash'), () => false]]);
+  const stop = sampler(() => [
+    [folder, (e) => e === 'owner.json' || e === '.trash' || e.startsWith('.odw-git')],
+    [join(folder, '.trash'), () => false],
+  ]);
   const cpu = childCpu();
   const started = performance.now();
   const patches = await pool(tasks, (i) =>
-    layer.withWorkspace(run, `t${i + 1}`, async (w) => {
-      appendFileSync(join(w.path, `src/m0/f${i}.ts`), `// change by t${i + 1}\n`);
-      const patch = await layer.capture(run, w);
-      if (patch.files.length !== 1) throw new Error(`unexpected capture: ${patch.files}`);
-      return patch;
-    }, { pendingRemovals: C }),
+    layer.withWorkspace(
+      run,
+      `t${i + 1}`,
+      async (w) => {
+        appendFileSync(join(w.path, `src/m0/f${i}.ts`), `// change by t${i + 1}\n`);
+        const patch = await layer.capture(run, w);
+        if (patch.files.length !== 1) throw new Error(`unexpected capture: ${patch.files}`);
+        return patch;
+      },
+      { pendingRemovals: C },
+    ),
   );
   const batch = performance.now() - started;
   await layer.removeAll(run);
@@ -119,7 +139,13 @@ async function odwOnce(layer, fx, tasks, tag) {
 
 /** Two review rounds on one kept workspace (the first makes it, the second resets it) against a new workspace per round. */
 async function reviewRounds(layer, fx, patches) {
-  const run = { repo: fx.repo, runId: 'bench-review', base: fx.base, runDir: join(scratch, 'runs', 'odw-review'), workspace: { root: join(scratch, 'odw-review') } };
+  const run = {
+    repo: fx.repo,
+    runId: 'bench-review',
+    base: fx.base,
+    runDir: join(scratch, 'runs', 'odw-review'),
+    workspace: { root: join(scratch, 'odw-review') },
+  };
   const combined = await layer.combine(run, patches.slice(0, 2), { name: 'candidate' });
   if (!combined.ok) throw new Error('no candidate');
   const time = async (options) => {
@@ -160,7 +186,9 @@ async function plainOnce(fx, tasks, tag) {
 
 async function main() {
   const layer = createGit({ process: createProcessRunner() });
-  console.log(`odw vs plain git, concurrency ${C}, ${REPS} rep(s); ${cpus().length} cores (${cpus()[0]?.model ?? '?'}), node ${process.version}, ${git(['--version'])}; load ${loadavg()[0].toFixed(1)}`);
+  console.log(
+    `odw vs plain git, concurrency ${C}, ${REPS} rep(s); ${cpus().length} cores (${cpus()[0]?.model ?? '?'}), node ${process.version}, ${git(['--version'])}; load ${loadavg()[0].toFixed(1)}`,
+  );
   console.log('files  tasks | odw ms  plain ms  ratio | cpu s odw/plain  ratio | peak checkouts odw/plain | peak disk odw/plain MB');
   const rows = [];
   const reviews = [];
@@ -197,7 +225,9 @@ async function main() {
     rmSync(fx.repo, { recursive: true, force: true });
   }
   for (const line of reviews) console.log(`review workspace, ${line}`);
-  console.log(`load at end ${loadavg()[0].toFixed(1)}; odw <= plain at every size: wall ${rows.every((r) => r.ratio <= 1) ? 'yes' : 'no'}, cpu ${rows.every((r) => r.cpu <= 1) ? 'yes' : 'no'}; odw peak checkouts <= 2 x concurrency: ${rows.every((r) => r.op <= 2 * C) ? 'yes' : 'no'}`);
+  console.log(
+    `load at end ${loadavg()[0].toFixed(1)}; odw <= plain at every size: wall ${rows.every((r) => r.ratio <= 1) ? 'yes' : 'no'}, cpu ${rows.every((r) => r.cpu <= 1) ? 'yes' : 'no'}; odw peak checkouts <= 2 x concurrency: ${rows.every((r) => r.op <= 2 * C) ? 'yes' : 'no'}`,
+  );
 }
 
 try {

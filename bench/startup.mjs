@@ -38,7 +38,11 @@ function time([args, expected]) {
   const r = spawnSync('bash', ['-c', script, process.execPath, ...args], { cwd: ROOT, env: { ...process.env, NO_COLOR: '1' }, encoding: 'utf8' });
   const ms = performance.now() - t0;
   if (r.status !== 0 || !expected.test(r.stdout.trim())) throw new Error(`${args.join(' ')} failed (${r.status}): ${r.stdout}${r.stderr}`);
-  const children = r.stderr.trim().split('\n').at(-1).match(/(\d+)m([\d.]+)s (\d+)m([\d.]+)s/);
+  const children = r.stderr
+    .trim()
+    .split('\n')
+    .at(-1)
+    .match(/(\d+)m([\d.]+)s (\d+)m([\d.]+)s/);
   return { ms, cpu: (Number(children[1]) * 60 + Number(children[2]) + Number(children[3]) * 60 + Number(children[4])) * 1000 };
 }
 
@@ -61,5 +65,7 @@ console.log(`${''.padEnd(32)}   wall   ratio    cpu   ratio  (medians; wall of e
 for (const [k, r] of Object.entries(results)) {
   const [ms, cpu] = [median(r.ms), median(r.cpu)];
   const ratio = (x, b) => (k === 'node -e 0' ? '' : (x / b).toFixed(2)).padStart(7);
-  console.log(`${k.padEnd(32)} ${ms.toFixed(0).padStart(4)} ms${ratio(ms, median(base.ms))} ${cpu.toFixed(0).padStart(4)} ms${ratio(cpu, median(base.cpu))}  [${r.ms.map((x) => x.toFixed(0)).join(' ')}]`);
+  console.log(
+    `${k.padEnd(32)} ${ms.toFixed(0).padStart(4)} ms${ratio(ms, median(base.ms))} ${cpu.toFixed(0).padStart(4)} ms${ratio(cpu, median(base.cpu))}  [${r.ms.map((x) => x.toFixed(0)).join(' ')}]`,
+  );
 }

@@ -146,7 +146,9 @@ async function main() {
   }
   const [a, b] = [median(odw.map((x) => x.ms)), median(shell.map((x) => x.ms))];
   const [ac, bc] = [median(odw.map((x) => x.cpu)), median(shell.map((x) => x.cpu))];
-  console.log(`load average: ${load.toFixed(2)} at start, ${loadavg()[0].toFixed(2)} at end; shell repetitions run again after a git failure: ${baselineFailures}`);
+  console.log(
+    `load average: ${load.toFixed(2)} at start, ${loadavg()[0].toFixed(2)} at end; shell repetitions run again after a git failure: ${baselineFailures}`,
+  );
   console.log(`odw git layer (median):   ${a.toFixed(0)} ms wall, ${ac.toFixed(1)} s cpu`);
   console.log(`plain shell git (median): ${b.toFixed(0)} ms wall, ${bc.toFixed(1)} s cpu`);
   console.log(`ratio odw/baseline:       ${(a / b).toFixed(2)} wall, ${(ac / bc).toFixed(2)} cpu (target <= 1.30)`);

@@ -13,8 +13,7 @@ const outPath = `${root}src/config/pipeline.generated.ts`;
 export async function generate() {
   const schema = JSON.parse(await readFile(schemaPath, 'utf8'));
   return compile(schema, 'Pipeline', {
-    bannerComment:
-      '/* Generated from schemas/pipeline.schema.json by `npm run gen:types`. Do not edit by hand. */',
+    bannerComment: '/* Generated from schemas/pipeline.schema.json by `npm run gen:types`. Do not edit by hand. */',
     additionalProperties: false,
     unreachableDefinitions: true,
     style: { singleQuote: true },

@@ -48,7 +48,10 @@ export async function generateAnswers() {
 export async function generate() {
   const schema = JSON.parse(await readFile(schemaPath, 'utf8'));
   const ajv = new Ajv2020({ ...OPTIONS, code: { source: true, esm: true, lines: true } });
-  return module('/* Generated from schemas/pipeline.schema.json by `npm run gen:validator` (ajv standalone). Do not edit by hand. */', standalone.default(ajv, ajv.compile(schema)));
+  return module(
+    '/* Generated from schemas/pipeline.schema.json by `npm run gen:validator` (ajv standalone). Do not edit by hand. */',
+    standalone.default(ajv, ajv.compile(schema)),
+  );
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {

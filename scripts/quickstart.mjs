@@ -42,10 +42,14 @@ runtimes:
 
 console.log(`odw quickstart — scripted demo agents, no model and no API key\n  repository: ${repo}\n  pipeline:   ${pipeline}\n`);
 const request = 'Add sum(a, b) and formatSum(a, b) to calc, with docs.';
-const run = spawnSync(process.execPath, [join(root, 'bin/odw.js'), 'run', pipeline, '--repo', repo, '--input', `request=${request}`, '--input', 'check=npm test --silent'], {
-  stdio: 'inherit',
-  env: { ...process.env, ODW_SCENARIO: join(example, 'scenario.json') },
-});
+const run = spawnSync(
+  process.execPath,
+  [join(root, 'bin/odw.js'), 'run', pipeline, '--repo', repo, '--input', `request=${request}`, '--input', 'check=npm test --silent'],
+  {
+    stdio: 'inherit',
+    env: { ...process.env, ODW_SCENARIO: join(example, 'scenario.json') },
+  },
+);
 const show = spawnSync(process.execPath, [join(root, 'bin/odw.js'), 'runs', 'show', 'latest', '--json', '--repo', repo], { encoding: 'utf8' });
 const id = show.status === 0 ? JSON.parse(show.stdout).id : undefined;
 if (id) {

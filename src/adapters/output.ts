@@ -27,7 +27,13 @@ export interface Outputs {
 }
 
 /** Reads one output stream: tail in memory, raw bytes to the file (with backpressure), lines to the handler. */
-function consume(stream: Readable, tail: TailBuffer, file: WriteStream | undefined, onLine: ((line: string) => void) | undefined, onData: () => void): () => void {
+function consume(
+  stream: Readable,
+  tail: TailBuffer,
+  file: WriteStream | undefined,
+  onLine: ((line: string) => void) | undefined,
+  onData: () => void,
+): () => void {
   const decoder = new StringDecoder('utf8');
   const lines = onLine ? new LineSplitter(onLine) : undefined;
   stream.on('data', (chunk: Buffer) => {

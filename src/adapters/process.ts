@@ -42,7 +42,8 @@ async function runProcess(spec: ProcessSpec): Promise<ProcessResult> {
   const token = spec.reap ? newToken() : undefined;
   const { child, outcome } = launch(spec, childEnv(spec, token));
   const pid = child.pid;
-  const target: ReapTarget | undefined = spec.reap && token ? { marker: tokenMarker(token), cwd: reapFolder(spec.reap), since: pid ? startTicks(pid) : 0 } : undefined;
+  const target: ReapTarget | undefined =
+    spec.reap && token ? { marker: tokenMarker(token), cwd: reapFolder(spec.reap), since: pid ? startTicks(pid) : 0 } : undefined;
   if (target && !target.since) delete target.cwd;
   if (pid) spec.onSpawn?.(pid);
   const outputs = openOutputs(spec, child.stdout!, child.stderr!);

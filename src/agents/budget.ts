@@ -38,10 +38,13 @@ export function withBudget(inner: AgentPort, limits: BudgetLimits, clock: Clock)
   const state = (): BudgetState => {
     const minutes = (clock.now() - since) / 60_000;
     const reason: BudgetState['reason'] =
-      limits.tokens !== undefined && tokens >= limits.tokens ? 'tokens'
-      : limits.usd !== undefined && usd >= limits.usd ? 'usd'
-      : limits.minutes !== undefined && minutes >= limits.minutes ? 'minutes'
-      : undefined;
+      limits.tokens !== undefined && tokens >= limits.tokens
+        ? 'tokens'
+        : limits.usd !== undefined && usd >= limits.usd
+          ? 'usd'
+          : limits.minutes !== undefined && minutes >= limits.minutes
+            ? 'minutes'
+            : undefined;
     return { limits, spent: { tokens, usd, minutes }, calls, running, exhausted: reason !== undefined, ...(reason ? { reason } : {}) };
   };
 
@@ -70,9 +73,11 @@ const elapsed = (minutes: number) => (minutes < 1 ? `${(minutes * 60).toFixed(1)
 function refused(state: BudgetState): AgentResult {
   const { reason, limits, spent } = state;
   const used =
-    reason === 'tokens' ? `${spent.tokens} of ${limits.tokens} tokens`
-    : reason === 'usd' ? `$${spent.usd.toFixed(4)} of $${limits.usd}`
-    : `${elapsed(spent.minutes)} of ${elapsed(limits.minutes!)}`;
+    reason === 'tokens'
+      ? `${spent.tokens} of ${limits.tokens} tokens`
+      : reason === 'usd'
+        ? `$${spent.usd.toFixed(4)} of $${limits.usd}`
+        : `${elapsed(spent.minutes)} of ${elapsed(limits.minutes!)}`;
   return {
     outcome: 'failed',
     finalMessage: '',

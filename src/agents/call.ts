@@ -12,7 +12,12 @@ import { parseDuration } from '../config/duration.js';
 import { exitFailure, formatMs, spawnFailure } from './failure.js';
 import { invoke, type Invoked } from './invoke.js';
 import {
-  DEFAULT_MAX_QUESTIONS, DEFAULT_SCHEMA_ATTEMPTS, looksLikeQuestion, promptWithAnswer, promptWithSchemaErrors, schemaRetryMessage,
+  DEFAULT_MAX_QUESTIONS,
+  DEFAULT_SCHEMA_ATTEMPTS,
+  looksLikeQuestion,
+  promptWithAnswer,
+  promptWithSchemaErrors,
+  schemaRetryMessage,
 } from './questions.js';
 import { CallRecorder, OutputLog } from './record.js';
 import { createRedactor, findSecretVars, redactDeep } from './redact.js';
@@ -39,18 +44,23 @@ export async function runCall(adapter: RuntimeAdapter, request: AgentRequest, de
   const secrets = findSecretVars(deps.env, [profile]);
   const redact = createRedactor(secrets);
   mkdirSync(request.callDir, { recursive: true });
-  const recorder = new CallRecorder(request.callDir, {
-    id: basename(request.callDir),
-    runtime: request.runtime,
-    agent: profile.agent,
-    meta: request.meta,
-    state: 'starting',
-    startedAt: started,
-    model: profile.model,
-    attempts: 0,
-    questions: [],
-    invocations: [],
-  }, redact, request.onState);
+  const recorder = new CallRecorder(
+    request.callDir,
+    {
+      id: basename(request.callDir),
+      runtime: request.runtime,
+      agent: profile.agent,
+      meta: request.meta,
+      state: 'starting',
+      startedAt: started,
+      model: profile.model,
+      attempts: 0,
+      questions: [],
+      invocations: [],
+    },
+    redact,
+    request.onState,
+  );
 
   let usage: AgentUsage | undefined;
   let costUsd: number | undefined;
@@ -64,20 +74,32 @@ export async function runCall(adapter: RuntimeAdapter, request: AgentRequest, de
     const finishedAt = deps.clock.now();
     // The agent wrote answer.json itself: what is stored is redacted; the stage routes on the raw answer.
     if (ctx?.outputFile) redactFile(ctx.outputFile, secrets);
-    const result: AgentResult = redactDeep({
-      outcome,
-      finalMessage,
-      ...(usage ? { usage } : {}),
-      ...(costUsd !== undefined ? { costUsd } : {}),
-      ...(sessionId ? { sessionId } : {}),
-      ...(extra.error ? { error: extra.error } : {}),
-      durationMs: finishedAt - started,
-      ...(denials.length ? { permissionDenials: denials } : {}),
-    }, redact);
+    const result: AgentResult = redactDeep(
+      {
+        outcome,
+        finalMessage,
+        ...(usage ? { usage } : {}),
+        ...(costUsd !== undefined ? { costUsd } : {}),
+        ...(sessionId ? { sessionId } : {}),
+        ...(extra.error ? { error: extra.error } : {}),
+        durationMs: finishedAt - started,
+        ...(denials.length ? { permissionDenials: denials } : {}),
+      },
+      redact,
+    );
     if (extra.structured !== undefined) result.structured = extra.structured;
     recorder.update({
-      state: 'done', outcome, finishedAt, durationMs: result.durationMs, finalMessage: result.finalMessage,
-      structured: result.structured, usage, costUsd, sessionId, error: result.error, questions,
+      state: 'done',
+      outcome,
+      finishedAt,
+      durationMs: result.durationMs,
+      finalMessage: result.finalMessage,
+      structured: result.structured,
+      usage,
+      costUsd,
+      sessionId,
+      error: result.error,
+      questions,
       permissionDenials: denials.length ? denials : undefined,
     });
     await log?.close();
@@ -95,7 +117,8 @@ export async function runCall(adapter: RuntimeAdapter, request: AgentRequest, de
   ctx = { request, env: agentEnv(deps.env, request) };
   if (request.schema) {
     const compiled = schemaChecker(request.schema);
-    if ('error' in compiled) return finish('failed', { error: { category: 'schema_invalid', message: `the answer schema does not compile: ${compiled.error}` } });
+    if ('error' in compiled)
+      return finish('failed', { error: { category: 'schema_invalid', message: `the answer schema does not compile: ${compiled.error}` } });
     checker = compiled;
     ctx.schemaFile = recorder.writeSchema(request.schema);
     ctx.outputFile = join(request.callDir, 'answer.json');
@@ -106,7 +129,7 @@ export async function runCall(adapter: RuntimeAdapter, request: AgentRequest, de
 
   log = new OutputLog(join(request.callDir, 'output.log'), redact);
   const deadline = started + timeoutMs;
-  const maxAttempts = checker ? (profile.schemaAttempts as number | undefined) ?? DEFAULT_SCHEMA_ATTEMPTS : 1;
+  const maxAttempts = checker ? ((profile.schemaAttempts as number | undefined) ?? DEFAULT_SCHEMA_ATTEMPTS) : 1;
   const maxQuestions = (profile.maxQuestions as number | undefined) ?? DEFAULT_MAX_QUESTIONS;
   const firstPrompt = request.prompt + (adapter.promptSuffix?.(ctx) ?? '');
   /** The last full prompt (with the answers so far): what a fresh invocation starts from. */
@@ -158,12 +181,15 @@ export async function runCall(adapter: RuntimeAdapter, request: AgentRequest, de
     if (answered) return finish('ok', { structured: answer.value });
     if (attempt >= maxAttempts) {
       const tries = `${attempt} attempt${attempt === 1 ? '' : 's'}`;
-      return finish('failed', { error: { category: 'schema_mismatch', message: `the answer does not match the schema after ${tries}: ${headline(answer.errors[0])}` } });
+      return finish('failed', {
+        error: { category: 'schema_mismatch', message: `the answer does not match the schema after ${tries}: ${headline(answer.errors[0])}` },
+      });
     }
     attempt += 1;
-    step = adapter.canResume && sessionId
-      ? { kind: 'retry', prompt: schemaRetryMessage(answer.errors, request.schema!), resume: sessionId }
-      : { kind: 'retry', prompt: promptWithSchemaErrors(basePrompt, answer.errors, request.schema!) };
+    step =
+      adapter.canResume && sessionId
+        ? { kind: 'retry', prompt: schemaRetryMessage(answer.errors, request.schema!), resume: sessionId }
+        : { kind: 'retry', prompt: promptWithSchemaErrors(basePrompt, answer.errors, request.schema!) };
   }
 
   /** Add a turn's usage; agents that report session totals on resume are counted by difference. */

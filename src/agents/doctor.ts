@@ -79,10 +79,7 @@ async function checkAgent(spec: AgentSpec, deps: DoctorDeps): Promise<Check> {
   const bin = agentBin(spec.name, undefined, env);
   const check: Check = { name: spec.name, status: 'ok', bin, notes: [] };
   if (env[BIN_OVERRIDE[spec.name]]) check.notes.push(`${BIN_OVERRIDE[spec.name]} set`);
-  const credentials = [
-    ...spec.variables.filter((v) => env[v]),
-    ...spec.files(env).filter((f) => existsSync(f)),
-  ];
+  const credentials = [...spec.variables.filter((v) => env[v]), ...spec.files(env).filter((f) => existsSync(f))];
   check.credentials = credentials;
   if (spec.name === 'codex') {
     if (env.CODEX_HOME && !existsSync(env.CODEX_HOME)) check.notes.push('CODEX_HOME does not exist (codex will refuse to start)');
@@ -136,7 +133,11 @@ async function checkSandbox(deps: DoctorDeps): Promise<Check> {
   }
   const why = probe.spawnError ?? (probe.timedOut ? 'timed out' : probe.stderr.trim().split('\n').pop() || `exit ${probe.exitCode}`);
   check.notes.push(`probe: failed (${why})`);
-  return { ...check, status: 'broken', fix: `bwrap cannot create a sandbox here: allow unprivileged user namespaces (e.g. \`sysctl kernel.unprivileged_userns_clone=1\`); ${off}` };
+  return {
+    ...check,
+    status: 'broken',
+    fix: `bwrap cannot create a sandbox here: allow unprivileged user namespaces (e.g. \`sysctl kernel.unprivileged_userns_clone=1\`); ${off}`,
+  };
 }
 
 function checkNode(): Check {
@@ -157,7 +158,12 @@ async function versionOf(path: string, deps: DoctorDeps): Promise<{ text: string
 
 /** The executable a name resolves to: a path as given, else the first match on PATH. */
 export function findExecutable(bin: string, env: NodeJS.ProcessEnv, cwd: string): string | undefined {
-  const candidates = bin.includes('/') ? [isAbsolute(bin) ? bin : resolve(cwd, bin)] : (env.PATH ?? '').split(delimiter).filter(Boolean).map((d) => join(d, bin));
+  const candidates = bin.includes('/')
+    ? [isAbsolute(bin) ? bin : resolve(cwd, bin)]
+    : (env.PATH ?? '')
+        .split(delimiter)
+        .filter(Boolean)
+        .map((d) => join(d, bin));
   return candidates.find((c) => {
     try {
       accessSync(c, constants.X_OK);

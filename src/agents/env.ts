@@ -4,8 +4,17 @@ import type { AgentRequest, RuntimeProfile } from '../ports/agents.js';
 
 /** The variables odw sets for agents; never inherited from odw's own environment. */
 export const ODW_VARIABLES = [
-  'ODW_RUN_ID', 'ODW_STAGE', 'ODW_STAGE_KIND', 'ODW_TASK_ID', 'ODW_ROUND', 'ODW_ATTEMPT', 'ODW_REVIEWER',
-  'ODW_PROMPT_FILE', 'ODW_SCHEMA_FILE', 'ODW_OUTPUT_FILE', 'ODW_ANSWER',
+  'ODW_RUN_ID',
+  'ODW_STAGE',
+  'ODW_STAGE_KIND',
+  'ODW_TASK_ID',
+  'ODW_ROUND',
+  'ODW_ATTEMPT',
+  'ODW_REVIEWER',
+  'ODW_PROMPT_FILE',
+  'ODW_SCHEMA_FILE',
+  'ODW_OUTPUT_FILE',
+  'ODW_ANSWER',
 ];
 
 /**

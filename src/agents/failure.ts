@@ -22,7 +22,8 @@ export function exitFailure(command: string, proc: ProcessResult, detail?: strin
 export const INSTALL_HINT: Record<AgentKind, string> = {
   codex: 'install it with `npm install -g @openai/codex`, or set `bin` in the profile (or ODW_CODEX_BIN); `odw doctor` shows what odw finds',
   claude: 'install it with `npm install -g @anthropic-ai/claude-code`, or set `bin` in the profile (or ODW_CLAUDE_BIN); `odw doctor` shows what odw finds',
-  command: "check the profile's `command`: the executable must exist and be executable; a relative path (`./agents/run.sh`) is resolved against the repository root, a bare name is looked up on PATH (docs/runtimes.md)",
+  command:
+    "check the profile's `command`: the executable must exist and be executable; a relative path (`./agents/run.sh`) is resolved against the repository root, a bare name is looked up on PATH (docs/runtimes.md)",
 };
 
 export function spawnFailure(agent: AgentKind, command: string, spawnError: string): { category: string; message: string } {

@@ -48,7 +48,9 @@ export async function invoke(
   const parser = adapter.parser(ctx, invocation);
 
   recorder.update({ state: 'running' });
-  log.line(`--- odw: invocation ${step.n} (${step.kind}${step.resume ? `, resuming ${step.resume}` : ''}): ${[launch.command, ...launch.args].map(shellWord).join(' ')}`);
+  log.line(
+    `--- odw: invocation ${step.n} (${step.kind}${step.resume ? `, resuming ${step.resume}` : ''}): ${[launch.command, ...launch.args].map(shellWord).join(' ')}`,
+  );
   let parseError: string | undefined;
   const env: Record<string, string> = {
     ...ctx.env,
@@ -89,7 +91,8 @@ export async function invoke(
     parseError ??= (e as Error).message;
     turn = { ok: false, finalMessage: '', fileChanges: 0 };
   }
-  if (parseError && turn.ok) turn = { ...turn, ok: false, error: { category: 'output_unreadable', message: `could not read the agent's output: ${parseError}` } };
+  if (parseError && turn.ok)
+    turn = { ...turn, ok: false, error: { category: 'output_unreadable', message: `could not read the agent's output: ${parseError}` } };
   const invocations = recorder.record.invocations ?? [];
   invocations.push({
     kind: step.kind,

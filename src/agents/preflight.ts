@@ -30,12 +30,18 @@ export interface PreflightDeps {
  * `repo` is the user's repository: a relative executable path in a profile (`./agents/run.sh`) is
  * resolved against it, as when the agent runs (repoExecutable).
  */
-export function missingAgents(runtimes: Record<string, RuntimeProfile>, used: string[], env: NodeJS.ProcessEnv, repo: string, deps: PreflightDeps = {}): MissingAgent[] {
+export function missingAgents(
+  runtimes: Record<string, RuntimeProfile>,
+  used: string[],
+  env: NodeJS.ProcessEnv,
+  repo: string,
+  deps: PreflightDeps = {},
+): MissingAgent[] {
   const missing: MissingAgent[] = [];
   for (const name of new Set(used)) {
     const profile = runtimes[name];
     if (!profile) continue;
-    const command = profile.agent === 'command' ? (profile.bin || profile.command?.[0] || '') : agentBin(profile.agent, profile, env);
+    const command = profile.agent === 'command' ? profile.bin || profile.command?.[0] || '' : agentBin(profile.agent, profile, env);
     if (command && !findExecutable(repoExecutable(command, repo), env, repo)) missing.push(notFound(name, profile.agent, command, repo));
     if (!sandboxSettings(profile)) continue;
     const codexHome = codexHomeUnderTmp(profile, env);

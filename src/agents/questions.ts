@@ -1,7 +1,6 @@
 /** Questions from agents, the answers odw gives, and the follow-up prompts it sends. */
 
-export const DEFAULT_ANSWER_POLICY =
-  'Proceed with reasonable defaults and finish the task: make all required file edits. Do not ask further questions.';
+export const DEFAULT_ANSWER_POLICY = 'Proceed with reasonable defaults and finish the task: make all required file edits. Do not ask further questions.';
 
 export const DEFAULT_MAX_QUESTIONS = 3;
 export const DEFAULT_SCHEMA_ATTEMPTS = 2;
@@ -25,7 +24,10 @@ export function promptWithAnswer(prompt: string, question: string, answer: strin
 
 /** What a resumed session is told when its answer did not match the schema. */
 export function schemaRetryMessage(errors: string[], schema: object): string {
-  const list = errors.slice(0, 10).map((e) => `- ${e}`).join('\n');
+  const list = errors
+    .slice(0, 10)
+    .map((e) => `- ${e}`)
+    .join('\n');
   return [
     'Your previous answer did not match the required JSON Schema.',
     '',

@@ -26,7 +26,10 @@ export function borrowedGitPaths(workspace: string): string[] {
       return [common ? resolve(gitDir, common) : gitDir];
     }
     const alternates = readText(resolve(dotGit, 'objects/info/alternates')) ?? '';
-    return alternates.split('\n').map((l) => l.trim()).filter((l) => l && !l.startsWith('#'))
+    return alternates
+      .split('\n')
+      .map((l) => l.trim())
+      .filter((l) => l && !l.startsWith('#'))
       .map((l) => (isAbsolute(l) ? l : resolve(dotGit, 'objects', l)));
   } catch {
     return [];
@@ -91,9 +94,7 @@ export function programFolders(command: string, args: string[]): string[] {
   return [...folders];
 }
 
-export type BwrapStatus =
-  | { ok: true; path: string }
-  | { ok: false; path?: string; problem: string };
+export type BwrapStatus = { ok: true; path: string } | { ok: false; path?: string; problem: string };
 
 const probes = new Map<string, BwrapStatus>();
 

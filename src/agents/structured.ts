@@ -137,9 +137,23 @@ export function headline(message: string): string {
 }
 
 const STRICT_UNSUPPORTED = [
-  'allOf', 'oneOf', 'not', 'if', 'then', 'else', 'dependentRequired', 'dependentSchemas', 'patternProperties',
-  'unevaluatedProperties', 'unevaluatedItems', 'propertyNames', 'contains', 'minProperties', 'maxProperties',
-  'uniqueItems', '$dynamicRef',
+  'allOf',
+  'oneOf',
+  'not',
+  'if',
+  'then',
+  'else',
+  'dependentRequired',
+  'dependentSchemas',
+  'patternProperties',
+  'unevaluatedProperties',
+  'unevaluatedItems',
+  'propertyNames',
+  'contains',
+  'minProperties',
+  'maxProperties',
+  'uniqueItems',
+  '$dynamicRef',
 ];
 
 /**

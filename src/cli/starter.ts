@@ -24,7 +24,10 @@ const HEADER = [
 
 const SECTIONS: Section[] = [
   {
-    notes: ['Defaults of the inputs: review rounds before odw gives up (1-100), the check run on the', 'candidate (review) and on your tree (verify), and guidance every agent reads.'],
+    notes: [
+      'Defaults of the inputs: review rounds before odw gives up (1-100), the check run on the',
+      'candidate (review) and on your tree (verify), and guidance every agent reads.',
+    ],
     yaml: [
       'inputs:',
       '  maxRounds: { default: 3 }',
@@ -46,7 +49,10 @@ const SECTIONS: Section[] = [
     ],
   },
   {
-    notes: ['How each task worktree is prepared: files copied from your tree (never captured in patches),', 'folders linked to it, and setup commands run in every new worktree.'],
+    notes: [
+      'How each task worktree is prepared: files copied from your tree (never captured in patches),',
+      'folders linked to it, and setup commands run in every new worktree.',
+    ],
     yaml: ['workspace:', '  copy: [.env]', '  link: [node_modules]', '  setup: [npm ci --offline]'],
   },
   {

@@ -15,7 +15,10 @@ export type Expr =
 
 /** A syntax error; `column` is 1-based in the source as written (including any `${{`). */
 export class ExpressionError extends Error {
-  constructor(message: string, readonly column: number) {
+  constructor(
+    message: string,
+    readonly column: number,
+  ) {
     super(message);
     this.name = 'ExpressionError';
   }
@@ -206,4 +209,3 @@ export function parseExpression(src: string): Expr {
   const body = m ? m[2] : src;
   return new Parser(tokenize(body, m ? m[1].length : 0)).parse();
 }
-

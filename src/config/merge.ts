@@ -75,7 +75,14 @@ function mergeStage(st: MergeState, p: Located, c: Located): Located {
 
 function array(st: MergeState, items: Located[], self: Origin): Located {
   const keys = new Map<Segment, Origin>(items.map((l, i) => [i, l.o]));
-  return { v: st.origins.register(items.map((l) => l.v), self, keys), o: self };
+  return {
+    v: st.origins.register(
+      items.map((l) => l.v),
+      self,
+      keys,
+    ),
+    o: self,
+  };
 }
 
 /**

@@ -84,7 +84,10 @@ function describe(e: ErrorObject, segments: Segment[]): Mistake {
   const p = e.params as Record<string, unknown>;
   const parent = (e.parentSchema ?? {}) as Record<string, unknown>;
   if (e.propertyName !== undefined) {
-    return { segments: [...segments, e.propertyName], message: `"${e.propertyName}" is not a valid name: use letters, digits, _ and -, starting with a letter or _` };
+    return {
+      segments: [...segments, e.propertyName],
+      message: `"${e.propertyName}" is not a valid name: use letters, digits, _ and -, starting with a letter or _`,
+    };
   }
   switch (e.keyword) {
     case 'additionalProperties': {
@@ -117,7 +120,11 @@ function describe(e: ErrorObject, segments: Segment[]): Mistake {
     case 'exclusiveMinimum':
       return { segments, message: `must be more than ${String(p.limit)}` };
     case 'not':
-      return { segments: [...segments, 'uses'], message: 'a loop group cannot have "uses"', hint: 'a stage either runs a kind (uses) or repeats its stages (loop)' };
+      return {
+        segments: [...segments, 'uses'],
+        message: 'a loop group cannot have "uses"',
+        hint: 'a stage either runs a kind (uses) or repeats its stages (loop)',
+      };
     default:
       return { segments, message: e.message ?? 'is invalid' };
   }

@@ -53,7 +53,8 @@ function parse(src: string): Node | TemplateFinding {
     const f = e as ParseFailure;
     if (f.hash) {
       const token = f.hash.token;
-      const what = token === 'EOF' ? 'end of template (is a block or {{ left open?)' : token === 'INVALID' ? `text "${f.hash.text}" inside {{ }}` : `"${f.hash.text}"`;
+      const what =
+        token === 'EOF' ? 'end of template (is a block or {{ left open?)' : token === 'INVALID' ? `text "${f.hash.text}" inside {{ }}` : `"${f.hash.text}"`;
       const line = f.hash.loc?.first_line ?? 1;
       return { line, col: (f.hash.loc?.first_column ?? 0) + 1, message: `template syntax error: unexpected ${what}` };
     }
@@ -102,7 +103,7 @@ export function scanTemplate(src: string): TemplateScan {
     pairs.forEach((pair) => expr(pair.value, depth));
   };
   const program = (n: unknown, depth: number): void => {
-    for (const s of (((n as Node | null)?.body as Node[] | undefined) ?? [])) statement(s, depth);
+    for (const s of ((n as Node | null)?.body as Node[] | undefined) ?? []) statement(s, depth);
   };
   const statement = (s: Node, depth: number): void => {
     switch (s.type) {

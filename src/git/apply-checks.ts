@@ -18,10 +18,13 @@ export async function checkHead(git: RunGit, repo: string, candidate: Candidate,
   );
   if (!changed.length) return undefined;
   const [from, to] = [candidate.base.slice(0, 12), head.slice(0, 12)];
-  return refuse('head_moved', changed,
+  return refuse(
+    'head_moved',
+    changed,
     `odw did not apply the change: HEAD moved from ${from} to ${to} since the run started, and the new commits change ` +
       `${count(changed)} the change also touches: ${list(changed)}. Run the pipeline again from the new HEAD, ` +
-      `or check out ${from} and apply again.`);
+      `or check out ${from} and apply again.`,
+  );
 }
 
 export async function checkDirty(git: RunGit, repo: string, candidate: Candidate, runId?: string): Promise<Refusal | undefined> {

@@ -29,7 +29,8 @@ export async function apply(git: RunGit, repo: string, candidate: Candidate, opt
   if (options.run) {
     await acquireLock(repo, options.run.id, {
       signal: options.signal,
-      onWait: (owner) => options.onNotice?.(`waiting for run ${owner.runId} to finish applying (process ${owner.pid} on ${owner.host}, since ${owner.since})`, 'waiting'),
+      onWait: (owner) =>
+        options.onNotice?.(`waiting for run ${owner.runId} to finish applying (process ${owner.pid} on ${owner.host}, since ${owner.since})`, 'waiting'),
     });
     for (const r of await recoverInterrupted(git, repo)) options.onNotice?.(r.message, 'recovered');
     // A resumed run may have applied the candidate just before it was killed: never apply twice.
@@ -47,8 +48,11 @@ export async function apply(git: RunGit, repo: string, candidate: Candidate, opt
 
   const check = await git(['apply', '--check', candidate.patchFile], { cwd: repo, allowFail: true });
   if (check.exitCode !== 0) {
-    return refuse('patch_apply_failed', files,
-      `odw did not apply the change: git cannot apply it to your tree (${oneLine(check.stderr)}). Your files are unchanged.`);
+    return refuse(
+      'patch_apply_failed',
+      files,
+      `odw did not apply the change: git cannot apply it to your tree (${oneLine(check.stderr)}). Your files are unchanged.`,
+    );
   }
 
   const saved = new Map<string, PathState>();
@@ -101,7 +105,11 @@ async function rollback(
     return refuse(category, files, `${why}; odw put back the ${count(files)} it had started to change, so your tree is as it was.`);
   }
   const broken = failed.map((f) => `${f.path} (${f.message})`);
-  return refuse(category, failed.map((f) => f.path),
+  return refuse(
+    category,
+    failed.map((f) => f.path),
     `${why}; odw could not put back ${count(broken)}: ${list(broken)}. Check ${failed.length === 1 ? 'it' : 'them'} with \`git status\` ` +
-      `and \`git checkout -- <file>\` before going on.` + (journal ? ` The original files are saved in ${journal}.` : ''));
+      `and \`git checkout -- <file>\` before going on.` +
+      (journal ? ` The original files are saved in ${journal}.` : ''),
+  );
 }

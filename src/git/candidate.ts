@@ -21,7 +21,10 @@ export async function combine(git: RunGit, run: GitRun, patches: TaskPatch[], op
   const dir = join(run.runDir, 'patches');
   await mkdir(dir, { recursive: true });
   const patchFile = join(dir, `${options.name ?? 'candidate'}.patch`);
-  const bytes = await concatenate(parts.map((p) => p.patchFile), patchFile);
+  const bytes = await concatenate(
+    parts.map((p) => p.patchFile),
+    patchFile,
+  );
   const odwGit = await ensureOdwGit(git, run);
   const scratch = await mkdtemp(join(tmpdir(), 'odw-index-'));
   try {

@@ -90,7 +90,7 @@ const STATUS: Record<string, ChangeStatus> = { A: 'added', M: 'modified', D: 'de
 function parseNameStatus(out: string): FileChange[] {
   const parts = splitZ(out);
   const changes: FileChange[] = [];
-  for (let i = 0; i < parts.length; ) {
+  for (let i = 0; i < parts.length;) {
     const code = parts[i++][0];
     const status = STATUS[code] ?? 'modified';
     if (code === 'R' || code === 'C') {

@@ -3,10 +3,7 @@ import { chmod, lstat, mkdir, readFile, readlink, rm, rmdir, symlink, writeFile 
 import { dirname, join } from 'node:path';
 
 export type PathState =
-  | { kind: 'missing'; createdFrom?: string }
-  | { kind: 'file'; mode: number; data: Buffer }
-  | { kind: 'symlink'; target: string }
-  | { kind: 'other' };
+  { kind: 'missing'; createdFrom?: string } | { kind: 'file'; mode: number; data: Buffer } | { kind: 'symlink'; target: string } | { kind: 'other' };
 
 /** The state of `root/rel`; for a missing path, also its first missing ancestor folder. */
 export async function readState(root: string, rel: string): Promise<PathState> {

@@ -79,7 +79,10 @@ export async function restore(git: RunGit, snap: TreeSnapshot): Promise<TreeChan
   const after = await compare(git, snap);
   const left = [...after.modified, ...after.added, ...after.removed];
   if (left.length || after.indexChanged) {
-    throw new GitError('git_failed', `odw could not put back ${left.join(', ') || 'the index'} after a read-only step changed ${left.length ? 'them' : 'it'}; the saved copies are in ${snap.dir}.`);
+    throw new GitError(
+      'git_failed',
+      `odw could not put back ${left.join(', ') || 'the index'} after a read-only step changed ${left.length ? 'them' : 'it'}; the saved copies are in ${snap.dir}.`,
+    );
   }
   return strip(found);
 }
@@ -97,7 +100,13 @@ function strip(changes: TreeChanges & { restoreFromGit: string[] }): TreeChanges
 async function removeAdded(repo: string, path: string): Promise<void> {
   await rm(join(repo, path), { recursive: true, force: true });
   for (let dir = dirname(path); dir !== '.' && dir !== ''; dir = dirname(dir)) {
-    if (!(await rmdir(join(repo, dir)).then(() => true, () => false))) break;
+    if (
+      !(await rmdir(join(repo, dir)).then(
+        () => true,
+        () => false,
+      ))
+    )
+      break;
   }
 }
 

@@ -22,7 +22,8 @@ export function createGit(deps: { process: ProcessRunner }): Git {
     async repoRoot(cwd) {
       if (await isBare(cwd)) throw bareRepository(cwd);
       const r = await git(['rev-parse', '--show-toplevel'], { cwd, allowFail: true });
-      if (r.exitCode !== 0) throw new GitError('not_a_repository', `${cwd} is not inside a git repository: run odw from your project's repository (git init creates one).`);
+      if (r.exitCode !== 0)
+        throw new GitError('not_a_repository', `${cwd} is not inside a git repository: run odw from your project's repository (git init creates one).`);
       return r.stdout.trim();
     },
     async head(repo) {
@@ -30,7 +31,11 @@ export function createGit(deps: { process: ProcessRunner }): Git {
       const r = await git(['rev-parse', '--verify', '--quiet', 'HEAD'], { cwd: repo, allowFail: true });
       if (r.exitCode === 0) return r.stdout.trim();
       const inside = await git(['rev-parse', '--is-inside-work-tree'], { cwd: repo, allowFail: true });
-      if (inside.exitCode !== 0) throw new GitError('not_a_repository', `${repo} is not a git repository: odw works on one (git init, then commit once), or pass --repo <your repository>.`);
+      if (inside.exitCode !== 0)
+        throw new GitError(
+          'not_a_repository',
+          `${repo} is not a git repository: odw works on one (git init, then commit once), or pass --repo <your repository>.`,
+        );
       throw new GitError('not_a_repository', `${repo} has no commit yet: odw starts every task from HEAD, so commit once first.`);
     },
     isBare,

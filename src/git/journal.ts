@@ -45,11 +45,7 @@ const JSON_FILE = 'journal.json';
 const BLOBS = 'originals.bin';
 
 /** Writes the journal durably; nothing in the user's tree may change before this resolves. */
-export async function writeJournal(
-  dir: string,
-  meta: Pick<Journal, 'runId' | 'base' | 'patch' | 'commit'>,
-  states: Map<string, PathState>,
-): Promise<void> {
+export async function writeJournal(dir: string, meta: Pick<Journal, 'runId' | 'base' | 'patch' | 'commit'>, states: Map<string, PathState>): Promise<void> {
   await rm(dir, { recursive: true, force: true });
   await mkdir(dir, { recursive: true });
   const files: JournalEntry[] = [];

@@ -64,7 +64,11 @@ async function runSetup(ctx: PrepareContext, dir: string, name: string, command:
 /** Files the setup commands created or changed: treated like copied files. */
 async function changedBySetup(ctx: PrepareContext, dir: string): Promise<string[]> {
   // Against odw's index of the workspace (still at the base): changed, deleted and new files.
-  const r = await ctx.git(['ls-files', '-z', '--modified', '--deleted', '--others', '--exclude-standard'], { cwd: dir, env: await workspaceEnv(dir), full: true });
+  const r = await ctx.git(['ls-files', '-z', '--modified', '--deleted', '--others', '--exclude-standard'], {
+    cwd: dir,
+    env: await workspaceEnv(dir),
+    full: true,
+  });
   return splitZ(r.stdout);
 }
 

@@ -18,7 +18,8 @@ import { pin, restoreSettings } from './pinned.js';
 const ODW_GIT = '.odw-git';
 
 /** The user's settings that decide how files are read and written, copied into odw's git dir. */
-const COPIED_CONFIG = /^(core\.(autocrlf|eol|safecrlf|symlinks|filemode|ignorecase|precomposeunicode|checkroundtripencoding|excludesfile|attributesfile)|filter\..+\.(clean|smudge|process|required))$/;
+const COPIED_CONFIG =
+  /^(core\.(autocrlf|eol|safecrlf|symlinks|filemode|ignorecase|precomposeunicode|checkroundtripencoding|excludesfile|attributesfile)|filter\..+\.(clean|smudge|process|required))$/;
 
 /**
  * Environment of odw's git calls in a workspace: never the workspace's own `.git`. odw's git dir
@@ -29,7 +30,6 @@ export async function workspaceEnv(path: string, index = workspaceIndex(path)): 
   await restoreSettings(gitDir);
   return { GIT_DIR: gitDir, GIT_WORK_TREE: path, GIT_INDEX_FILE: index };
 }
-
 
 /** odw's index of a workspace (outside the workspace, so the agent cannot change it through `.git`). */
 export function workspaceIndex(path: string): string {

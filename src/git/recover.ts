@@ -18,7 +18,10 @@ export async function recoverInterrupted(git: RunGit, repo: string): Promise<Rec
   const runs = join(repo, '.odw', 'runs');
   const entries = await readdir(runs, { withFileTypes: true }).catch(() => []);
   const done: RecoveredApply[] = [];
-  for (const name of entries.filter((e) => e.isDirectory()).map((e) => e.name).sort()) {
+  for (const name of entries
+    .filter((e) => e.isDirectory())
+    .map((e) => e.name)
+    .sort()) {
     const dir = journalDir(join(runs, name));
     const journal = await readJournal(dir);
     if (!journal) {
@@ -61,7 +64,10 @@ async function undoCommit(git: RunGit, repo: string, journal: Journal, paths: st
     if (original) await git(['symbolic-ref', 'HEAD', original], call);
     else await git(['update-ref', '--no-deref', 'HEAD', head], call);
   }
-  const reset = await git(['--literal-pathspecs', 'reset', '--quiet', '--pathspec-from-file=-', '--pathspec-file-nul'], { ...call, input: paths.join('\0') + '\0' });
+  const reset = await git(['--literal-pathspecs', 'reset', '--quiet', '--pathspec-from-file=-', '--pathspec-file-nul'], {
+    ...call,
+    input: paths.join('\0') + '\0',
+  });
   if (`refs/heads/${branch}` !== original) await git(['branch', '-D', branch], call);
   if (reset.exitCode === 0) return undefined;
   return `git could not reset the index entries of those files (${oneLine(reset.stderr)}); if no git command is running, remove .git/index.lock and run \`git reset -- <file>…\``;

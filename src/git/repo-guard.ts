@@ -61,7 +61,8 @@ export async function createRepoGuard(git: RunGit, repo: string, options: RepoGu
         if (!gitDir.ok) return { ok: false, category: 'git_dir_tampered', message: gitDir.message, files: [], changes: gitDir.changes };
         const changed = changedPaths(print, await treePrint(git, repo, exclude));
         const inside = changed.filter((p) => touches(touched, p));
-        if (inside.length) return { ok: false, category: 'changed_during_run', message: byOtherRun(repo, inside, options.runId) ?? changedMessage(inside), files: inside };
+        if (inside.length)
+          return { ok: false, category: 'changed_during_run', message: byOtherRun(repo, inside, options.runId) ?? changedMessage(inside), files: inside };
         if (changed.length) warnings = [`${files(changed.length)} outside the change changed during the run: ${listed(changed)}`];
         return { ok: true, changed, warnings };
       }),
@@ -120,7 +121,10 @@ async function compareAndRestore(git: RunGit, repo: string, dirs: GitDirs, saved
 function tamperedMessage(what: string[], changes: GitDirChange[], unrestored: Unrestored[], applied: boolean): string {
   const lines = [`your repository's git folder changed while the run was going: ${what.join('; ')}.`];
   if (!unrestored.length) lines.push('odw put it back as it was when the run started.');
-  else lines.push(`odw put back everything except ${unrestored.map((u) => `${u.path} (${u.message})`).join(', ')}: check those by hand before you use git in this repository.`);
+  else
+    lines.push(
+      `odw put back everything except ${unrestored.map((u) => `${u.path} (${u.message})`).join(', ')}: check those by hand before you use git in this repository.`,
+    );
   lines.push(applied ? 'The change odw had applied before this was found stays in your tree.' : 'Nothing was applied.');
   lines.push('odw cannot tell who made the change: an agent writing outside its workspace, or another program on this machine.');
   const hints = refHints(changes);

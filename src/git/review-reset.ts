@@ -17,7 +17,11 @@ const isOwnGit = (p: string) => /^\.git(\/|$)/i.test(p);
 
 /** Ignored paths now in the workspace (folders collapsed), as odw's git sees them. */
 export async function ignoredPaths(deps: WorktreeDeps, path: string): Promise<Set<string>> {
-  const r = await deps.git(['ls-files', '-z', '--others', '--ignored', '--exclude-standard', '--directory'], { cwd: path, env: await workspaceEnv(path), full: true });
+  const r = await deps.git(['ls-files', '-z', '--others', '--ignored', '--exclude-standard', '--directory'], {
+    cwd: path,
+    env: await workspaceEnv(path),
+    full: true,
+  });
   return new Set(splitZ(r.stdout).filter((p) => !isOwnGit(p)));
 }
 

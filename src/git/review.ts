@@ -58,7 +58,13 @@ async function reviewWorkspace(deps: WorktreeDeps, run: GitRun, base: string, fo
   return { workspace, ignored: await ignoredPaths(deps, workspace.path), reusable: await resettable(deps, run, workspace.path) };
 }
 
-async function withCandidate<T>(deps: WorktreeDeps, run: GitRun, workspace: Worktree, candidate: Candidate, fn: (workspace: Worktree) => Promise<T>): Promise<T> {
+async function withCandidate<T>(
+  deps: WorktreeDeps,
+  run: GitRun,
+  workspace: Worktree,
+  candidate: Candidate,
+  fn: (workspace: Worktree) => Promise<T>,
+): Promise<T> {
   // --index: reviewers see every change, new files included, with `git diff --cached`.
   // Applied with odw's git dir and index, then the reviewers' own index gets a copy.
   const args = ['apply', '--index', candidate.patchFile];

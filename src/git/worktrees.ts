@@ -45,7 +45,10 @@ async function createOne(deps: WorktreeDeps, run: GitRun, odwGit: string, path: 
 
 /** Never takes the run's abort signal: cleanup must finish even after a cancellation. */
 export async function removeWorktrees(deps: WorktreeDeps, _run: Pick<GitRun, 'repo'>, worktrees: Worktree[]): Promise<RemoveReport> {
-  return removePaths(deps, worktrees.map((w) => w.path));
+  return removePaths(
+    deps,
+    worktrees.map((w) => w.path),
+  );
 }
 
 async function removePaths(deps: WorktreeDeps, paths: string[]): Promise<RemoveReport> {

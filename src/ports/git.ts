@@ -208,9 +208,7 @@ export interface GitDirChange {
   to?: string;
 }
 
-export type GitDirCheck =
-  | { ok: true }
-  | { ok: false; changes: GitDirChange[]; message: string; /** What odw could not put back. */ unrestored: string[] };
+export type GitDirCheck = { ok: true } | { ok: false; changes: GitDirChange[]; message: string; /** What odw could not put back. */ unrestored: string[] };
 
 export type ApplyGuardResult =
   | { ok: true; /** Paths outside the change that changed during the run. */ changed: string[]; warnings: string[] }
@@ -321,12 +319,7 @@ export interface Git {
 }
 
 export type GitErrorCategory =
-  | 'git_failed'
-  | 'not_a_repository'
-  | 'workspace_setup_failed'
-  | 'workspace_prepare_failed'
-  | 'review_workspace_failed'
-  | 'cancelled';
+  'git_failed' | 'not_a_repository' | 'workspace_setup_failed' | 'workspace_prepare_failed' | 'review_workspace_failed' | 'cancelled';
 
 /** A failure of the environment rather than a refusal: thrown, with a message for the user. */
 export class GitError extends Error {

@@ -45,5 +45,7 @@ export function ensureOdwDir(repo: string): void {
 export function newRunId(now: number): string {
   const d = new Date(now).toISOString(); // 2026-11-26T14:55:03.123Z
   const stamp = `${d.slice(0, 10).replaceAll('-', '')}-${d.slice(11, 19).replaceAll(':', '')}`;
-  return `${stamp}-${Math.floor(Math.random() * 0x10000).toString(16).padStart(4, '0')}`;
+  return `${stamp}-${Math.floor(Math.random() * 0x10000)
+    .toString(16)
+    .padStart(4, '0')}`;
 }

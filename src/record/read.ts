@@ -14,7 +14,10 @@ export function shownStatus(r: { status: RunRecord['status']; pid?: number }): S
   return r.status === 'running' && !pidAlive(r.pid) ? 'interrupted' : r.status;
 }
 
-const recorded = (repo: string) => (s: RunSummary): boolean => existsSync(join(runsDir(repo), s.id, 'run.json'));
+const recorded =
+  (repo: string) =>
+  (s: RunSummary): boolean =>
+    existsSync(join(runsDir(repo), s.id, 'run.json'));
 
 export function listRuns(repo: string): RunSummary[] {
   return readSummaries(repo).filter(recorded(repo));
@@ -40,7 +43,10 @@ export function readRun(repo: string, idOrLatest: string): RunRecord {
   if (!record) {
     const known = newestRuns(repo, 5).runs.map((s) => s.id);
     const matches = known.filter((k) => k.includes(id));
-    throw new UserError(`no run "${id}" in ${runsDir(repo)}`, matches.length ? `did you mean ${matches.join(', ')}?` : known.length ? `recent runs: ${known.join(', ')}` : 'odw runs list shows the recorded runs');
+    throw new UserError(
+      `no run "${id}" in ${runsDir(repo)}`,
+      matches.length ? `did you mean ${matches.join(', ')}?` : known.length ? `recent runs: ${known.join(', ')}` : 'odw runs list shows the recorded runs',
+    );
   }
   return record;
 }

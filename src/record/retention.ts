@@ -30,7 +30,10 @@ export function pruneRuns(repo: string, currentId: string, keep: number): string
     removed.push(id);
   }
   if (removed.length) {
-    rewriteIndex(repo, readSummaries(repo).filter((s) => existsSync(join(dir, s.id))));
+    rewriteIndex(
+      repo,
+      readSummaries(repo).filter((s) => existsSync(join(dir, s.id))),
+    );
   }
   return removed;
 }

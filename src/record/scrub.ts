@@ -11,12 +11,16 @@ import type { Secret } from '../agents/redact.js';
 /** Regular files directly in a folder whose names end with the suffix. */
 function filesIn(dir: string, suffix: string): string[] {
   if (!existsSync(dir) || !statSync(dir).isDirectory()) return [];
-  return readdirSync(dir, { withFileTypes: true }).filter((e) => e.isFile() && e.name.endsWith(suffix)).map((e) => join(dir, e.name));
+  return readdirSync(dir, { withFileTypes: true })
+    .filter((e) => e.isFile() && e.name.endsWith(suffix))
+    .map((e) => join(dir, e.name));
 }
 
 /** Overwrites the stored patches (`<run>/patches/*.patch`) that hold a secret with redacted text; returns their names. */
 function scrubPatches(runDir: string, secrets: readonly Secret[]): string[] {
-  return filesIn(join(runDir, 'patches'), '.patch').filter((f) => redactFile(f, secrets)).map((f) => f.slice(runDir.length + 1));
+  return filesIn(join(runDir, 'patches'), '.patch')
+    .filter((f) => redactFile(f, secrets))
+    .map((f) => f.slice(runDir.length + 1));
 }
 
 /**

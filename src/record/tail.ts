@@ -12,7 +12,7 @@ export function lastJsonLines<T>(path: string, last: number): T[] {
   try {
     const size = fstatSync(fd).size;
     let window = Buffer.alloc(0);
-    for (let from = size; ; ) {
+    for (let from = size; ;) {
       const start = Math.max(0, from - CHUNK);
       const chunk = Buffer.alloc(from - start);
       readSync(fd, chunk, 0, chunk.length, start);

@@ -16,7 +16,10 @@ const count = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 
 /** The workflow steps of the shipped stage kinds, each in its own words. */
 const STEPS: Record<string, (h: Entry) => string> = {
-  plan: (h) => (h.ok === false ? `failed — ${firstLine(h.error)}` : `${count(list(h.tasks).length, 'task')} ${list(h.tasks).join(',')}${h.summary ? ` — ${firstLine(h.summary)}` : ''}`),
+  plan: (h) =>
+    h.ok === false
+      ? `failed — ${firstLine(h.error)}`
+      : `${count(list(h.tasks).length, 'task')} ${list(h.tasks).join(',')}${h.summary ? ` — ${firstLine(h.summary)}` : ''}`,
   implement: (h) => {
     const parts = [count(list(h.tasks).length, 'task'), count(list(h.files).length, 'file')];
     if (list(h.failed).length) parts.push(`failed=${list(h.failed).join(',')}`);

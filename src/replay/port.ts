@@ -21,10 +21,27 @@ export function replayAgentPort(recording: Recording, recordingDir: string): Rep
             outcome: 'failed',
             finalMessage: '',
             durationMs: 0,
-            error: { category: 'replay_missing', message: `the recording of run ${recording.runId} has no agent call for ${describeKey(req.meta)}; record a run that reaches this call with --record` },
+            error: {
+              category: 'replay_missing',
+              message: `the recording of run ${recording.runId} has no agent call for ${describeKey(req.meta)}; record a run that reaches this call with --record`,
+            },
           };
       const now = Date.now();
-      const record: AgentCallRecord = { id: req.callDir.split('/').pop()!, runtime: req.runtime, agent: req.profile.agent, meta: req.meta, state: 'done', startedAt: now, finishedAt: now, durationMs: 0, outcome: result.outcome, finalMessage: result.finalMessage, ...(result.structured !== undefined ? { structured: result.structured } : {}), ...(result.error ? { error: result.error } : {}), replayedFrom: recording.runId } as AgentCallRecord;
+      const record: AgentCallRecord = {
+        id: req.callDir.split('/').pop()!,
+        runtime: req.runtime,
+        agent: req.profile.agent,
+        meta: req.meta,
+        state: 'done',
+        startedAt: now,
+        finishedAt: now,
+        durationMs: 0,
+        outcome: result.outcome,
+        finalMessage: result.finalMessage,
+        ...(result.structured !== undefined ? { structured: result.structured } : {}),
+        ...(result.error ? { error: result.error } : {}),
+        replayedFrom: recording.runId,
+      } as AgentCallRecord;
       writeJsonAtomic(join(req.callDir, 'call.json'), record);
       return result;
     },

@@ -27,7 +27,13 @@ export function callKey(meta: Partial<AgentCallMeta>): string {
 }
 
 export function describeKey(meta: Partial<AgentCallMeta>): string {
-  const parts = [`stage ${meta.stage}`, meta.task && `task ${meta.task}`, meta.reviewer && `reviewer ${meta.reviewer}`, `round ${meta.round ?? 1}`, `attempt ${meta.attempt ?? 1}`];
+  const parts = [
+    `stage ${meta.stage}`,
+    meta.task && `task ${meta.task}`,
+    meta.reviewer && `reviewer ${meta.reviewer}`,
+    `round ${meta.round ?? 1}`,
+    `attempt ${meta.attempt ?? 1}`,
+  ];
   return parts.filter(Boolean).join(', ');
 }
 

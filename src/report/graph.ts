@@ -25,7 +25,9 @@ export function graphOf(plan: Pick<ExecutionPlan, 'nodes'>): GraphNode[] {
       needs: n.needs,
       level: n.level,
       ...(n.when ? { when: n.when.source } : {}),
-      ...(n.type === 'loop' ? { loop: { max: typeof n.max === 'number' ? String(n.max) : n.max.source, ...(n.until ? { until: n.until.source } : {}) }, children: walk(n.children) } : {}),
+      ...(n.type === 'loop'
+        ? { loop: { max: typeof n.max === 'number' ? String(n.max) : n.max.source, ...(n.until ? { until: n.until.source } : {}) }, children: walk(n.children) }
+        : {}),
     }));
   return walk(plan.nodes);
 }

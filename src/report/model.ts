@@ -36,7 +36,20 @@ export interface ReportModel extends Sections {
   steps: string[];
   graph: GraphPicture;
   timeline: TimelinePicture;
-  calls: { id: string; where: string; runtime: string; agent: string; model?: string; outcome: string; status: string; duration: string; usage: string; message: string; error?: string; questions: { question: string; answer: string }[] }[];
+  calls: {
+    id: string;
+    where: string;
+    runtime: string;
+    agent: string;
+    model?: string;
+    outcome: string;
+    status: string;
+    duration: string;
+    usage: string;
+    message: string;
+    error?: string;
+    questions: { question: string; answer: string }[];
+  }[];
   /** Machine-readable summary, for the `<script type="application/json">` block. */
   data: unknown;
 }
@@ -92,7 +105,8 @@ export function buildReport(input: ReportInput): ReportModel {
 function statusOf(stages: Record<string, StageRecord>) {
   return (node: GraphNode): { status: string; detail: string } => {
     const own = stages[node.id];
-    if (node.kind === 'loop') return own ? { status: own.status, detail: `${own.round ?? 0} round${own.round === 1 ? '' : 's'}` } : { status: 'waiting', detail: 'not reached' };
+    if (node.kind === 'loop')
+      return own ? { status: own.status, detail: `${own.round ?? 0} round${own.round === 1 ? '' : 's'}` } : { status: 'waiting', detail: 'not reached' };
     // the kind is said once: a stage named after its kind (`review`) does not repeat it
     const kind = node.kind === node.id ? '' : `${node.kind} · `;
     if (own) return { status: own.status, detail: `${kind}${own.status === 'skipped' ? 'skipped' : formatDuration(own.durationMs)}` };

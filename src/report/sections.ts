@@ -55,9 +55,19 @@ export function sections(record: RunRecord, calls: AgentCallRecord[], patches: M
   return {
     tasks: tasks(record, calls, patches),
     reviews,
-    repairs: history.filter((h) => h.step === 'repair').map((h) => repair(h, reviews.find((r) => r.round === (h.round ?? 1)))),
+    repairs: history
+      .filter((h) => h.step === 'repair')
+      .map((h) =>
+        repair(
+          h,
+          reviews.find((r) => r.round === (h.round ?? 1)),
+        ),
+      ),
     apply: apply(history.find((h) => h.step === 'apply' && h.status !== 'skipped')),
-    verify: verify(history.find((h) => h.step === 'verify' && h.status !== 'skipped'), byKind(record.stages, 'verify')[0]?.[1].outputs as Json | undefined),
+    verify: verify(
+      history.find((h) => h.step === 'verify' && h.status !== 'skipped'),
+      byKind(record.stages, 'verify')[0]?.[1].outputs as Json | undefined,
+    ),
   };
 }
 
@@ -72,7 +82,8 @@ function tasks(record: RunRecord, calls: AgentCallRecord[], patches: Map<string,
       .sort((a, b) => a - b);
     const latest = sets.flatMap((set) => (set.results as Json[]).filter((r) => r.task === t.id)).sort((a, b) => b.round - a.round)[0];
     const scope = new Map<string, { file: string; ownedBy?: string }>();
-    for (const set of sets) for (const s of (set.scope as Json[]) ?? []) if (s.task === t.id) scope.set(s.file, { file: s.file, ...(s.ownedBy ? { ownedBy: s.ownedBy } : {}) });
+    for (const set of sets)
+      for (const s of (set.scope as Json[]) ?? []) if (s.task === t.id) scope.set(s.file, { file: s.file, ...(s.ownedBy ? { ownedBy: s.ownedBy } : {}) });
     return {
       id: t.id,
       ...(t.title ? { title: t.title } : {}),
@@ -80,7 +91,13 @@ function tasks(record: RunRecord, calls: AgentCallRecord[], patches: Map<string,
       files: (t.files as string[]) ?? [],
       rounds: rounds.map((round, i) => {
         const call = calls.find((c) => c.meta.task === t.id && (c.meta.round ?? 1) === round);
-        return { round, diff: parseDiff(patches.get(`${t.id}.r${round}`) ?? ''), message: call?.finalMessage || call?.error?.message, outcome: call?.outcome, open: i === rounds.length - 1 };
+        return {
+          round,
+          diff: parseDiff(patches.get(`${t.id}.r${round}`) ?? ''),
+          message: call?.finalMessage || call?.error?.message,
+          outcome: call?.outcome,
+          open: i === rounds.length - 1,
+        };
       }),
       scope: [...scope.values()],
       ...(latest && !latest.ok ? { failed: `${latest.error?.category ?? 'failed'}: ${latest.error?.message ?? ''}` } : {}),
@@ -94,7 +111,11 @@ function review(o: Json, round: number): ReviewView {
     round: o.round ?? round,
     decision: String(o.decision ?? 'failed'),
     gate: String(o.gate ?? 'review'),
-    blockers: ((o.blockers as Json[]) ?? []).map((b) => ({ message: String(b.message), ...(b.file ? { file: b.file } : {}), ...(b.source ? { source: b.source } : {}) })),
+    blockers: ((o.blockers as Json[]) ?? []).map((b) => ({
+      message: String(b.message),
+      ...(b.file ? { file: b.file } : {}),
+      ...(b.source ? { source: b.source } : {}),
+    })),
     reviewers: ((o.reviews as Json[]) ?? []).map((r) => ({
       reviewer: String(r.reviewer),
       decision: String(r.decision),
@@ -121,7 +142,13 @@ function repair(h: Json, review: ReviewView | undefined): RepairView {
 function apply(h: Json | undefined): Sections['apply'] {
   if (!h) return undefined;
   const commit = h.commit as Json | undefined;
-  return { ok: h.ok !== false, files: h.files ?? [], warnings: (h.warnings as string[] | undefined) ?? [], ...(commit ? { commit: `${String(commit.sha).slice(0, 12)}${commit.branch ? ` on ${commit.branch}` : ''}` } : {}), ...(h.error ? { error: String(h.error) } : {}) };
+  return {
+    ok: h.ok !== false,
+    files: h.files ?? [],
+    warnings: (h.warnings as string[] | undefined) ?? [],
+    ...(commit ? { commit: `${String(commit.sha).slice(0, 12)}${commit.branch ? ` on ${commit.branch}` : ''}` } : {}),
+    ...(h.error ? { error: String(h.error) } : {}),
+  };
 }
 
 function verify(h: Json | undefined, outputs: Json | undefined): Sections['verify'] {

@@ -34,7 +34,11 @@ const TOP = 8;
 
 export function drawTimeline(record: RunRecord, calls: AgentCallRecord[], now = Date.now()): TimelinePicture {
   const t0 = record.startedAt;
-  const end = Math.max(record.finishedAt ?? now, ...calls.map((c) => c.finishedAt ?? c.startedAt), ...Object.values(record.stages).map((s) => s.finishedAt ?? s.startedAt ?? t0));
+  const end = Math.max(
+    record.finishedAt ?? now,
+    ...calls.map((c) => c.finishedAt ?? c.startedAt),
+    ...Object.values(record.stages).map((s) => s.finishedAt ?? s.startedAt ?? t0),
+  );
   const span = Math.max(1, end - t0);
   const xOf = (t: number) => LEFT + ((t - t0) / span) * PLOT;
   const bars: Bar[] = [];
@@ -54,11 +58,25 @@ export function drawTimeline(record: RunRecord, calls: AgentCallRecord[], now = 
       used.add(c);
       const outcome = c.state === 'done' ? (c.outcome ?? 'done') : c.state;
       const status = c.state !== 'done' ? 'running' : c.outcome === 'ok' ? 'succeeded' : 'failed';
-      row(c.meta.task ?? c.meta.reviewer ?? c.runtime, c.startedAt, c.finishedAt, status, `${callWhere(c)}: ${c.runtime} ${outcome} in ${formatDuration(c.durationMs)}`, true);
+      row(
+        c.meta.task ?? c.meta.reviewer ?? c.runtime,
+        c.startedAt,
+        c.finishedAt,
+        status,
+        `${callWhere(c)}: ${c.runtime} ${outcome} in ${formatDuration(c.durationMs)}`,
+        true,
+      );
     }
   }
   const axisY = TOP + bars.length * ROW + 6;
-  return { width: LEFT + PLOT + 40, height: axisY + 26, axisY, left: LEFT, bars, ticks: ticks(span).map((t) => ({ x: xOf(t0 + t), label: formatDuration(t) })) };
+  return {
+    width: LEFT + PLOT + 40,
+    height: axisY + 26,
+    axisY,
+    left: LEFT,
+    bars,
+    ticks: ticks(span).map((t) => ({ x: xOf(t0 + t), label: formatDuration(t) })),
+  };
 }
 
 /** About five round-numbered ticks across the run. */

@@ -119,9 +119,9 @@ function markCancelled(record: RunHandle, from: number): void {
 /** Interrupted applies of dead runs, rolled back from their journals (the record then says so). */
 async function recoverApplies(opts: ExecuteOptions): Promise<RecoveredApply[]> {
   if (!opts.ports.git || !existsSync(join(opts.repo, '.odw', 'runs'))) return [];
-  const found = await opts.ports.git.recoverApplies(opts.repo, `recovery-${process.pid}`).catch((e: Error) => [
-    { runId: '?', files: [], failed: ['?'], message: `odw could not check for interrupted applies: ${e.message}` },
-  ]);
+  const found = await opts.ports.git
+    .recoverApplies(opts.repo, `recovery-${process.pid}`)
+    .catch((e: Error) => [{ runId: '?', files: [], failed: ['?'], message: `odw could not check for interrupted applies: ${e.message}` }]);
   return found ?? [];
 }
 

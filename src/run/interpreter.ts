@@ -71,9 +71,7 @@ async function runGroup(frame: Frame, nodes: PlanNode[], loop: Round): Promise<M
 }
 
 async function runNode(frame: Frame, node: PlanNode, loop: Round, needStatuses: StageStatus[], needIds: string[]): Promise<StageStatus> {
-  const blocked = needIds.find(
-    (id, i) => (needStatuses[i] === 'failed' && !frame.tolerated.has(id)) || needStatuses[i] === 'cancelled',
-  );
+  const blocked = needIds.find((id, i) => (needStatuses[i] === 'failed' && !frame.tolerated.has(id)) || needStatuses[i] === 'cancelled');
   const reason = frame.signal.aborted
     ? 'the run was cancelled'
     : blocked
@@ -139,6 +137,14 @@ async function runLoop(frame: Frame, node: PlanLoop): Promise<StageStatus> {
   const why = reason === 'until' ? `until ${node.until?.source}` : reason === 'max' ? 'ceiling reached' : 'a stage failed';
   // A loop stopped by a failure repeats its cause, so the history still ends with it.
   const cause = status === 'failed' && frame.failure ? { error: `${frame.failure.category}: ${frame.failure.message}` } : {};
-  frame.record.addHistory({ step: 'loop', stage: node.id, rounds, ok: status === 'succeeded', status, summary: `${rounds} round${rounds === 1 ? '' : 's'}, ${why}`, ...cause });
+  frame.record.addHistory({
+    step: 'loop',
+    stage: node.id,
+    rounds,
+    ok: status === 'succeeded',
+    status,
+    summary: `${rounds} round${rounds === 1 ? '' : 's'}, ${why}`,
+    ...cause,
+  });
   return status;
 }

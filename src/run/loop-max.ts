@@ -25,7 +25,10 @@ export function checkLoopCeilings(nodes: PlanNode[], inputs: Record<string, unkn
     const c = loopCeiling(node, inputs);
     if ('problem' in c) {
       const name = inputNamed(node);
-      throw new UserError(c.problem, name ? `pass a value from 1 to ${MAX_ROUNDS}, e.g. --input ${name}=3` : `check the inputs that ${(node.max as { source: string }).source} reads`);
+      throw new UserError(
+        c.problem,
+        name ? `pass a value from 1 to ${MAX_ROUNDS}, e.g. --input ${name}=3` : `check the inputs that ${(node.max as { source: string }).source} reads`,
+      );
     }
     checkLoopCeilings(node.children, inputs);
   }

@@ -76,7 +76,11 @@ export function runToResume(repo: string, id: string): RunRecord {
 
 /** A resumed run's own input values; file inputs are read again from their recorded paths. */
 export function recordedInputs(prior: RunRecord): Map<string, string> {
-  return new Map(Object.entries(prior.inputs).filter(([, v]) => v !== '' && v !== null && v !== undefined).map(([k, v]) => [k, String(v)]));
+  return new Map(
+    Object.entries(prior.inputs)
+      .filter(([, v]) => v !== '' && v !== null && v !== undefined)
+      .map(([k, v]) => [k, String(v)]),
+  );
 }
 
 /** `--replay` takes a run id (or latest) of this repository, or the path of a run folder. */

@@ -37,9 +37,25 @@ export async function runStage(frame: Frame, stage: PlanStage, loop: Round): Pro
   const error = result.error ? { ...result.error, message: `stage ${stage.id}: ${result.error.message}` } : undefined;
   frame.scope.stages[stage.id] = { status: result.status, outputs: result.outputs ?? {} };
   record.setStage(key, { kind: stage.kind, status: result.status, finishedAt, durationMs, outputs: result.outputs, ...(error ? { error } : {}) });
-  record.emit({ type: 'stage_finished', stage: stage.id, kind: stage.kind, status: result.status, durationMs, ...(round ? { round } : {}), ...(error ? { error } : {}) });
+  record.emit({
+    type: 'stage_finished',
+    stage: stage.id,
+    kind: stage.kind,
+    status: result.status,
+    durationMs,
+    ...(round ? { round } : {}),
+    ...(error ? { error } : {}),
+  });
   const history = result.history ?? [
-    { step: stage.kind, stage: stage.id, ...(round ? { round } : {}), ok: result.status === 'succeeded', status: result.status, ...(result.summary ? { summary: result.summary } : {}), ...(error ? { error: `${error.category}: ${error.message}` } : {}) },
+    {
+      step: stage.kind,
+      stage: stage.id,
+      ...(round ? { round } : {}),
+      ok: result.status === 'succeeded',
+      status: result.status,
+      ...(result.summary ? { summary: result.summary } : {}),
+      ...(error ? { error: `${error.category}: ${error.message}` } : {}),
+    },
   ];
   for (const entry of history) record.addHistory(entry);
   if (result.headline) record.record.headline = result.headline;
@@ -61,7 +77,15 @@ function reuse(frame: Frame, stage: PlanStage, key: string, prior: StageRecord):
   const status = prior.status as StageStatus;
   frame.scope.stages[stage.id] = { status, outputs: prior.outputs ?? {} };
   if (prior.tolerated) frame.tolerated.add(stage.id);
-  frame.record.emit({ type: 'stage_finished', stage: stage.id, kind: stage.kind, status, durationMs: prior.durationMs ?? 0, reused: true, ...(prior.round ? { round: prior.round } : {}) });
+  frame.record.emit({
+    type: 'stage_finished',
+    stage: stage.id,
+    kind: stage.kind,
+    status,
+    durationMs: prior.durationMs ?? 0,
+    reused: true,
+    ...(prior.round ? { round: prior.round } : {}),
+  });
   return status;
 }
 

@@ -9,7 +9,10 @@ const KNOWN_HELPERS = { if: true, unless: true, each: true, with: true, lookup: 
 const cache = new Map<string, HandlebarsTemplateDelegate>();
 
 class TemplateError extends Error {
-  constructor(message: string, readonly template: string) {
+  constructor(
+    message: string,
+    readonly template: string,
+  ) {
     super(message);
     this.name = 'TemplateError';
   }

@@ -32,7 +32,9 @@ export function preflightTasks(tasks: Task[], opts: PreflightOptions): { ok: tru
       missing.length ? `${missing.length} task(s) without an id` : '',
       duplicate.length ? `duplicate ids: ${duplicate.join(', ')}` : '',
       unusable.length ? `ids that are not plain names: ${unusable.map((u) => JSON.stringify(u.id)).join(', ')}` : '',
-    ].filter(Boolean).join('; ');
+    ]
+      .filter(Boolean)
+      .join('; ');
     const details = { missingTaskIds: missing, duplicateTaskIds: duplicate, ...(unusable.length ? { invalidTaskIds: unusable } : {}) };
     return bad(fail('invalid_task_ids', what, details, 'every task needs a unique id made of letters, digits, ".", "_" and "-"'));
   }
@@ -43,23 +45,42 @@ export function preflightTasks(tasks: Task[], opts: PreflightOptions): { ok: tru
     const files: string[] = [];
     for (const f of t.files) {
       const c = checkOwnedPath(f);
-      if (!c.ok) return bad(fail('invalid_task_files', `task ${t.id}: owned path ${JSON.stringify(f)} is invalid (${c.error})`, { task: t.id, file: f, error: c.error, segment: c.segment }, 'owned paths are relative to the repository, without .., and not under .git, .odw or node_modules'));
+      if (!c.ok)
+        return bad(
+          fail(
+            'invalid_task_files',
+            `task ${t.id}: owned path ${JSON.stringify(f)} is invalid (${c.error})`,
+            { task: t.id, file: f, error: c.error, segment: c.segment },
+            'owned paths are relative to the repository, without .., and not under .git, .odw or node_modules',
+          ),
+        );
       files.push(c.path);
     }
-    if (!files.length && !opts.allowUndeclaredFiles) return bad(fail('undeclared_task_files', `task ${t.id} owns no files`, { id: t.id }, 'list the paths (or globs) each task may change in its files'));
+    if (!files.length && !opts.allowUndeclaredFiles)
+      return bad(fail('undeclared_task_files', `task ${t.id} owns no files`, { id: t.id }, 'list the paths (or globs) each task may change in its files'));
     normalized.push({ ...t, files });
   }
   if (!opts.allowSharedFiles) {
     const shared = sharedPaths(normalized);
     if (shared.length) {
       const first = shared[0];
-      return bad(fail('duplicate_task_files', `${first.file} is owned by ${first.tasks.join(' and ')}`, shared, 'give each path one owner, or set allowSharedFiles'));
+      return bad(
+        fail('duplicate_task_files', `${first.file} is owned by ${first.tasks.join(' and ')}`, shared, 'give each path one owner, or set allowSharedFiles'),
+      );
     }
   }
   if (!opts.allowDirtyFiles) {
     const owned = normalized.map((t) => ownershipMatcher(t.files));
     const dirty = opts.dirty.filter((d) => owned.some((owns) => owns(d)));
-    if (dirty.length) return bad(fail('dirty_task_files', `owned files have uncommitted changes: ${dirty.join(', ')}`, { files: dirty }, 'commit or stash them first, so the result can be applied safely'));
+    if (dirty.length)
+      return bad(
+        fail(
+          'dirty_task_files',
+          `owned files have uncommitted changes: ${dirty.join(', ')}`,
+          { files: dirty },
+          'commit or stash them first, so the result can be applied safely',
+        ),
+      );
   }
   return { ok: true, tasks: normalized };
 }

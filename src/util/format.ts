@@ -26,7 +26,9 @@ export const firstLine = (text: unknown): string => String(text ?? '').split('\n
 
 /** The first line, with the next one when the first only introduces it (`check … exited with code 1:`). */
 export function leadLine(text: unknown): string {
-  const [first = '', second] = String(text ?? '').trim().split('\n');
+  const [first = '', second] = String(text ?? '')
+    .trim()
+    .split('\n');
   return first.endsWith(':') && second?.trim() ? `${first} ${second.trim()}` : first;
 }
 

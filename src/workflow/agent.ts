@@ -28,16 +28,35 @@ export async function callAgent(ctx: StageContext, call: AgentCall): Promise<Age
   if (!agents) throw new Error('no agent runtime is wired into this run');
   const declared = ctx.plan.spec.runtimes?.[call.runtime] as RuntimeProfile | undefined;
   if (!declared) {
-    return { outcome: 'failed', finalMessage: '', durationMs: 0, error: { category: 'unknown_runtime', message: `runtime "${call.runtime}" is not defined in this pipeline's runtimes` } };
+    return {
+      outcome: 'failed',
+      finalMessage: '',
+      durationMs: 0,
+      error: { category: 'unknown_runtime', message: `runtime "${call.runtime}" is not defined in this pipeline's runtimes` },
+    };
   }
   // A relative executable path names a file of the user's repository, not of the workspace.
   const profile = withRepoExecutables(declared, ctx.run.repo);
-  const meta: AgentCallMeta = { runId: ctx.run.id, stage: ctx.stage.id, stageKind: ctx.stage.kind, ...(ctx.round ? { round: ctx.round } : {}), attempt: 1, ...call.meta };
+  const meta: AgentCallMeta = {
+    runId: ctx.run.id,
+    stage: ctx.stage.id,
+    stageKind: ctx.stage.kind,
+    ...(ctx.round ? { round: ctx.round } : {}),
+    attempt: 1,
+    ...call.meta,
+  };
   const callDir = join(ctx.run.dir, 'calls', callId(ctx, meta));
   mkdirSync(callDir, { recursive: true });
   const timeout = call.timeout ?? profile.timeout;
   const id = callDir.split('/').pop()!;
-  ctx.emit({ type: 'agent_started', stage: ctx.stage.id, call: id, runtime: call.runtime, ...(meta.task ? { task: meta.task } : {}), ...(ctx.round ? { round: ctx.round } : {}) });
+  ctx.emit({
+    type: 'agent_started',
+    stage: ctx.stage.id,
+    call: id,
+    runtime: call.runtime,
+    ...(meta.task ? { task: meta.task } : {}),
+    ...(ctx.round ? { round: ctx.round } : {}),
+  });
   const result = await agents.call({
     runtime: call.runtime,
     profile,
@@ -50,7 +69,15 @@ export async function callAgent(ctx: StageContext, call: AgentCall): Promise<Age
     callDir,
     onState: (state, detail) => ctx.emit({ type: 'agent_state', stage: ctx.stage.id, call: id, state, ...(detail ? { detail } : {}) }),
   });
-  ctx.emit({ type: 'agent_finished', stage: ctx.stage.id, call: id, outcome: result.outcome, durationMs: result.durationMs, ...(result.usage ? { tokens: result.usage.totalTokens } : {}), ...(result.costUsd ? { costUsd: result.costUsd } : {}) });
+  ctx.emit({
+    type: 'agent_finished',
+    stage: ctx.stage.id,
+    call: id,
+    outcome: result.outcome,
+    durationMs: result.durationMs,
+    ...(result.usage ? { tokens: result.usage.totalTokens } : {}),
+    ...(result.costUsd ? { costUsd: result.costUsd } : {}),
+  });
   return result;
 }
 

@@ -29,7 +29,14 @@ describe('line splitting', () => {
   it('gives the same lines however the bytes are split (CRLF, multi-byte characters, a final line without newline)', () => {
     expect(split([bytes])).toEqual(expected);
     for (let i = 1; i < bytes.length; i++) expect(split(cut(bytes, [i])), `cut at ${i}`).toEqual(expected);
-    expect(split(cut(bytes, Array.from({ length: bytes.length - 1 }, (_, i) => i + 1)))).toEqual(expected);
+    expect(
+      split(
+        cut(
+          bytes,
+          Array.from({ length: bytes.length - 1 }, (_, i) => i + 1),
+        ),
+      ),
+    ).toEqual(expected);
   });
 
   it('a CR split from its LF is still a line end; a lone CR inside a line is kept', () => {

@@ -46,7 +46,11 @@ function script(dir: string, daemons: Daemon[], then = ''): string {
   return lines.join('\n');
 }
 
-async function run(dir: string, body: string, extra: Partial<ProcessSpec> = {}): Promise<{ pids: number[]; exitCode: number | null; timedOut: boolean; cancelled: boolean }> {
+async function run(
+  dir: string,
+  body: string,
+  extra: Partial<ProcessSpec> = {},
+): Promise<{ pids: number[]; exitCode: number | null; timedOut: boolean; cancelled: boolean }> {
   const file = join(dir, 'agent.sh');
   writeFileSync(file, body);
   const pids: number[] = [];
@@ -131,7 +135,10 @@ describe.skipIf(process.platform !== 'linux')('leftover processes (Linux, /proc)
     const dir = tempDir();
     // No token (empty environment) and not in the workspace: out of odw's sight, on purpose.
     const ready = JSON.stringify(join(dir, 'ready'));
-    const r = await run(dir, `env -i /usr/bin/setsid /bin/sh -c 'cd /; echo ok > "$1"; exec sleep 1000' sh ${ready} &\necho "daemon $!"\nuntil [ -e ${ready} ]; do sleep 0.02; done`);
+    const r = await run(
+      dir,
+      `env -i /usr/bin/setsid /bin/sh -c 'cd /; echo ok > "$1"; exec sleep 1000' sh ${ready} &\necho "daemon $!"\nuntil [ -e ${ready} ]; do sleep 0.02; done`,
+    );
     expect(r.pids).toHaveLength(1);
     expect(processAlive(r.pids[0])).toBe(true);
   });
@@ -143,7 +150,9 @@ describe.skipIf(process.platform !== 'linux')('leftover processes (Linux, /proc)
     // Started before the call, in the folder, without the token: someone else's.
     const before = await run(repo, script(repo, [{ how: 'env -i /usr/bin/setsid' }]), { reap: undefined });
     // A call in the user's repository (odw's record inside it): the folder is not used, only the token.
-    const during = await run(repo, script(repo, [{ how: 'env -i /usr/bin/setsid' }, { how: 'setsid' }]).replaceAll('ready-', 'ready2-'), { reap: { cwd: repo, record } });
+    const during = await run(repo, script(repo, [{ how: 'env -i /usr/bin/setsid' }, { how: 'setsid' }]).replaceAll('ready-', 'ready2-'), {
+      reap: { cwd: repo, record },
+    });
     expect(processAlive(before.pids[0])).toBe(true);
     expect(processAlive(during.pids[0])).toBe(true);
     expect(processAlive(during.pids[1])).toBe(false);

@@ -52,7 +52,9 @@ describe('claude stream-json (recorded from Claude Code 2.1.332)', () => {
     const parser = new ClaudeEvents('claude', 3);
     parser.onLine(JSON.stringify({ type: 'result', subtype: 'error_max_turns', is_error: true, session_id: 's' }));
     expect(parser.finish(exited(1)).error).toEqual({ category: 'max_turns', message: 'the agent reached its turn limit (maxTurns: 3)' });
-    const root = new ClaudeEvents('/bin/claude').finish(exited(1, '--dangerously-skip-permissions cannot be used with root/sudo privileges for security reasons\n'));
+    const root = new ClaudeEvents('/bin/claude').finish(
+      exited(1, '--dangerously-skip-permissions cannot be used with root/sudo privileges for security reasons\n'),
+    );
     expect(root.error?.message).toContain('IS_SANDBOX=1');
   });
 });
@@ -65,8 +67,21 @@ describe('claude command line', () => {
     const spec = claudeLaunch(ctx({ model: 'opus', effort: 'high', allowedTools: ['Bash(npm test:*)', 'Edit'], maxTurns: 5, args: ['--bare'] }), inv, {});
     expect(spec.command).toBe('claude');
     expect(spec.args).toEqual([
-      '-p', '--output-format', 'stream-json', '--verbose', '--permission-mode', 'acceptEdits',
-      '--allowedTools', 'Bash(npm test:*),Edit', '--max-turns', '5', '--model', 'opus', '--effort', 'high', '--bare',
+      '-p',
+      '--output-format',
+      'stream-json',
+      '--verbose',
+      '--permission-mode',
+      'acceptEdits',
+      '--allowedTools',
+      'Bash(npm test:*),Edit',
+      '--max-turns',
+      '5',
+      '--model',
+      'opus',
+      '--effort',
+      'high',
+      '--bare',
     ]);
   });
 

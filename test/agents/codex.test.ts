@@ -59,8 +59,22 @@ describe('codex command line', () => {
     const spec = codexLaunch(c, inv, {});
     expect(spec.command).toBe('codex');
     expect(spec.args).toEqual([
-      'exec', '--json', '--skip-git-repo-check', '-C', c.request.cwd, '-s', 'danger-full-access', '-m', 'gpt-x',
-      '-c', 'model_reasoning_effort="high"', '-c', 'approval_policy="never"', '-c', 'foo=1', '-',
+      'exec',
+      '--json',
+      '--skip-git-repo-check',
+      '-C',
+      c.request.cwd,
+      '-s',
+      'danger-full-access',
+      '-m',
+      'gpt-x',
+      '-c',
+      'model_reasoning_effort="high"',
+      '-c',
+      'approval_policy="never"',
+      '-c',
+      'foo=1',
+      '-',
     ]);
   });
 

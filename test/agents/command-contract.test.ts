@@ -22,7 +22,10 @@ describe('ODW_ATTEMPT', () => {
     const result = await port().call(req);
     expect(result.outcome).toBe('ok');
     const seen = invocations(req);
-    expect(seen.map((i) => [i.env.ODW_ATTEMPT, i.env.ODW_ANSWER !== undefined])).toEqual([['1', false], ['1', true]]);
+    expect(seen.map((i) => [i.env.ODW_ATTEMPT, i.env.ODW_ANSWER !== undefined])).toEqual([
+      ['1', false],
+      ['1', true],
+    ]);
   });
 });
 

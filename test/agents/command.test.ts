@@ -16,7 +16,12 @@ describe('command runtime', () => {
     expect(seen.prompt).toBe('Do the task.');
     expect(seen.promptFile).toBe('Do the task.');
     expect(seen.env).toMatchObject({
-      ODW_RUN_ID: 'run-1', ODW_STAGE: 'review', ODW_STAGE_KIND: 'review', ODW_ROUND: '1', ODW_REVIEWER: 'r1', ODW_ATTEMPT: '1',
+      ODW_RUN_ID: 'run-1',
+      ODW_STAGE: 'review',
+      ODW_STAGE_KIND: 'review',
+      ODW_ROUND: '1',
+      ODW_REVIEWER: 'r1',
+      ODW_ATTEMPT: '1',
     });
     expect(seen.env.ODW_TASK_ID).toBeUndefined();
     expect(seen.env.ODW_SCHEMA_FILE).toBeUndefined();

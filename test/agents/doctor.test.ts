@@ -47,7 +47,15 @@ describe('odw doctor', () => {
   it('says what to do when a CLI or its credentials are missing', async () => {
     const bins = fakeBins();
     const home = tempDir('odw-doctor-home-');
-    const env = { PATH: systemPath.split(':').filter((d) => !d.includes('odw-agents')).join(':'), HOME: home, ODW_CLAUDE_BIN: join(bins, 'claude'), ODW_CODEX_BIN: join(home, 'nope') };
+    const env = {
+      PATH: systemPath
+        .split(':')
+        .filter((d) => !d.includes('odw-agents'))
+        .join(':'),
+      HOME: home,
+      ODW_CLAUDE_BIN: join(bins, 'claude'),
+      ODW_CODEX_BIN: join(home, 'nope'),
+    };
     const report = await runDoctor({ process: createProcessRunner(), env, cwd: home, isRoot: true });
     const byName = Object.fromEntries(report.checks.map((c) => [c.name, c]));
     expect(byName.codex.status).toBe('missing');

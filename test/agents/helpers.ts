@@ -58,5 +58,8 @@ export interface InvocationTrace {
 
 /** What each fixture invocation saw (it appends a line per invocation to `.invocations`). */
 export function invocations(req: AgentRequest): InvocationTrace[] {
-  return readFileSync(join(req.cwd, '.invocations'), 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l) as InvocationTrace);
+  return readFileSync(join(req.cwd, '.invocations'), 'utf8')
+    .split('\n')
+    .filter(Boolean)
+    .map((l) => JSON.parse(l) as InvocationTrace);
 }

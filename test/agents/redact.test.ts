@@ -8,18 +8,59 @@ import { fixtureProfile, invocations, port, readRecord, request, REVIEW_SCHEMA }
 
 describe('which values are secrets', () => {
   it('names that look like credentials, case-insensitive, by word parts', () => {
-    const secret = ['OPENAI_API_KEY', 'ANTHROPIC_API_KEY', 'GITHUB_TOKEN', 'AWS_SECRET_ACCESS_KEY', 'NPM_TOKEN', 'DB_PASSWORD', 'db_passwd',
-      'GOOGLE_CREDENTIALS', 'SSH_PRIVATE', 'MY_SESSION', 'COOKIE_JAR', 'NPM_AUTH', 'OAUTH', 'HTTP_AUTHORIZATION', 'APIKEY', 'mySecretThing', 'npm_config_//registry/:_authToken'];
-    const ordinary = ['MY_DIR', 'HOME_PROJECT', 'NODE_OPTIONS', 'PATH', 'PWD', 'GIT_AUTHOR_NAME', 'GIT_AUTHOR_EMAIL', 'KEYCHAIN_PATH', 'SSH_AUTH_SOCK', 'XDG_SESSION_TYPE', 'TOKENIZERS_PARALLELISM_X'.replace('TOKEN', 'TOKN')];
+    const secret = [
+      'OPENAI_API_KEY',
+      'ANTHROPIC_API_KEY',
+      'GITHUB_TOKEN',
+      'AWS_SECRET_ACCESS_KEY',
+      'NPM_TOKEN',
+      'DB_PASSWORD',
+      'db_passwd',
+      'GOOGLE_CREDENTIALS',
+      'SSH_PRIVATE',
+      'MY_SESSION',
+      'COOKIE_JAR',
+      'NPM_AUTH',
+      'OAUTH',
+      'HTTP_AUTHORIZATION',
+      'APIKEY',
+      'mySecretThing',
+      'npm_config_//registry/:_authToken',
+    ];
+    const ordinary = [
+      'MY_DIR',
+      'HOME_PROJECT',
+      'NODE_OPTIONS',
+      'PATH',
+      'PWD',
+      'GIT_AUTHOR_NAME',
+      'GIT_AUTHOR_EMAIL',
+      'KEYCHAIN_PATH',
+      'SSH_AUTH_SOCK',
+      'XDG_SESSION_TYPE',
+      'TOKENIZERS_PARALLELISM_X'.replace('TOKEN', 'TOKN'),
+    ];
     expect(secret.filter((n) => !isSecretName(n))).toEqual([]);
     expect(ordinary.filter(isSecretName)).toEqual([]);
   });
 
   it('inherited and profile values by that rule, plus the names a profile lists in secrets; short values never', () => {
-    const env = { MY_DIR: 'project', HOME_PROJECT: 'src/math.js', NODE_OPTIONS: '--max-old-space-size=4096', GITHUB_TOKEN: 'ghp-inherited-1', PIN_TOKEN: 'abc', SESSION_PERSIST: 'false', PLAIN: 'marked-plain' };
+    const env = {
+      MY_DIR: 'project',
+      HOME_PROJECT: 'src/math.js',
+      NODE_OPTIONS: '--max-old-space-size=4096',
+      GITHUB_TOKEN: 'ghp-inherited-1',
+      PIN_TOKEN: 'abc',
+      SESSION_PERSIST: 'false',
+      PLAIN: 'marked-plain',
+    };
     const found = findSecretVars(env, [{ env: { DB_PASSWORD: 'profile-pass', REGION: 'eu-west-1', EXTRA: 'listed-extra' }, secrets: ['EXTRA', 'PLAIN'] }]);
     expect(found.map((s) => s.name).sort()).toEqual(['DB_PASSWORD', 'EXTRA', 'GITHUB_TOKEN', 'PLAIN']);
-    expect(runSecrets(env, { a: { agent: 'command', env: { X_KEY: 'value-x' } }, b: { agent: 'command' } }).map((s) => s.value).sort()).toEqual(['ghp-inherited-1', 'value-x']);
+    expect(
+      runSecrets(env, { a: { agent: 'command', env: { X_KEY: 'value-x' } }, b: { agent: 'command' } })
+        .map((s) => s.value)
+        .sort(),
+    ).toEqual(['ghp-inherited-1', 'value-x']);
   });
 
   it('redacts values (longest first), never names, and strings inside records', () => {

@@ -9,7 +9,9 @@ import type { ProcessResult, ProcessRunner, ProcessSpec } from '../../src/ports/
 import { FIXTURES } from './helpers.js';
 
 export function recorded(name: string): string[] {
-  return readFileSync(join(FIXTURES, `${name}.jsonl`), 'utf8').split('\n').filter(Boolean);
+  return readFileSync(join(FIXTURES, `${name}.jsonl`), 'utf8')
+    .split('\n')
+    .filter(Boolean);
 }
 
 export interface Replay {

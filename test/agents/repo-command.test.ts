@@ -32,7 +32,10 @@ function pipeline(dir: string, command: string): string {
   const file = join(dir, 'pipelines', 'flow.yml');
   mkdirSync(join(dir, 'pipelines'), { recursive: true });
   const runtimes = ['planner', 'implementer', 'reviewer'].map((r) => `  ${r}: { agent: command, command: [${command}], timeout: 60s }`);
-  writeFileSync(file, ['extends: odw:parallel-review-apply', 'runtimes:', ...runtimes, 'workspace:', `  root: ${JSON.stringify(join(dir, 'worktrees'))}`, ''].join('\n'));
+  writeFileSync(
+    file,
+    ['extends: odw:parallel-review-apply', 'runtimes:', ...runtimes, 'workspace:', `  root: ${JSON.stringify(join(dir, 'worktrees'))}`, ''].join('\n'),
+  );
   return file;
 }
 
@@ -40,7 +43,13 @@ async function run(repo: GitDir, dir: string, command: string): Promise<CliResul
   const scenario = join(dir, 'scenario.json');
   writeFileSync(scenario, JSON.stringify(rejectThenApprove));
   const args = ['run', pipeline(dir, command), '--repo', repo.dir, ...Object.entries(inputs).flatMap(([k, v]) => ['--input', `${k}=${v}`])];
-  const env = { ...GIT_TEST_ENV, ODW_SCENARIO: scenario, ODW_SCENARIO_LOG: join(dir, 'calls.jsonl'), ODW_USER_REPO: repo.dir, ODW_ENV_LOG: join(dir, 'env.jsonl') };
+  const env = {
+    ...GIT_TEST_ENV,
+    ODW_SCENARIO: scenario,
+    ODW_SCENARIO_LOG: join(dir, 'calls.jsonl'),
+    ODW_USER_REPO: repo.dir,
+    ODW_ENV_LOG: join(dir, 'env.jsonl'),
+  };
   return odw(args, { cwd: dir, env });
 }
 
@@ -64,7 +73,10 @@ describe('a relative command runs from the repository, with the documented ODW_*
     writeFileSync(join(repo.dir, 'agents/record-env.mjs'), RECORDER);
     chmodSync(join(repo.dir, 'agents/record-env.mjs'), 0o755);
     result = await run(repo, dir, './agents/record-env.mjs');
-    seen = readFileSync(join(dir, 'env.jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l));
+    seen = readFileSync(join(dir, 'env.jsonl'), 'utf8')
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l));
     record = JSON.parse((await odw(['runs', 'show', 'latest', '--json', '--repo', repo.dir], { cwd: repo.dir })).stdout);
   });
   afterAll(async () => {
@@ -75,7 +87,15 @@ describe('a relative command runs from the repository, with the documented ODW_*
   it('runs the uncommitted script for the planner, every task, every reviewer and the repair', () => {
     expect(result.stderr).toBe('');
     expect(result.code).toBe(0);
-    expect(steps(record)).toEqual(['plan', 'implement r1', 'review r1 reject', 'repair r1 tasks=math kept=format,docs', 'review r2 approve', 'apply', 'verify']);
+    expect(steps(record)).toEqual([
+      'plan',
+      'implement r1',
+      'review r1 reject',
+      'repair r1 tasks=math kept=format,docs',
+      'review r2 approve',
+      'apply',
+      'verify',
+    ]);
     expect(seen).toHaveLength(9);
     // the planner works in the repository; tasks and reviewers in their own workspaces
     expect(seen[0].cwd).toBe(repo.dir);
@@ -87,11 +107,24 @@ describe('a relative command runs from the repository, with the documented ODW_*
   it('gives each call exactly the variables the contract names, with its round and attempt', () => {
     const id = record.id as string;
     const answer = { ODW_SCHEMA_FILE: expect.stringMatching(/schema\.json$/), ODW_OUTPUT_FILE: expect.stringMatching(/answer\.json$/) };
-    const base = (stage: string, kind: string) => ({ ODW_RUN_ID: id, ODW_STAGE: stage, ODW_STAGE_KIND: kind, ODW_ATTEMPT: '1', ODW_PROMPT_FILE: expect.stringMatching(/prompt\.md$/) });
+    const base = (stage: string, kind: string) => ({
+      ODW_RUN_ID: id,
+      ODW_STAGE: stage,
+      ODW_STAGE_KIND: kind,
+      ODW_ATTEMPT: '1',
+      ODW_PROMPT_FILE: expect.stringMatching(/prompt\.md$/),
+    });
     const byWho = (s: Seen) => `${s.env.ODW_STAGE}:${s.env.ODW_TASK_ID ?? s.env.ODW_REVIEWER ?? '-'}@${s.env.ODW_ROUND ?? '-'}`;
     expect(seen.map(byWho).sort()).toEqual([
-      'implement:docs@1', 'implement:format@1', 'implement:math@1', 'plan:-@-',
-      'repair:math@2', 'review:correctness@1', 'review:correctness@2', 'review:owner-risk@1', 'review:owner-risk@2',
+      'implement:docs@1',
+      'implement:format@1',
+      'implement:math@1',
+      'plan:-@-',
+      'repair:math@2',
+      'review:correctness@1',
+      'review:correctness@2',
+      'review:owner-risk@1',
+      'review:owner-risk@2',
     ]);
     const find = (who: string) => seen.find((s) => byWho(s) === who)!.env;
     expect(find('plan:-@-')).toEqual({ ...base('plan', 'plan'), ...answer });
@@ -115,7 +148,9 @@ describe('a relative command that is not in the repository', () => {
       writeFileSync(join(dir, 'pipelines', 'agents/record-env.mjs'), RECORDER, { mode: 0o755 });
       const r = await run(repo, dir, './agents/record-env.mjs');
       expect(r.code).toBe(2);
-      expect(r.stderr).toContain(`odw: runtime "planner" (command) runs \`./agents/record-env.mjs\`, which is not an executable file at ${join(repo.dir, 'agents/record-env.mjs')}`);
+      expect(r.stderr).toContain(
+        `odw: runtime "planner" (command) runs \`./agents/record-env.mjs\`, which is not an executable file at ${join(repo.dir, 'agents/record-env.mjs')}`,
+      );
       expect(r.stderr).toContain(`hint: a relative executable path in \`command\` or \`bin\` is resolved against the repository root (${repo.dir})`);
       expect(r.stderr).not.toMatch(/\n\s+at /);
       expect(existsSync(join(dir, 'calls.jsonl'))).toBe(false);

@@ -91,7 +91,7 @@ describe('sandbox setting', () => {
     expect(agentStatePaths('command', { CODEX_HOME: '/c' }, '/h')).toEqual({ dirs: [], files: [] });
   });
 
-  it("finds the git directory a worktree uses and the object stores a private repository borrows", async () => {
+  it('finds the git directory a worktree uses and the object stores a private repository borrows', async () => {
     const repo = await gitdir({ files: { 'a.txt': 'a\n' } });
     const wt = join(tempDir(), 'wt');
     await runGit(['worktree', 'add', '--quiet', '-b', 'odw/t', wt], repo.dir);
@@ -111,7 +111,9 @@ describe('sandbox mounts of a call', () => {
 
   it("gives an implementer its workspace and the agent's state folder (created), ~ from the agent's HOME; its call folder read-only", () => {
     const home = tempDir('odw-home-');
-    const m = callMounts(ctx('/ws/t1', '/repo/.odw/runs/r/calls/c', { sandbox: { writable: ['~/.npm'] } }, { HOME: home }), { writable: ['~/.npm'] }, ['/tmp/odw-prompt-x']);
+    const m = callMounts(ctx('/ws/t1', '/repo/.odw/runs/r/calls/c', { sandbox: { writable: ['~/.npm'] } }, { HOME: home }), { writable: ['~/.npm'] }, [
+      '/tmp/odw-prompt-x',
+    ]);
     expect(m).toEqual({
       workspace: '/ws/t1',
       workspaceReadOnly: false,

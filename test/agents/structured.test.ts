@@ -53,10 +53,17 @@ describe('schemaChecker', () => {
 
 describe('isStrictCompatible', () => {
   it('accepts closed objects that require every property', () => {
-    expect(isStrictCompatible({
-      type: 'object', additionalProperties: false, required: ['a', 'b'],
-      properties: { a: { type: 'string' }, b: { type: 'array', items: { type: 'object', additionalProperties: false, required: ['c'], properties: { c: { type: 'number' } } } } },
-    })).toBe(true);
+    expect(
+      isStrictCompatible({
+        type: 'object',
+        additionalProperties: false,
+        required: ['a', 'b'],
+        properties: {
+          a: { type: 'string' },
+          b: { type: 'array', items: { type: 'object', additionalProperties: false, required: ['c'], properties: { c: { type: 'number' } } } },
+        },
+      }),
+    ).toBe(true);
   });
 
   it.each([

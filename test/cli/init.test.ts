@@ -13,7 +13,8 @@ import { ALPHA, BETA, demoFiles, goodTwoTasks, twoTasks } from '../flagship/scen
 const AGENT = fileURLToPath(new URL('../fixtures/agents/scripted.mjs', import.meta.url));
 
 /** `git check-ignore` exits 0 when the path is ignored. */
-const ignored = (dir: string, path: string) => new Promise<boolean>((resolve) => execFile('git', ['check-ignore', '-q', path], { cwd: dir, env: { ...process.env, ...GIT_TEST_ENV } }, (e) => resolve(!e)));
+const ignored = (dir: string, path: string) =>
+  new Promise<boolean>((resolve) => execFile('git', ['check-ignore', '-q', path], { cwd: dir, env: { ...process.env, ...GIT_TEST_ENV } }, (e) => resolve(!e)));
 
 describe('odw init', () => {
   it('writes .odw/pipeline.yml: a valid starter that extends the shipped pipeline and is not ignored by git', async () => {
@@ -26,7 +27,8 @@ describe('odw init', () => {
     const text = await repo.read('.odw/pipeline.yml');
     expect(text.split('\n')[0]).toBe('# yaml-language-server: $schema=https://odw.dev/schemas/pipeline.schema.json');
     expect(text).toMatch(/^extends: odw:parallel-review-apply$/m);
-    for (const word of ['maxRounds', 'check', 'agent: command', 'effort', 'reviewers', 'perspective', 'setup', 'budget', 'commit']) expect(text).toContain(word);
+    for (const word of ['maxRounds', 'check', 'agent: command', 'effort', 'reviewers', 'perspective', 'setup', 'budget', 'commit'])
+      expect(text).toContain(word);
     const check = await odw(['validate', '.odw/pipeline.yml'], { cwd: repo.dir });
     expect(check.code).toBe(0);
     expect(await ignored(repo.dir, '.odw/pipeline.yml')).toBe(false);
@@ -73,6 +75,10 @@ describe('odw init', () => {
     expect(r.code).toBe(0);
     expect([await repo.read('src/a.js'), await repo.read('src/b.js')]).toEqual([ALPHA, BETA]);
     // the run record stays out of git; the pipeline does not
-    expect((await repo.git(['status', '--porcelain', '--untracked-files=all'])).split('\n').sort()).toEqual([' M src/a.js', ' M src/b.js', '?? .odw/pipeline.yml']);
+    expect((await repo.git(['status', '--porcelain', '--untracked-files=all'])).split('\n').sort()).toEqual([
+      ' M src/a.js',
+      ' M src/b.js',
+      '?? .odw/pipeline.yml',
+    ]);
   });
 });

@@ -71,7 +71,12 @@ describe('odw run on a terminal', () => {
     const run = await onTerminal(slow);
     const log = join(run.dir, 'calls.jsonl');
     const started = Date.now();
-    const sleeping = () => (existsSync(log) ? readFileSync(log, 'utf8').split('\n').filter((l) => l.includes('"sleeping"')).length : 0);
+    const sleeping = () =>
+      existsSync(log)
+        ? readFileSync(log, 'utf8')
+            .split('\n')
+            .filter((l) => l.includes('"sleeping"')).length
+        : 0;
     while (sleeping() < 3 && Date.now() - started < 40_000) await new Promise((r) => setTimeout(r, 100));
     expect(sleeping(), run.screen.replace(ANSI, '')).toBe(3);
     const typed = Date.now();

@@ -73,7 +73,9 @@ describe('the live view', () => {
     const events = run.events as RunEvent[];
     const first = events.findIndex((e) => e.type === 'agent_finished' && e.stage === 'implement');
     const frame = await replay(events.slice(0, first + 1));
-    const done = events.find((e): e is Extract<RunEvent, { type: 'agent_started' }> => e.type === 'agent_started' && e.call === (events[first] as { call: string }).call)!.task!;
+    const done = events.find(
+      (e): e is Extract<RunEvent, { type: 'agent_started' }> => e.type === 'agent_started' && e.call === (events[first] as { call: string }).call,
+    )!.task!;
     expect(frame).toMatch(/implement \(fanout\) [\d.]+m?s · 1 of 3 agents done/);
     expect(frame).toMatch(new RegExp(`\n {2}✔ ${done} · implementer done in [\\d.]+m?s`));
     for (const other of ['math', 'format', 'docs'].filter((t) => t !== done)) expect(frame).toMatch(new RegExp(`\n {2}\\S ${other} · implementer running`));
@@ -91,7 +93,16 @@ describe('the live view', () => {
       { ts: t, type: 'agent_started', stage: 'implement', call: '002-implement-a', runtime: 'implementer', task: 'a' },
       { ts: t, type: 'agent_started', stage: 'implement', call: '003-implement-b', runtime: 'implementer', task: 'b' },
       { ts: t, type: 'agent_state', stage: 'implement', call: '002-implement-a', state: 'asking', detail: 'Which file holds the config?' },
-      { ts: t + 1500, type: 'agent_finished', stage: 'implement', call: '003-implement-b', outcome: 'timed_out', durationMs: 1500, tokens: 1234, costUsd: 0.05 },
+      {
+        ts: t + 1500,
+        type: 'agent_finished',
+        stage: 'implement',
+        call: '003-implement-b',
+        outcome: 'timed_out',
+        durationMs: 1500,
+        tokens: 1234,
+        costUsd: 0.05,
+      },
     ];
     const frame = await replay(events);
     expect(frame).toContain('a · asking: Which file holds the config?');

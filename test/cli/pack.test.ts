@@ -44,7 +44,16 @@ function odw(args: string[], cwd: string) {
 
 describe('the npm package', () => {
   it('ships the built CLI, the pipelines and their prompts, the schemas and the report templates, not the sources or tests', () => {
-    for (const f of ['package.json', 'bin/odw.js', 'dist/cli/main.js', 'pipelines/parallel-review-apply.yml', 'schemas/pipeline.schema.json', 'schemas/review.schema.json', 'schemas/plan.schema.json', 'src/report/templates/report.hbs']) {
+    for (const f of [
+      'package.json',
+      'bin/odw.js',
+      'dist/cli/main.js',
+      'pipelines/parallel-review-apply.yml',
+      'schemas/pipeline.schema.json',
+      'schemas/review.schema.json',
+      'schemas/plan.schema.json',
+      'src/report/templates/report.hbs',
+    ]) {
       expect(files).toContain(f);
     }
     for (const p of ['implement', 'plan', 'repair', 'review']) expect(files).toContain(`pipelines/prompts/${p}.hbs`);

@@ -22,7 +22,17 @@ describe('odw run', () => {
     expect(record.status).toBe('succeeded');
     expect(record.inputs.greeting).toBe('hello from the fork');
     const steps = record.history.map((h: { stage: string; status: string; round?: number }) => `${h.stage}${h.round ? `@${h.round}` : ''}:${h.status}`);
-    expect(steps).toEqual(expect.arrayContaining(['prepare:succeeded', 'lint:succeeded', 'count:succeeded', 'poll@1:succeeded', 'poll@2:succeeded', 'strict-check:skipped', 'report:succeeded']));
+    expect(steps).toEqual(
+      expect.arrayContaining([
+        'prepare:succeeded',
+        'lint:succeeded',
+        'count:succeeded',
+        'poll@1:succeeded',
+        'poll@2:succeeded',
+        'strict-check:skipped',
+        'report:succeeded',
+      ]),
+    );
     expect(steps.at(-1)).toBe('report:succeeded');
     const greeting = readFileSync(join(repo, '.odw/runs', record.id, 'work/greeting.txt'), 'utf8');
     expect(greeting).toBe('hello from the fork\n');
@@ -66,7 +76,10 @@ describe('odw run', () => {
   it('an invalid pipeline prints located errors, exits 2 and runs nothing', async () => {
     const repo = tempDir();
     const file = join(repo, 'p.yml');
-    writeFileSync(file, 'stages:\n  - id: a\n    uses: exec\n    with: { run: "true" }\n  - id: b\n    uses: exec\n    needs: [c]\n    with: { run: "true" }\n');
+    writeFileSync(
+      file,
+      'stages:\n  - id: a\n    uses: exec\n    with: { run: "true" }\n  - id: b\n    uses: exec\n    needs: [c]\n    with: { run: "true" }\n',
+    );
     const r = await odw(['run', 'p.yml'], { cwd: repo });
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/^p\.yml:7:\d+ stages\[1\]\.needs\[0\]: /m);
@@ -75,7 +88,10 @@ describe('odw run', () => {
 
   it('a failing stage fails the run with exit 1, and runs show puts the failure first', async () => {
     const repo = tempDir();
-    writeFileSync(join(repo, 'p.yml'), 'stages:\n  - id: test\n    uses: exec\n    with: { run: "echo 2 failing >&2; exit 4" }\n  - id: after\n    uses: exec\n    needs: test\n    with: { run: "true" }\n');
+    writeFileSync(
+      join(repo, 'p.yml'),
+      'stages:\n  - id: test\n    uses: exec\n    with: { run: "echo 2 failing >&2; exit 4" }\n  - id: after\n    uses: exec\n    needs: test\n    with: { run: "true" }\n',
+    );
     const r = await odw(['run', 'p.yml'], { cwd: repo });
     expect(r.code).toBe(1);
     expect(r.stdout).toContain('✗ test failed');
@@ -89,7 +105,10 @@ describe('odw run', () => {
 
   it('a run killed with SIGKILL leaves a record that runs list and show read', async () => {
     const repo = tempDir();
-    writeFileSync(join(repo, 'p.yml'), 'stages:\n  - id: first\n    uses: exec\n    with: { run: "echo started > started.txt" }\n  - id: slow\n    uses: exec\n    needs: first\n    with: { run: "sleep 30" }\n');
+    writeFileSync(
+      join(repo, 'p.yml'),
+      'stages:\n  - id: first\n    uses: exec\n    with: { run: "echo started > started.txt" }\n  - id: slow\n    uses: exec\n    needs: first\n    with: { run: "sleep 30" }\n',
+    );
     const child = spawn(process.execPath, [ODW_BIN, 'run', 'p.yml'], { cwd: repo, stdio: 'ignore' });
     // Killed once the record says the slow stage is running (not after a guessed delay).
     const runs = join(repo, '.odw/runs');

@@ -22,7 +22,9 @@ describe('odw run with plain output (CI, pipes)', () => {
     expect(out).toMatch(/\n {2}· implement math: implementer started\n/);
     expect(out).toMatch(/\n {2}· review correctness: ok in [\d.]+m?s\n/);
     expect(out).toMatch(/\n✓ plan succeeded in [\d.]+m?s\n {2}plan: 3 tasks math,format,docs — Add sum\(\) and a formatter, with docs\.\n/);
-    expect(out).toMatch(/\n✓ review \(round 1\) succeeded in [\d.]+m?s\n {2}review r1: reject blockers=2 — check `node test\/check\.mjs` exited with code 1: expected sum\(2, 3\) to be 5 but got -1\n/);
+    expect(out).toMatch(
+      /\n✓ review \(round 1\) succeeded in [\d.]+m?s\n {2}review r1: reject blockers=2 — check `node test\/check\.mjs` exited with code 1: expected sum\(2, 3\) to be 5 but got -1\n/,
+    );
     expect(out).toContain('\n  repair r1: tasks=math (kept format,docs) — blocker names src/math.js\n');
     expect(out).toContain('\n  review r2: approve\n');
     expect(out).toContain('\n  verify: ok, tree unchanged\n');
@@ -76,16 +78,29 @@ describe('odw runs show', () => {
     expect(lines).toContain(`  plan: failed — planning_failed: ${cause}`);
     const list = await odw(['runs', 'list'], { cwd: failed.repo.dir });
     // the headline is cut to keep the line short; runs show has it all
-    expect(list.stdout.trim()).toMatch(new RegExp(`^${failed.record.id} {2}failed +[\\d.]+m?s {2}parallel-review-apply {2}failed: planning_failed — stage plan: the planner: node exited with code 3: planner is out of ideas…$`));
+    expect(list.stdout.trim()).toMatch(
+      new RegExp(
+        `^${failed.record.id} {2}failed +[\\d.]+m?s {2}parallel-review-apply {2}failed: planning_failed — stage plan: the planner: node exited with code 3: planner is out of ideas…$`,
+      ),
+    );
   });
 });
 
 describe('odw runs list', () => {
   it('one line per run, newest first, with its outcome; --json for scripts', async () => {
     const r = await odw(['runs', 'list'], { cwd: approved.repo.dir });
-    expect(r.stdout.trim()).toMatch(new RegExp(`^${approved.record.id} {2}succeeded +[\\d.]+m?s {2}parallel-review-apply {2}approved in round 2, 3 files applied$`));
+    expect(r.stdout.trim()).toMatch(
+      new RegExp(`^${approved.record.id} {2}succeeded +[\\d.]+m?s {2}parallel-review-apply {2}approved in round 2, 3 files applied$`),
+    );
     const json = JSON.parse((await odw(['runs', 'list', '--json'], { cwd: approved.repo.dir })).stdout);
-    expect(json.runs).toEqual([expect.objectContaining({ id: approved.record.id, status: 'succeeded', pipeline: 'parallel-review-apply', headline: 'approved in round 2, 3 files applied' })]);
+    expect(json.runs).toEqual([
+      expect.objectContaining({
+        id: approved.record.id,
+        status: 'succeeded',
+        pipeline: 'parallel-review-apply',
+        headline: 'approved in round 2, 3 files applied',
+      }),
+    ]);
   });
 
   it('runs started in the same second are listed by their start time', async () => {
@@ -119,7 +134,14 @@ describe('odw runs list', () => {
       writeFileSync(join(runs, id, 'run.json'), i === 2999 ? '{ broken' : '{}');
       const base = { id, pipeline: 'parallel-review-apply', startedAt: start + i * 60_000, pid: 1 };
       index.push(JSON.stringify({ ...base, status: 'running' }));
-      index.push(JSON.stringify({ ...base, status: i % 3 ? 'succeeded' : 'failed', durationMs: 61_000 + i, headline: i % 3 ? `approved in round 1, ${i} files applied` : `failed: planning_failed — run ${i}` }));
+      index.push(
+        JSON.stringify({
+          ...base,
+          status: i % 3 ? 'succeeded' : 'failed',
+          durationMs: 61_000 + i,
+          headline: i % 3 ? `approved in round 1, ${i} files applied` : `failed: planning_failed — run ${i}`,
+        }),
+      );
     }
     writeFileSync(join(runs, 'index.jsonl'), `${index.join('\n')}\n`);
     const newest = JSON.parse(index.at(-1)!).id as string;
@@ -148,7 +170,18 @@ describe('odw runs list', () => {
       const id = `20260101-12000${i}-000${i}`;
       if (name !== 'c') {
         mkdirSync(join(runs, id), { recursive: true });
-        const record = { id, status: 'succeeded', pipeline: { file: 'p.yml', name: 'p' }, repo, startedAt: started + i * 1000, durationMs: 5, inputs: {}, stages: {}, history: [], headline: `run ${name}` };
+        const record = {
+          id,
+          status: 'succeeded',
+          pipeline: { file: 'p.yml', name: 'p' },
+          repo,
+          startedAt: started + i * 1000,
+          durationMs: 5,
+          inputs: {},
+          stages: {},
+          history: [],
+          headline: `run ${name}`,
+        };
         writeFileSync(join(runs, id, 'run.json'), JSON.stringify(record));
       }
       return `${JSON.stringify({ id, status: 'succeeded', pipeline: 'p', startedAt: started + i * 1000, durationMs: 5, headline: `run ${name}` })}\n`;

@@ -45,7 +45,9 @@ describe('broken pipelines', () => {
 
     const result = await loadPipeline(name, { cwd: INVALID });
     expect(result.ok).toBe(false);
-    const actual = result.ok ? [] : result.errors.map((e) => formatConfigError(e, INVALID)).map((l) => (l.startsWith(`${name}:`) ? l.slice(name.length + 1) : l));
+    const actual = result.ok
+      ? []
+      : result.errors.map((e) => formatConfigError(e, INVALID)).map((l) => (l.startsWith(`${name}:`) ? l.slice(name.length + 1) : l));
     expect(new Set(actual)).toEqual(new Set(expected));
     expect(actual.length).toBe(expected.length);
   });

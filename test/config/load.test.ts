@@ -67,7 +67,17 @@ describe('loadPipeline', () => {
     const dir = tempDir();
     writeFileSync(
       join(dir, 'p.yml'),
-      ['stages:', '  - id: a', '    uses: exec', '    with: { run: make, retry: 2 }', '  - id: b', '    uses: exec', '    needs: [c]', '    with: { run: make }', ''].join('\n'),
+      [
+        'stages:',
+        '  - id: a',
+        '    uses: exec',
+        '    with: { run: make, retry: 2 }',
+        '  - id: b',
+        '    uses: exec',
+        '    needs: [c]',
+        '    with: { run: make }',
+        '',
+      ].join('\n'),
     );
     const result = await loadPipeline('p.yml', { cwd: dir });
     expect(result.ok).toBe(false);

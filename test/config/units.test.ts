@@ -60,7 +60,14 @@ describe('parseYaml', () => {
 
   it('returns plain data', () => {
     expect(parsed.errors).toEqual([]);
-    expect(parsed.value).toEqual({ name: 'demo', inputs: { n: { type: 'number' } }, stages: [{ id: 'a', needs: ['b', 'c'] }, { id: 'b', uses: 'exec' }] });
+    expect(parsed.value).toEqual({
+      name: 'demo',
+      inputs: { n: { type: 'number' } },
+      stages: [
+        { id: 'a', needs: ['b', 'c'] },
+        { id: 'b', uses: 'exec' },
+      ],
+    });
   });
 
   it('locates keys, list items and falls back to the nearest ancestor', () => {

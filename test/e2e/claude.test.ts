@@ -107,9 +107,21 @@ describe('claude, real binary', () => {
     const question = 'Which colour should the button be?';
     const { mock, profile, wt } = await setup((dir) => [
       {
-        blocks: [toolUse('AskUserQuestion', {
-          questions: [{ question, header: 'Colour', multiSelect: false, options: [{ label: 'Blue', description: 'calm' }, { label: 'Red', description: 'loud' }] }],
-        })],
+        blocks: [
+          toolUse('AskUserQuestion', {
+            questions: [
+              {
+                question,
+                header: 'Colour',
+                multiSelect: false,
+                options: [
+                  { label: 'Blue', description: 'calm' },
+                  { label: 'Red', description: 'loud' },
+                ],
+              },
+            ],
+          }),
+        ],
       },
       { blocks: [text(question)] },
       { blocks: [toolUse('Write', { file_path: join(dir, 'button.txt'), content: 'blue\n' })] },
@@ -123,7 +135,10 @@ describe('claude, real binary', () => {
     expect(readFileSync(join(wt.dir, 'button.txt'), 'utf8')).toBe('blue\n');
     const rec = record(req);
     expect(rec.questions).toEqual([{ question: `${question} (options: Blue, Red)`, answer: DEFAULT_ANSWER_POLICY }]);
-    expect(rec.invocations?.map((i) => [i.kind, i.resumed])).toEqual([['start', false], ['answer', true]]);
+    expect(rec.invocations?.map((i) => [i.kind, i.resumed])).toEqual([
+      ['start', false],
+      ['answer', true],
+    ]);
     expect(rec.sessionId).toBe(result.sessionId);
     const requests = mock.modelRequests();
     // Claude Code disables the tool when run with -p; the model then asks in text.

@@ -104,7 +104,10 @@ describe('codex, real binary', () => {
     expect(result.structured).toEqual({ decision: 'reject', notes: 'fixed' });
     const rec = record(req);
     expect(rec.attempts).toBe(2);
-    expect(rec.invocations?.map((i) => [i.kind, i.resumed])).toEqual([['start', false], ['retry', true]]);
+    expect(rec.invocations?.map((i) => [i.kind, i.resumed])).toEqual([
+      ['start', false],
+      ['retry', true],
+    ]);
     const second = mock.modelRequests()[1];
     expect(inputText(second.body)).toContain('/decision must be equal to one of the allowed values');
     // Not strict-compatible (optional `notes`): odw validates it itself, without --output-schema.
@@ -126,9 +129,21 @@ describe('codex, real binary', () => {
     const question = 'Which colour should the button be?';
     const { mock, profile, wt } = await setup([
       {
-        items: [functionCall('request_user_input', {
-          questions: [{ id: 'colour', header: 'Colour', question, options: [{ label: 'Blue (Recommended)', description: 'calm' }, { label: 'Red', description: 'loud' }] }],
-        })],
+        items: [
+          functionCall('request_user_input', {
+            questions: [
+              {
+                id: 'colour',
+                header: 'Colour',
+                question,
+                options: [
+                  { label: 'Blue (Recommended)', description: 'calm' },
+                  { label: 'Red', description: 'loud' },
+                ],
+              },
+            ],
+          }),
+        ],
       },
       { items: [message(question)] },
       { items: [applyPatchAdd('button.txt', 'blue')] },
@@ -142,7 +157,10 @@ describe('codex, real binary', () => {
     expect(readFileSync(join(wt.dir, 'button.txt'), 'utf8')).toBe('blue\n');
     const rec = record(req);
     expect(rec.questions).toEqual([{ question, answer: DEFAULT_ANSWER_POLICY }]);
-    expect(rec.invocations?.map((i) => [i.kind, i.resumed])).toEqual([['start', false], ['answer', true]]);
+    expect(rec.invocations?.map((i) => [i.kind, i.resumed])).toEqual([
+      ['start', false],
+      ['answer', true],
+    ]);
     expect(rec.sessionId).toBe(result.sessionId);
     const requests = mock.modelRequests();
     // codex exec does not offer its question tool unattended; the model is told so and asks in text.

@@ -43,7 +43,8 @@ describe('parallel-review-apply with the real claude CLI', () => {
       expect(c.costUsd).toBeGreaterThan(0);
     }
     // The edits went through claude's own tools, in each implementer's worktree, never the user's tree.
-    const edits = requests.flatMap((q) => (q.body.messages as Json[]).flatMap((m) => (Array.isArray(m.content) ? m.content : [])))
+    const edits = requests
+      .flatMap((q) => (q.body.messages as Json[]).flatMap((m) => (Array.isArray(m.content) ? m.content : [])))
       .filter((b: Json) => b.type === 'tool_use' && (b.name === 'Edit' || b.name === 'Write'))
       .map((b: Json) => b.input.file_path as string);
     const edited = [...new Set(edits)].sort();

@@ -46,10 +46,12 @@ describe('parallel-review-apply with the real codex CLI', () => {
     // plan + two implementers × (edit, final sentence) + two reviews
     expect(requests).toHaveLength(7);
     // The edits went through codex's shell tool, and apply_patch reported them back.
-    expect(requests.flatMap((q) => toolOutputs(q.body)).map((o) => /Success\. Updated the following files:\n([AM] \S+)/.exec(o)?.[1]).sort()).toEqual([
-      'A src/farewell.js',
-      'M src/greet.js',
-    ]);
+    expect(
+      requests
+        .flatMap((q) => toolOutputs(q.body))
+        .map((o) => /Success\. Updated the following files:\n([AM] \S+)/.exec(o)?.[1])
+        .sort(),
+    ).toEqual(['A src/farewell.js', 'M src/greet.js']);
     // The planner and the reviewers ran read-only; each implementer could write its own worktree only.
     for (const q of requests) {
       const from = who(q)!;

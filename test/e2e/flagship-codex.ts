@@ -9,7 +9,12 @@ import type { RecordedRequest } from './mock/server.js';
 /** The edit each implementer makes with apply_patch: an update of an existing file and a new file. */
 const edits: Record<string, string> = {
   greet: ['*** Update File: src/greet.js', '@@', ' // greeting helpers', '+export function greet(name) {', '+  return `hello, ${name}`;', '+}'].join('\n'),
-  farewell: ['*** Add File: src/farewell.js', ...FAREWELL.replace(/\n$/, '').split('\n').map((l) => `+${l}`)].join('\n'),
+  farewell: [
+    '*** Add File: src/farewell.js',
+    ...FAREWELL.replace(/\n$/, '')
+      .split('\n')
+      .map((l) => `+${l}`),
+  ].join('\n'),
 };
 
 export const who = (req: RecordedRequest) => roleOf(userText(req.body));

@@ -39,7 +39,7 @@ export const plan = {
   risks: [],
 };
 
-export const GREET = "// greeting helpers\nexport function greet(name) {\n  return `hello, ${name}`;\n}\n";
+export const GREET = '// greeting helpers\nexport function greet(name) {\n  return `hello, ${name}`;\n}\n';
 export const FAREWELL = 'export function farewell(name) {\n  return `bye, ${name}`;\n}\n';
 
 export function approval(reviewer: string) {
@@ -66,7 +66,10 @@ export function roleOf(prompt: string): Role | undefined {
 export function forkPipeline(dir: string, profile: Record<string, unknown>): string {
   const file = join(dir, 'pipeline.yml');
   const flow = JSON.stringify(profile);
-  writeFileSync(file, ['extends: odw:parallel-review-apply', 'runtimes:', ...['planner', 'implementer', 'reviewer'].map((r) => `  ${r}: ${flow}`), ''].join('\n'));
+  writeFileSync(
+    file,
+    ['extends: odw:parallel-review-apply', 'runtimes:', ...['planner', 'implementer', 'reviewer'].map((r) => `  ${r}: ${flow}`), ''].join('\n'),
+  );
   return file;
 }
 
@@ -81,7 +84,10 @@ export interface FlagshipRun {
 
 /** `odw run <pipeline> --repo <repo> --input request=… --input check=…`, then `odw runs show latest --json`. */
 export async function runFlagship(repo: GitDir, pipeline: string, agentProcesses: () => number[]): Promise<FlagshipRun> {
-  const pending = odw(['run', pipeline, '--repo', repo.dir, '--input', `request=${REQUEST}`, '--input', `check=${CHECK}`], { cwd: repo.dir, env: GIT_TEST_ENV });
+  const pending = odw(['run', pipeline, '--repo', repo.dir, '--input', `request=${REQUEST}`, '--input', `check=${CHECK}`], {
+    cwd: repo.dir,
+    env: GIT_TEST_ENV,
+  });
   let done = false;
   void pending.finally(() => (done = true));
   let seen = 0;
@@ -120,9 +126,13 @@ export async function expectApplied(repo: GitDir, r: FlagshipRun, agent: 'codex'
 
   // Five agent calls, each ok, each in its own session of the agent.
   const calls: Json[] = record.calls;
-  expect(calls.map((c) => `${c.runtime}:${c.meta.task ?? c.meta.reviewer ?? ''}`).sort()).toEqual(
-    ['implementer:farewell', 'implementer:greet', 'planner:', 'reviewer:correctness', 'reviewer:owner-risk'],
-  );
+  expect(calls.map((c) => `${c.runtime}:${c.meta.task ?? c.meta.reviewer ?? ''}`).sort()).toEqual([
+    'implementer:farewell',
+    'implementer:greet',
+    'planner:',
+    'reviewer:correctness',
+    'reviewer:owner-risk',
+  ]);
   for (const c of calls) {
     expect(c).toMatchObject({ agent, state: 'done', outcome: 'ok', model });
     expect(c.sessionId).toMatch(/^[0-9a-f-]{36}$/);
@@ -130,7 +140,12 @@ export async function expectApplied(repo: GitDir, r: FlagshipRun, agent: 'codex'
   expect(new Set(calls.map((c) => c.sessionId)).size).toBe(5);
   expect(calls.find((c) => c.runtime === 'planner')?.structured).toEqual(plan);
   expect(calls.filter((c) => c.runtime === 'reviewer').map((c) => c.structured.decision)).toEqual(['approve', 'approve']);
-  expect(calls.filter((c) => c.runtime === 'implementer').map((c) => c.finalMessage).sort()).toEqual([finalSentence('farewell'), finalSentence('greet')]);
+  expect(
+    calls
+      .filter((c) => c.runtime === 'implementer')
+      .map((c) => c.finalMessage)
+      .sort(),
+  ).toEqual([finalSentence('farewell'), finalSentence('greet')]);
 
   // No worktree outlives the run: the run's folder went with it.
   expect(existsSync(runFolder(repo.dir, record.id))).toBe(false);

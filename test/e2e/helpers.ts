@@ -70,12 +70,10 @@ function runner(name: string): ProcessRunner {
     run(spec) {
       n += 1;
       const lines: string[] = [];
-      return real
-        .run({ ...spec, onStdoutLine: (l) => (lines.push(l), spec.onStdoutLine?.(l)) })
-        .then((r) => {
-          writeFileSync(join(FIXTURES, `${name}${n > 1 ? `-${n}` : ''}.jsonl`), lines.map((l) => `${l}\n`).join(''));
-          return r;
-        });
+      return real.run({ ...spec, onStdoutLine: (l) => (lines.push(l), spec.onStdoutLine?.(l)) }).then((r) => {
+        writeFileSync(join(FIXTURES, `${name}${n > 1 ? `-${n}` : ''}.jsonl`), lines.map((l) => `${l}\n`).join(''));
+        return r;
+      });
     },
   };
 }

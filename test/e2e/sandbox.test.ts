@@ -77,19 +77,26 @@ describe('sandbox: true', () => {
       ESCAPE_TMP_FILE: hostTmp,
       ESCAPE_DAEMON_SECONDS: marker,
     };
-    writeFileSync(join(dir, 'pipeline.yml'), [
-      'extends: odw:parallel-review-apply',
-      'runtimes:',
-      `  planner: { agent: command, command: ${scripted}, timeout: 60s }`,
-      `  implementer: { agent: command, command: ${JSON.stringify([process.execPath, ESCAPE])}, timeout: 60s, sandbox: true, env: ${JSON.stringify(escapeEnv)} }`,
-      `  reviewer: { agent: command, command: ${scripted}, timeout: 60s }`,
-      'workspace:',
-      `  root: ${JSON.stringify(join(dir, 'worktrees'))}`,
-      '',
-    ].join('\n'));
+    writeFileSync(
+      join(dir, 'pipeline.yml'),
+      [
+        'extends: odw:parallel-review-apply',
+        'runtimes:',
+        `  planner: { agent: command, command: ${scripted}, timeout: 60s }`,
+        `  implementer: { agent: command, command: ${JSON.stringify([process.execPath, ESCAPE])}, timeout: 60s, sandbox: true, env: ${JSON.stringify(escapeEnv)} }`,
+        `  reviewer: { agent: command, command: ${scripted}, timeout: 60s }`,
+        'workspace:',
+        `  root: ${JSON.stringify(join(dir, 'worktrees'))}`,
+        '',
+      ].join('\n'),
+    );
     const run = await odw(args, { cwd: repo.dir, env });
     const r = await readOutcome(dir, repo);
-    const context = `exit ${run.code}\n${run.stdout}\n${run.stderr}\n${JSON.stringify(r.record.calls?.map((c: Json) => [c.runtime, c.outcome, c.error, c.finalMessage]), null, 1)}`;
+    const context = `exit ${run.code}\n${run.stdout}\n${run.stderr}\n${JSON.stringify(
+      r.record.calls?.map((c: Json) => [c.runtime, c.outcome, c.error, c.finalMessage]),
+      null,
+      1,
+    )}`;
 
     expect(run.code, context).toBe(0);
     expect(r.record.status).toBe('succeeded');

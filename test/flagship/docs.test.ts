@@ -64,10 +64,26 @@ function emittedCategories(): Set<string> {
 
 describe('failure categories', () => {
   it('every category odw emits is documented in docs/', () => {
-    const docs = readdirSync(join(ROOT, 'docs')).filter((f) => f.endsWith('.md')).map((f) => readFileSync(join(ROOT, 'docs', f), 'utf8')).join('\n');
+    const docs = readdirSync(join(ROOT, 'docs'))
+      .filter((f) => f.endsWith('.md'))
+      .map((f) => readFileSync(join(ROOT, 'docs', f), 'utf8'))
+      .join('\n');
     const categories = emittedCategories();
     // the scan finds the categories of every stage kind, of git and of agent calls
-    for (const known of ['exec_failed', 'no_candidate', 'not_a_repository', 'dirty_task_files', 'planning_failed', 'review_rounds_exhausted', 'implementation_pre_review_blocked', 'patch_conflict', 'dirty_files', 'workspace_setup_failed', 'spawn_failed', 'schema_mismatch']) {
+    for (const known of [
+      'exec_failed',
+      'no_candidate',
+      'not_a_repository',
+      'dirty_task_files',
+      'planning_failed',
+      'review_rounds_exhausted',
+      'implementation_pre_review_blocked',
+      'patch_conflict',
+      'dirty_files',
+      'workspace_setup_failed',
+      'spawn_failed',
+      'schema_mismatch',
+    ]) {
       expect(categories).toContain(known);
     }
     expect(categories.size).toBeGreaterThan(40);

@@ -27,7 +27,11 @@ describe.concurrent('preflight: a tasks file that cannot run safely stops before
 
 describe.concurrent('planning failures', () => {
   it('the planner exits 1: planning_failed with its stderr', async () => {
-    const r = await runFlagship({ files: demoFiles, scenario: { plan: { exit: 1, stderr: 'error: the model is overloaded' } }, inputs: { request: 'add alpha and beta' } });
+    const r = await runFlagship({
+      files: demoFiles,
+      scenario: { plan: { exit: 1, stderr: 'error: the model is overloaded' } },
+      inputs: { request: 'add alpha and beta' },
+    });
     expectFailure(r, 'planning_failed', 'plan');
     expect(r.record.error.message).toMatch(/^stage plan: the planner: node exited with code 1: error: the model is overloaded \(exit_code\)$/);
     expect(r.calls.map((c) => c.kind)).toEqual(['plan']);
@@ -38,7 +42,9 @@ describe.concurrent('planning failures', () => {
   it('the planner answers schema-invalid JSON twice: planning_failed naming the schema error', async () => {
     const r = await runFlagship({ files: demoFiles, scenario: { plan: { summary: 'nothing', tasks: [] } }, inputs: { request: 'add alpha and beta' } });
     expectFailure(r, 'planning_failed', 'plan');
-    expect(r.record.error.message).toContain('the answer does not match the schema after 2 attempts: /tasks must NOT have fewer than 1 items (schema_mismatch)');
+    expect(r.record.error.message).toContain(
+      'the answer does not match the schema after 2 attempts: /tasks must NOT have fewer than 1 items (schema_mismatch)',
+    );
     expect(r.calls.map((c) => c.kind)).toEqual(['plan', 'plan']);
     const planner = r.record.calls.find((c: { meta: { stage: string } }) => c.meta.stage === 'plan');
     expect(planner).toMatchObject({ outcome: 'failed', attempts: 2, error: { category: 'schema_mismatch' } });

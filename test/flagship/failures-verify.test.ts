@@ -22,9 +22,16 @@ describe.concurrent('verify', () => {
     const files = {
       ...demoFiles,
       '.gitignore': '*.local\n',
-      'verify.mjs': "import { existsSync } from 'node:fs';\nif (existsSync('strict.local')) { console.error('strict.local: alpha() must return 10'); process.exit(3); }\nconsole.log('ok');\n",
+      'verify.mjs':
+        "import { existsSync } from 'node:fs';\nif (existsSync('strict.local')) { console.error('strict.local: alpha() must return 10'); process.exit(3); }\nconsole.log('ok');\n",
     };
-    const r = await runFlagship({ files, tasks: twoTasks, scenario: goodTwoTasks, inputs: { check: 'node verify.mjs' }, prepare: (repo) => repo.write('strict.local', 'on\n') });
+    const r = await runFlagship({
+      files,
+      tasks: twoTasks,
+      scenario: goodTwoTasks,
+      inputs: { check: 'node verify.mjs' },
+      prepare: (repo) => repo.write('strict.local', 'on\n'),
+    });
     const last = expectFailure(r, 'verification_failed', 'verify');
     expect(r.record.error.message).toBe('stage verify: the check `node verify.mjs` exited with code 3:\nstrict.local: alpha() must return 10');
     expect(last).toMatchObject({ check: { command: 'node verify.mjs', exitCode: 3 }, guard: { changed: false } });

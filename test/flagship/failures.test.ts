@@ -24,7 +24,11 @@ describe.concurrent('the review loop refuses', () => {
 
   it('needs_owner: a reviewer asks the owner → the run stops at once, nothing repaired or applied', async () => {
     const question = { decision: 'needs_owner', summary: 'a product decision', blockers: ['Should beta() stay public? Only the owner can decide.'] };
-    const r = await runFlagship({ files: demoFiles, tasks: twoTasks, scenario: { ...goodTwoTasks, review: { correctness: { '*': approve }, 'owner-risk': { '*': question } } } });
+    const r = await runFlagship({
+      files: demoFiles,
+      tasks: twoTasks,
+      scenario: { ...goodTwoTasks, review: { correctness: { '*': approve }, 'owner-risk': { '*': question } } },
+    });
     const last = expectFailure(r, 'needs_owner', 'review');
     expect(r.record.error.message).toBe('stage review: the reviewers need a decision from the owner: Should beta() stay public? Only the owner can decide.');
     expect(last).toMatchObject({ round: 1, decision: 'needs_owner' });
@@ -37,13 +41,22 @@ describe.concurrent('the review loop refuses', () => {
     const r = await runFlagship({
       files: demoFiles,
       tasks: twoTasks,
-      scenario: { ...goodTwoTasks, review: { correctness: { '*': reject('src/a.js must return 10, not 1', { file: 'src/a.js' }) }, 'owner-risk': { '*': approve } } },
+      scenario: {
+        ...goodTwoTasks,
+        review: { correctness: { '*': reject('src/a.js must return 10, not 1', { file: 'src/a.js' }) }, 'owner-risk': { '*': approve } },
+      },
       inputs: { maxRounds: '2' },
     });
     expectFailure(r, 'review_rounds_exhausted', 'review');
     expect(r.record.error.message).toBe('stage review: still rejected after 2 rounds (1 blocker): src/a.js must return 10, not 1');
     expect(steps(r.record)).toEqual(['plan', 'implement r1', 'review r1 reject', 'repair r1 tasks=alpha kept=beta', 'review r2 reject']);
-    expect(callNames(r, 'review', 'repair').sort()).toEqual(['repair:alpha@2', 'review:correctness@1', 'review:correctness@2', 'review:owner-risk@1', 'review:owner-risk@2']);
+    expect(callNames(r, 'review', 'repair').sort()).toEqual([
+      'repair:alpha@2',
+      'review:correctness@1',
+      'review:correctness@2',
+      'review:owner-risk@1',
+      'review:owner-risk@2',
+    ]);
     await expectUntouched(r);
   });
 });
@@ -82,16 +95,31 @@ describe.concurrent('the pre-review gate', () => {
     // round 1 used up by the gate: the failed task, the writer and the owner of the file go back
     expect(history(r).find((h) => h.step === 'repair')).toMatchObject({ round: 1, tasks: ['alpha', 'beta', 'docs'], kept: [] });
     expect(last).toMatchObject({ round: 2, gate: 'pre_review' });
-    expect(last.blockers.map((b: { message: string }) => b.message)).toEqual(['scope_violation: task beta touched README.md; owned_by=docs. Edit only your own files.']);
+    expect(last.blockers.map((b: { message: string }) => b.message)).toEqual([
+      'scope_violation: task beta touched README.md; owned_by=docs. Edit only your own files.',
+    ]);
     expect(callNames(r, 'review')).toEqual([]);
     await expectUntouched(r);
   });
 
   it('once the gate passes, the reviewers judge the repaired candidate in the next round', async () => {
     const fixed = { ...failing, beta: { '1': failing.beta['*'], '*': { write: { 'src/b.js': BETA, 'README.md': '# demo\n' } } } };
-    const r = await runFlagship({ files: demoFiles, tasks, scenario: { implement: fixed, review: always(approve) }, inputs: { maxRounds: '2', check: 'node check.mjs' } });
+    const r = await runFlagship({
+      files: demoFiles,
+      tasks,
+      scenario: { implement: fixed, review: always(approve) },
+      inputs: { maxRounds: '2', check: 'node check.mjs' },
+    });
     expect(r.code).toBe(0);
-    expect(steps(r.record)).toEqual(['plan', 'implement r1 failed', 'review r1 reject', 'repair r1 tasks=alpha,beta,docs kept=', 'review r2 approve', 'apply', 'verify']);
+    expect(steps(r.record)).toEqual([
+      'plan',
+      'implement r1 failed',
+      'review r1 reject',
+      'repair r1 tasks=alpha,beta,docs kept=',
+      'review r2 approve',
+      'apply',
+      'verify',
+    ]);
     expect(callNames(r, 'review').every((c) => c.endsWith('@2'))).toBe(true);
     expect(await r.repo.read('README.md')).toBe(DOCS);
     expect((await r.repo.git(['status', '--porcelain'])).split('\n').sort()).toEqual([' M README.md', ' M src/a.js', ' M src/b.js']);
@@ -101,7 +129,10 @@ describe.concurrent('the pre-review gate', () => {
 describe('apply', () => {
   it('changed_during_run: the user edits an owned file while the run is in flight → nothing applied, their edit kept byte for byte', async () => {
     const mine = '// my edit, made while odw was running\n';
-    const scenario = { implement: { ...goodTwoTasks.implement, alpha: { '*': { write: { 'src/a.js': ALPHA }, writeUser: { 'src/a.js': mine } } } }, review: always(approve) };
+    const scenario = {
+      implement: { ...goodTwoTasks.implement, alpha: { '*': { write: { 'src/a.js': ALPHA }, writeUser: { 'src/a.js': mine } } } },
+      review: always(approve),
+    };
     const r = await runFlagship({ files: demoFiles, tasks: twoTasks, scenario });
     const last = expectFailure(r, 'changed_during_run', 'apply');
     expect(r.record.error.message).toContain('1 file the change touches changed in your working tree while the run was going');

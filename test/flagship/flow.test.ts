@@ -14,9 +14,21 @@ describe('parallel-review-apply, end to end with scripted agents', () => {
     expect((await r.repo.git(['status', '--porcelain'])).split('\n').sort()).toEqual([' M README.md', ' M src/format.js', ' M src/math.js']);
     expect(await r.repo.git(['rev-list', '--count', 'HEAD'])).toBe('1');
 
-    expect(steps(r.record)).toEqual(['plan', 'implement r1', 'review r1 reject', 'repair r1 tasks=math kept=format,docs', 'review r2 approve', 'apply', 'verify']);
+    expect(steps(r.record)).toEqual([
+      'plan',
+      'implement r1',
+      'review r1 reject',
+      'repair r1 tasks=math kept=format,docs',
+      'review r2 approve',
+      'apply',
+      'verify',
+    ]);
     const repair = r.record.history.find((h: { step: string }) => h.step === 'repair');
-    expect(repair.reasons).toEqual(expect.arrayContaining([expect.objectContaining({ task: 'math', blocker: 'src/math.js returns a - b instead of a + b, so formatSum prints the wrong total' })]));
+    expect(repair.reasons).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ task: 'math', blocker: 'src/math.js returns a - b instead of a + b, so formatSum prints the wrong total' }),
+      ]),
+    );
     expect(repair.reasons.every((x: { task: string }) => x.task === 'math')).toBe(true);
     const verify = r.record.history.at(-1);
     expect(verify).toMatchObject({ step: 'verify', ok: true, guard: { changed: false } });

@@ -16,9 +16,27 @@ export interface PreflightCase {
 }
 
 export const preflightCases: PreflightCase[] = [
-  { name: 'a task without an id', tasks: [{ files: ['src/a.js'], prompt: 'Do it.' }, beta], category: 'invalid_task_ids', message: /1 task\(s\) without an id/, details: { missingTaskIds: [{ index: 0 }], duplicateTaskIds: [] } },
-  { name: 'two tasks with one id', tasks: [alpha, { ...beta, id: 'alpha' }], category: 'invalid_task_ids', message: /duplicate ids: alpha/, details: { missingTaskIds: [], duplicateTaskIds: ['alpha'] } },
-  { name: 'an id that cannot name a folder', tasks: [alpha, { ...beta, id: 'add beta' }], category: 'invalid_task_ids', message: /ids that are not plain names: "add beta"/, details: { missingTaskIds: [], duplicateTaskIds: [], invalidTaskIds: [{ index: 1, id: 'add beta' }] } },
+  {
+    name: 'a task without an id',
+    tasks: [{ files: ['src/a.js'], prompt: 'Do it.' }, beta],
+    category: 'invalid_task_ids',
+    message: /1 task\(s\) without an id/,
+    details: { missingTaskIds: [{ index: 0 }], duplicateTaskIds: [] },
+  },
+  {
+    name: 'two tasks with one id',
+    tasks: [alpha, { ...beta, id: 'alpha' }],
+    category: 'invalid_task_ids',
+    message: /duplicate ids: alpha/,
+    details: { missingTaskIds: [], duplicateTaskIds: ['alpha'] },
+  },
+  {
+    name: 'an id that cannot name a folder',
+    tasks: [alpha, { ...beta, id: 'add beta' }],
+    category: 'invalid_task_ids',
+    message: /ids that are not plain names: "add beta"/,
+    details: { missingTaskIds: [], duplicateTaskIds: [], invalidTaskIds: [{ index: 1, id: 'add beta' }] },
+  },
   ...(
     [
       ['empty_path', '  '],
@@ -38,10 +56,32 @@ export const preflightCases: PreflightCase[] = [
   })),
   { name: 'an empty prompt', tasks: [alpha, { ...beta, prompt: '   ' }], category: 'invalid_task_prompts', message: /task beta has no prompt/ },
   { name: 'a task that owns no files', tasks: [alpha, task('beta', [])], category: 'undeclared_task_files', message: /task beta owns no files/ },
-  { name: 'two owners of one file (a glob and a path)', tasks: [task('alpha', ['src/**']), beta], category: 'duplicate_task_files', message: /src\/b\.js is owned by alpha and beta/ },
-  { name: 'an owned file with uncommitted changes', tasks: twoTasks, dirty: { 'src/b.js': '// my work in progress\n' }, category: 'dirty_task_files', message: /owned files have uncommitted changes: src\/b\.js/ },
-  { name: 'an untracked file inside an owned folder', tasks: [alpha, task('beta', ['lib'])], dirty: { 'lib/new.js': 'draft\n' }, category: 'dirty_task_files', message: /lib\/new\.js/ },
-  { name: 'a runtime that is not a profile', tasks: [alpha, { ...beta, runtime: 'gpu' }], category: 'invalid_task_runtime', message: /task beta: runtime "gpu" is not a profile of this pipeline \(profiles: planner, implementer, reviewer\)/ },
+  {
+    name: 'two owners of one file (a glob and a path)',
+    tasks: [task('alpha', ['src/**']), beta],
+    category: 'duplicate_task_files',
+    message: /src\/b\.js is owned by alpha and beta/,
+  },
+  {
+    name: 'an owned file with uncommitted changes',
+    tasks: twoTasks,
+    dirty: { 'src/b.js': '// my work in progress\n' },
+    category: 'dirty_task_files',
+    message: /owned files have uncommitted changes: src\/b\.js/,
+  },
+  {
+    name: 'an untracked file inside an owned folder',
+    tasks: [alpha, task('beta', ['lib'])],
+    dirty: { 'lib/new.js': 'draft\n' },
+    category: 'dirty_task_files',
+    message: /lib\/new\.js/,
+  },
+  {
+    name: 'a runtime that is not a profile',
+    tasks: [alpha, { ...beta, runtime: 'gpu' }],
+    category: 'invalid_task_runtime',
+    message: /task beta: runtime "gpu" is not a profile of this pipeline \(profiles: planner, implementer, reviewer\)/,
+  },
 ];
 
 /** A tasks-file run that must stop at preflight. */

@@ -28,7 +28,15 @@ describe('parallel-review-apply: workspaces at scale', () => {
     });
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
-    expect(steps(r.record)).toEqual(['plan', 'implement r1', 'review r1 reject', 'repair r1 tasks=math kept=format,docs', 'review r2 approve', 'apply', 'verify']);
+    expect(steps(r.record)).toEqual([
+      'plan',
+      'implement r1',
+      'review r1 reject',
+      'repair r1 tasks=math kept=format,docs',
+      'review r2 approve',
+      'apply',
+      'verify',
+    ]);
 
     const setups = readFileSync(join(logs, 'setup.log'), 'utf8').trim().split('\n');
     const tasks = setups.filter((l) => !l.startsWith('.review-'));

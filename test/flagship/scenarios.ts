@@ -9,7 +9,7 @@ export const demoFiles = {
   'check.mjs': [
     "import { alpha } from './src/a.js';",
     "import { beta } from './src/b.js';",
-    "if (alpha() + beta() !== 3) { console.error(`expected alpha() + beta() to be 3, got ${alpha() + beta()}`); process.exit(1); }",
+    'if (alpha() + beta() !== 3) { console.error(`expected alpha() + beta() to be 3, got ${alpha() + beta()}`); process.exit(1); }',
     "console.log('check passes');",
     '',
   ].join('\n'),
@@ -22,10 +22,17 @@ export const DOCS = '# demo\n\n`alpha()` and `beta()` add up to 3.\n';
 export const task = (id: string, files: string[], prompt = `Implement ${id} in ${files.join(', ')}.`) => ({ id, files, prompt });
 
 /** alpha owns src/a.js, beta owns src/b.js. */
-export const twoTasks = [task('alpha', ['src/a.js'], 'Export alpha() from src/a.js returning 1.'), task('beta', ['src/b.js'], 'Export beta() from src/b.js returning 2.')];
+export const twoTasks = [
+  task('alpha', ['src/a.js'], 'Export alpha() from src/a.js returning 1.'),
+  task('beta', ['src/b.js'], 'Export beta() from src/b.js returning 2.'),
+];
 
 export const approve = { decision: 'approve', summary: 'looks right', blockers: [] };
-export const reject = (message: string, extra: Record<string, unknown> = {}) => ({ decision: 'reject', summary: 'must change', blockers: [{ message, ...extra }] });
+export const reject = (message: string, extra: Record<string, unknown> = {}) => ({
+  decision: 'reject',
+  summary: 'must change',
+  blockers: [{ message, ...extra }],
+});
 
 /** Every reviewer, every round. */
 export const always = (verdict: unknown) => ({ '*': { '*': verdict } });

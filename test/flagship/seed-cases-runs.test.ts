@@ -99,12 +99,24 @@ describe.concurrent('seed regression cases: runs, cleanup and guards', () => {
       expectStoppedAtPlan(r);
       expect(await leftovers(r)).toEqual({ registered: [], folders: [] });
     }
-    expect([...seen].sort()).toEqual(['dirty_task_files', 'duplicate_task_files', 'invalid_task_files', 'invalid_task_ids', 'invalid_task_prompts', 'invalid_task_runtime', 'undeclared_task_files']);
+    expect([...seen].sort()).toEqual([
+      'dirty_task_files',
+      'duplicate_task_files',
+      'invalid_task_files',
+      'invalid_task_ids',
+      'invalid_task_prompts',
+      'invalid_task_runtime',
+      'undeclared_task_files',
+    ]);
   });
 
   it('G19: a failed task plus a write into another task’s file, maxRounds=1 → implementation_pre_review_blocked; no reviewer runs', async () => {
     const tasks = [...twoTasks, task('docs', ['README.md'])];
-    const implement = { alpha: { '*': { exit: 1, stderr: 'ran out of ideas' } }, beta: { '*': { write: { 'src/b.js': BETA, 'README.md': '# beta\n' } } }, docs: { '*': { write: { 'README.md': DOCS } } } };
+    const implement = {
+      alpha: { '*': { exit: 1, stderr: 'ran out of ideas' } },
+      beta: { '*': { write: { 'src/b.js': BETA, 'README.md': '# beta\n' } } },
+      docs: { '*': { write: { 'README.md': DOCS } } },
+    };
     const r = await runFlagship({ files: demoFiles, tasks, scenario: { implement, review: always(approve) }, inputs: { maxRounds: '1' } });
     const last = expectFailure(r, 'implementation_pre_review_blocked', 'review');
     expect(last).toMatchObject({ round: 1, gate: 'pre_review', reviewers: [] });
@@ -122,9 +134,19 @@ describe.concurrent('seed regression cases: runs, cleanup and guards', () => {
   });
 
   it('G21: a request alone is planned: history[0] is the plan step, and the planned files land', async () => {
-    const r = await runFlagship({ files: demoFiles, scenario: { plan: threePlan, implement: goodThree, review: always(approve) }, inputs: { request: 'add alpha and beta, with docs', check: 'node check.mjs' } });
+    const r = await runFlagship({
+      files: demoFiles,
+      scenario: { plan: threePlan, implement: goodThree, review: always(approve) },
+      inputs: { request: 'add alpha and beta, with docs', check: 'node check.mjs' },
+    });
     expect(r.code).toBe(0);
-    expect(history(r)[0]).toMatchObject({ step: 'plan', source: 'planner', tasks: ['alpha', 'beta', 'docs'], files: ['src/a.js', 'src/b.js', 'README.md'], summary: 'alpha, beta and their docs' });
+    expect(history(r)[0]).toMatchObject({
+      step: 'plan',
+      source: 'planner',
+      tasks: ['alpha', 'beta', 'docs'],
+      files: ['src/a.js', 'src/b.js', 'README.md'],
+      summary: 'alpha, beta and their docs',
+    });
     expect(r.calls[0]).toMatchObject({ kind: 'plan' });
     expect([await r.repo.read('src/a.js'), await r.repo.read('src/b.js'), await r.repo.read('README.md')]).toEqual([ALPHA, BETA, DOCS]);
     expect(r.record).toMatchObject({ status: 'succeeded', headline: 'approved in round 1, 3 files applied' });

@@ -18,7 +18,14 @@ const once = <T>(make: () => Promise<T>) => {
   return () => (p ??= make());
 };
 
-const threeTasks = once(() => runFlagship({ files: demoFiles, tasks: threePlan.tasks, scenario: { implement: goodThree, review: always(approve) }, inputs: { context: 'Keep the public API small.' } }));
+const threeTasks = once(() =>
+  runFlagship({
+    files: demoFiles,
+    tasks: threePlan.tasks,
+    scenario: { implement: goodThree, review: always(approve) },
+    inputs: { context: 'Keep the public API small.' },
+  }),
+);
 const implementPrompts = (r: FlagshipRun) => promptsOf(r, (c) => c.meta.stage === 'implement');
 
 describe.concurrent('seed regression cases: agents, prompts and records', () => {
@@ -34,9 +41,14 @@ describe.concurrent('seed regression cases: agents, prompts and records', () => 
     expect(await r.repo.read('src/a.js')).toBe(ALPHA);
   });
 
-  it('G1: the pipeline\'s answerPolicy is the answer an asking agent gets', async () => {
+  it("G1: the pipeline's answerPolicy is the answer an asking agent gets", async () => {
     const implement = { ...goodTwoTasks.implement, alpha: { '*': { ask: 'Tabs or spaces?', write: { 'src/a.js': ALPHA } } } };
-    const r = await runFlagship({ files: demoFiles, tasks: twoTasks, scenario: { ...goodTwoTasks, implement }, extra: 'answerPolicy: Use two spaces, and finish the task.' });
+    const r = await runFlagship({
+      files: demoFiles,
+      tasks: twoTasks,
+      scenario: { ...goodTwoTasks, implement },
+      extra: 'answerPolicy: Use two spaces, and finish the task.',
+    });
     expect(r.code).toBe(0);
     expect(r.calls.filter((c) => c.task === 'alpha').map((c) => c.answer)).toEqual([undefined, 'Use two spaces, and finish the task.']);
   });
@@ -45,8 +57,12 @@ describe.concurrent('seed regression cases: agents, prompts and records', () => 
     const review = { correctness: { '*': { prose: 'Reject: the naming is off.' } }, 'owner-risk': { '*': approve } };
     const r = await runFlagship({ files: demoFiles, tasks: twoTasks, scenario: { ...goodTwoTasks, review }, inputs: { maxRounds: '1' } });
     const last = expectFailure(r, 'review_rounds_exhausted', 'review');
-    expect(last.reviewers).toEqual(expect.arrayContaining([expect.objectContaining({ reviewer: 'correctness', decision: 'reject', failed: 'schema_mismatch' })]));
-    expect(last.blockers[0].message).toBe('reviewer_failed: reviewer correctness: the answer does not match the schema after 2 attempts: (root) no JSON object found in the answer');
+    expect(last.reviewers).toEqual(
+      expect.arrayContaining([expect.objectContaining({ reviewer: 'correctness', decision: 'reject', failed: 'schema_mismatch' })]),
+    );
+    expect(last.blockers[0].message).toBe(
+      'reviewer_failed: reviewer correctness: the answer does not match the schema after 2 attempts: (root) no JSON object found in the answer',
+    );
     expect(callNames(r, 'review').filter((c) => c.includes('correctness'))).toEqual(['review:correctness@1', 'review:correctness@1']);
     // the prompt asks for JSON only, and the retry repeats it with the schema
     const [first] = promptsOf(r, (c) => c.meta.reviewer === 'correctness');
@@ -74,7 +90,9 @@ describe.concurrent('seed regression cases: agents, prompts and records', () => 
     expect(prompts).toHaveLength(3);
     for (const p of prompts) {
       expect(p).toContain('Batch context:\nKeep the public API small.');
-      expect(p).toContain('Planned task contracts:\n- alpha: src/a.js — Export alpha() from src/a.js returning 1.\n- beta: src/b.js — Export beta() from src/b.js returning 2.\n- docs: README.md — Document alpha() and beta() in README.md.\n');
+      expect(p).toContain(
+        'Planned task contracts:\n- alpha: src/a.js — Export alpha() from src/a.js returning 1.\n- beta: src/b.js — Export beta() from src/b.js returning 2.\n- docs: README.md — Document alpha() and beta() in README.md.\n',
+      );
     }
     expect(prompts.map((p) => /Current task \((\w+)\)/.exec(p)?.[1]).sort()).toEqual(['alpha', 'beta', 'docs']);
   });
@@ -83,7 +101,11 @@ describe.concurrent('seed regression cases: agents, prompts and records', () => 
     const plan = { summary: 'two tasks', tasks: [twoTasks[0], { ...twoTasks[1], runtime: 'node' }] };
     const r = await runFlagship({ files: demoFiles, scenario: { ...goodTwoTasks, plan }, inputs: { request: 'add alpha and beta' } });
     expect(r.code).toBe(0);
-    expect(history(r)[0]).toMatchObject({ step: 'plan', source: 'planner', notes: ['task beta: runtime "node" is not a profile of this pipeline; using the stage\'s runtime'] });
+    expect(history(r)[0]).toMatchObject({
+      step: 'plan',
+      source: 'planner',
+      notes: ['task beta: runtime "node" is not a profile of this pipeline; using the stage\'s runtime'],
+    });
     expect(r.record.calls.find((c: { meta: { task?: string } }) => c.meta.task === 'beta')).toMatchObject({ runtime: 'implementer', outcome: 'ok' });
     expect(await r.repo.read('src/b.js')).toBe(BETA);
   });
@@ -94,7 +116,9 @@ describe.concurrent('seed regression cases: agents, prompts and records', () => 
     const list = await odw(['runs', 'list'], opts);
     expect(list.code).toBe(0);
     expect(list.stdout).not.toContain('{');
-    expect(list.stdout.trim().split('\n')).toEqual([expect.stringMatching(new RegExp(`^${r.record.id}  succeeded .* parallel-review-apply  approved in round 1, 3 files applied$`))]);
+    expect(list.stdout.trim().split('\n')).toEqual([
+      expect.stringMatching(new RegExp(`^${r.record.id}  succeeded .* parallel-review-apply  approved in round 1, 3 files applied$`)),
+    ]);
     expect(JSON.parse((await odw(['runs', 'list', '--json'], opts)).stdout).runs).toEqual([expect.objectContaining({ id: r.record.id, status: 'succeeded' })]);
     const doctor = await odw(['doctor'], opts);
     expect(doctor.code).toBe(0);
@@ -106,7 +130,11 @@ describe.concurrent('seed regression cases: agents, prompts and records', () => 
     const planning = await runFlagship({ files: demoFiles, scenario: { plan: { exit: 1, stderr: 'quota exceeded' } }, inputs: { request: 'add alpha' } });
     const show = await odw(['runs', 'show'], { cwd: planning.repo.dir });
     expect(show.stdout.split('\n')[1]).toBe('Failure: planning_failed: stage plan: the planner: node exited with code 1: quota exceeded (exit_code)');
-    const idle = await runFlagship({ files: demoFiles, tasks: twoTasks, scenario: { implement: { '*': { '*': { message: 'nothing to do' } } }, review: always(reject('unused')) } });
+    const idle = await runFlagship({
+      files: demoFiles,
+      tasks: twoTasks,
+      scenario: { implement: { '*': { '*': { message: 'nothing to do' } } }, review: always(reject('unused')) },
+    });
     expectFailure(idle, 'no_changes', 'implement');
     const idleShow = await odw(['runs', 'show', 'latest'], { cwd: idle.repo.dir });
     expect(idleShow.stdout.split('\n')[1]).toBe('Failure: no_changes: stage implement: no task changed any file');

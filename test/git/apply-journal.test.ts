@@ -21,7 +21,11 @@ afterEach(async () => {
   h = undefined;
 });
 
-const FILES: Record<string, string | { content: string; mode: number }> = { 'src/app.ts': 'export const app = 1;\n', 'gone.txt': 'delete me\n', 'bin/tool': { content: '#!/bin/sh\n', mode: 0o644 } };
+const FILES: Record<string, string | { content: string; mode: number }> = {
+  'src/app.ts': 'export const app = 1;\n',
+  'gone.txt': 'delete me\n',
+  'bin/tool': { content: '#!/bin/sh\n', mode: 0o644 },
+};
 for (let i = 0; i < 40; i++) FILES[`many/f${String(i).padStart(2, '0')}.txt`] = `line ${i}\n`;
 
 async function candidate(h: Harness, name: string, edit: (at: (p: string) => string) => Promise<void>): Promise<Candidate> {
@@ -86,7 +90,12 @@ describe('apply journal and recovery', () => {
     spawnSync('chmod', ['755', join(h.repo.dir, 'bin/tool')]);
     const recovered = await h.git.recoverApplies(h.repo.dir, 'odw-next');
     expect(recovered).toEqual([
-      { runId: 'odw-killed', files: c.files, failed: [], message: `odw found an interrupted apply of run odw-killed and put back the ${c.files.length} files it had started to change` },
+      {
+        runId: 'odw-killed',
+        files: c.files,
+        failed: [],
+        message: `odw found an interrupted apply of run odw-killed and put back the ${c.files.length} files it had started to change`,
+      },
     ]);
     expect(await treeState(h.repo)).toEqual(before);
     expect(await h.repo.exists('new')).toBe(false);
@@ -135,7 +144,9 @@ describe('apply journal and recovery', () => {
     const notices: [string, string][] = [];
     const result = await h.git.apply(h.repo.dir, c, { run: { id: 'odw-next', dir: join(h.scratch, 'next') }, onNotice: (m, kind) => notices.push([kind, m]) });
     h.git.releaseApplyLock(h.repo.dir, 'odw-next');
-    expect(notices).toEqual([['recovered', `odw found an interrupted apply of run odw-killed and put back the ${c.files.length} files it had started to change`]]);
+    expect(notices).toEqual([
+      ['recovered', `odw found an interrupted apply of run odw-killed and put back the ${c.files.length} files it had started to change`],
+    ]);
     expect(result).toEqual({ ok: true, files: c.files }); // not dirty_files because of the half-apply
     expect(await h.repo.read('many/f07.txt')).toBe('changed 7\n');
   });

@@ -68,11 +68,15 @@ describe('atomic apply', () => {
     ['edited', (h: Harness) => h.repo.write('src/app.ts', 'export const app = 99;\n'), ['src/app.ts']],
     ['created', (h: Harness) => h.repo.write('src/new/deep/feature.ts', 'mine\n'), ['src/new/deep/feature.ts']],
     ['deleted', (h: Harness) => h.repo.remove('gone.txt'), ['gone.txt']],
-    ['staged', async (h: Harness) => {
-      await h.repo.write('src/app.ts', 'staged\n');
-      await h.repo.git(['add', 'src/app.ts']);
-      await h.repo.write('src/app.ts', FILES['src/app.ts']);
-    }, ['src/app.ts']],
+    [
+      'staged',
+      async (h: Harness) => {
+        await h.repo.write('src/app.ts', 'staged\n');
+        await h.repo.git(['add', 'src/app.ts']);
+        await h.repo.write('src/app.ts', FILES['src/app.ts']);
+      },
+      ['src/app.ts'],
+    ],
   ])('refuses when the user %s a file the candidate touches, and changes nothing', async (_what, change, files) => {
     h = await harness({ files: FILES });
     const c = await candidate(h);
@@ -198,7 +202,8 @@ describe('commit on a new branch', () => {
   });
 
   it('a failing commit puts everything back: files, index, branch and HEAD', async () => {
-    const fault: Fault = async (spec, real) => (isGit(spec.args, '--literal-pathspecs') && spec.args!.includes('commit') ? failing('fatal: gpg failed to sign the data') : real());
+    const fault: Fault = async (spec, real) =>
+      isGit(spec.args, '--literal-pathspecs') && spec.args!.includes('commit') ? failing('fatal: gpg failed to sign the data') : real();
     h = await harness({ files: FILES, fault });
     const c = await candidate(h);
     await h.repo.write('unrelated.txt', 'staged by the user\n');

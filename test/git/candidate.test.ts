@@ -17,10 +17,12 @@ type Edit = (at: (path: string) => string) => Promise<void>;
 /** One worktree per task, edited, captured, removed. */
 async function patches(h: Harness, edits: Record<string, Edit>): Promise<TaskPatch[]> {
   return h.git.withWorktrees(h.run, Object.keys(edits), (wts) =>
-    Promise.all(wts.map(async (w) => {
-      await edits[w.name]((p) => join(w.path, p));
-      return h.git.capture(h.run, w);
-    })),
+    Promise.all(
+      wts.map(async (w) => {
+        await edits[w.name]((p) => join(w.path, p));
+        return h.git.capture(h.run, w);
+      }),
+    ),
   );
 }
 

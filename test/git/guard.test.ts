@@ -81,15 +81,18 @@ describe('verify guard', () => {
     snap = await h.git.snapshot(h.repo.dir);
     expect(Object.keys(snap.entries).sort()).toEqual(['link-to-app', 'notes/todo.md', 'src/app.ts', 'src/other.ts', 'staged.txt']);
 
-    await step(h, [
-      'git checkout -- src/app.ts', // throws away the user's edit
-      'rm notes/todo.md',
-      'echo back > src/other.ts',
-      'rm link-to-app && ln -s run.sh link-to-app',
-      'git reset -q staged.txt',
-      'git add src/other.ts',
-      'chmod 600 run.sh',
-    ].join(' && '));
+    await step(
+      h,
+      [
+        'git checkout -- src/app.ts', // throws away the user's edit
+        'rm notes/todo.md',
+        'echo back > src/other.ts',
+        'rm link-to-app && ln -s run.sh link-to-app',
+        'git reset -q staged.txt',
+        'git add src/other.ts',
+        'chmod 600 run.sh',
+      ].join(' && '),
+    );
     const changes = await h.git.restore(snap);
     expect(changes).toEqual({
       changed: true,
@@ -150,4 +153,3 @@ describe('verify guard', () => {
     expect(await h.git.dirtyFiles(h.repo.dir)).toEqual(['new/untracked.txt', 'src/app.ts', 'src/other.ts', 'staged.txt']);
   });
 });
-

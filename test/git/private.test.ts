@@ -75,7 +75,11 @@ describe('private task repositories', () => {
     for (const hook of ['pre-commit', 'post-checkout', 'post-index-change', 'reference-transaction']) await planted(join(dotGit, 'hooks', hook), markers, hook);
     await planted(join(dotGit, 'fsmonitor.sh'), markers, 'fsmonitor');
     await planted(join(dotGit, 'filter.sh'), markers, 'filter', 'cat\n');
-    for (const [k, v] of [['core.fsmonitor', join(dotGit, 'fsmonitor.sh')], ['filter.evil.clean', join(dotGit, 'filter.sh')], ['core.worktree', h.repo.dir]]) {
+    for (const [k, v] of [
+      ['core.fsmonitor', join(dotGit, 'fsmonitor.sh')],
+      ['filter.evil.clean', join(dotGit, 'filter.sh')],
+      ['core.worktree', h.repo.dir],
+    ]) {
       await runGit(['config', '--file', join(dotGit, 'config'), k, v], own.path);
     }
     await mkdir(join(dotGit, 'info'), { recursive: true });

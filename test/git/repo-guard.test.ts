@@ -64,7 +64,12 @@ describe('repository guard: the git dir', () => {
     const named = ['alias.st', 'core.fsmonitor', 'remote.evil.url'].map((k) => `${k} was set in .git/config`);
     named.push('hooks/pre-commit was added', 'hooks/pre-push.sample was removed', 'info/exclude was changed');
     named.push(`refs/heads/main moved from ${main.slice(0, 12)} to ${moved.slice(0, 12)}`, `refs/heads/unreviewed was created (at ${moved.slice(0, 12)})`);
-    named.push('odw put it back as it was when the run started', 'Nothing was applied', 'odw cannot tell who made the change', `git update-ref refs/heads/main ${moved}`);
+    named.push(
+      'odw put it back as it was when the run started',
+      'Nothing was applied',
+      'odw cannot tell who made the change',
+      `git update-ref refs/heads/main ${moved}`,
+    );
     for (const part of named) expect(found.message).toContain(part);
     expect(found.message).not.toContain('example.invalid');
     expect(found.message).not.toMatch(/you changed/i);
@@ -161,7 +166,11 @@ describe('repository guard: the working tree before apply', () => {
       expect(refused.message).not.toMatch(/you changed/i);
     }
     const allowed = await g.beforeApply(['src/b.ts']);
-    expect(allowed).toEqual({ ok: true, changed: ['new/file.txt', 'src/a.ts'], warnings: ['2 files outside the change changed during the run: new/file.txt, src/a.ts'] });
+    expect(allowed).toEqual({
+      ok: true,
+      changed: ['new/file.txt', 'src/a.ts'],
+      warnings: ['2 files outside the change changed during the run: new/file.txt, src/a.ts'],
+    });
     expect(g.warnings).toEqual(allowed.ok ? allowed.warnings : []);
     expect((await guard.beforeApply(['src/b.ts'])).ok).toBe(true);
   });

@@ -15,9 +15,14 @@ afterEach(async () => {
   h = undefined;
 });
 
-const exists = (p: string) => lstat(p).then(() => true, () => false);
+const exists = (p: string) =>
+  lstat(p).then(
+    () => true,
+    () => false,
+  );
 /** Worktrees registered in the user's repository: odw's workspaces are private repositories, never registered. */
-const registered = async (h: Harness) => (await h.repo.git(['worktree', 'list', '--porcelain'])).split('\n').filter((l) => l.startsWith('worktree ')).length - 1;
+const registered = async (h: Harness) =>
+  (await h.repo.git(['worktree', 'list', '--porcelain'])).split('\n').filter((l) => l.startsWith('worktree ')).length - 1;
 /** What a run folder holds besides odw's own git dir. */
 const runFolderEntries = async (dir: string) => (await listDir(dir)).filter((n) => n !== '.odw-git');
 
@@ -181,7 +186,9 @@ describe('workspace preparation', () => {
     const error = await h.git.withWorktrees(h.run, ['t1', 't2'], async () => 'never').catch((e: unknown) => e);
     expect(error).toBeInstanceOf(GitError);
     expect((error as GitError).category).toBe('workspace_setup_failed');
-    expect((error as GitError).message).toContain('workspace setup command `echo preparing; echo "npm ERR! missing script: bootstrap" >&2; exit 3` exited with code 3');
+    expect((error as GitError).message).toContain(
+      'workspace setup command `echo preparing; echo "npm ERR! missing script: bootstrap" >&2; exit 3` exited with code 3',
+    );
     expect((error as GitError).message).toContain('npm ERR! missing script: bootstrap');
     expect(await registered(h)).toBe(0);
     expect(await runFolderEntries(join(repoFolder(h.repo.dir, h.run.workspace), h.run.runId))).toEqual(['owner.json']);

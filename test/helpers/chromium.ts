@@ -18,17 +18,27 @@ export interface TestChromium {
 }
 
 /** The flags of every test browser: headless, no sandbox (CI runs as root), nothing phoning home. */
-export const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+export const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
 
 const SYSTEM = '/usr/bin/chromium';
 
 export async function testChromium(): Promise<TestChromium> {
   const wanted = process.env.ODW_TEST_CHROMIUM;
-  if (wanted !== undefined && wanted !== '' && wanted !== 'npm') throw new Error(`ODW_TEST_CHROMIUM=${wanted}: the only value is "npm" (use the Chromium from the npm registry)`);
+  if (wanted !== undefined && wanted !== '' && wanted !== 'npm')
+    throw new Error(`ODW_TEST_CHROMIUM=${wanted}: the only value is "npm" (use the Chromium from the npm registry)`);
   if (wanted !== 'npm') {
     const path = process.env.CHROMIUM_PATH;
     if (path) {
-      if (!existsSync(path)) throw new Error(`CHROMIUM_PATH=${path} does not exist: point it at a Chromium executable, or unset it to use ${SYSTEM} or the npm one`);
+      if (!existsSync(path))
+        throw new Error(`CHROMIUM_PATH=${path} does not exist: point it at a Chromium executable, or unset it to use ${SYSTEM} or the npm one`);
       return { path, source: 'system' };
     }
     if (existsSync(SYSTEM)) return { path: SYSTEM, source: 'system' };
@@ -76,7 +86,9 @@ function packageDir(): string {
  */
 export async function npmChromium(): Promise<string> {
   if (process.platform !== 'linux' || process.arch !== 'x64') {
-    throw new Error(`no Chromium for the report tests: @sparticuz/chromium ships one for Linux x64 only (this is ${process.platform} ${process.arch}). Install Chromium and set CHROMIUM_PATH to it.`);
+    throw new Error(
+      `no Chromium for the report tests: @sparticuz/chromium ships one for Linux x64 only (this is ${process.platform} ${process.arch}). Install Chromium and set CHROMIUM_PATH to it.`,
+    );
   }
   const dir = join(ROOT, 'node_modules', '.cache', 'odw-chromium', npmChromiumVersion());
   const exe = join(dir, 'chromium');

@@ -115,7 +115,13 @@ export async function startFlagship(opts: FlagshipOptions): Promise<StartedRun> 
   const exited = new Promise<number | null>((resolve) => child.on('close', resolve));
   const log = join(dir, 'calls.jsonl');
   const waitFor = async (match: (line: Json) => boolean) => {
-    const lines = () => (existsSync(log) ? readFileSync(log, 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l)) : []);
+    const lines = () =>
+      existsSync(log)
+        ? readFileSync(log, 'utf8')
+            .split('\n')
+            .filter(Boolean)
+            .map((l) => JSON.parse(l))
+        : [];
     await waitUntil(() => lines().some(match), `a scenario log line to match in ${log}`);
   };
   return { child, repo, dir, exited, waitFor };
@@ -140,11 +146,23 @@ export function flagshipArgs(dir: string, repo: GitDir, opts: Omit<FlagshipOptio
 /** What a finished (or killed) run left: the scenario log, the run record, its events. */
 export async function readOutcome(dir: string, repo: GitDir): Promise<Pick<FlagshipRun, 'dir' | 'repo' | 'calls' | 'sleepers' | 'record' | 'events'>> {
   const log = join(dir, 'calls.jsonl');
-  const lines = existsSync(log) ? readFileSync(log, 'utf8').trim().split('\n').filter(Boolean).map((l) => JSON.parse(l)) : [];
+  const lines = existsSync(log)
+    ? readFileSync(log, 'utf8')
+        .trim()
+        .split('\n')
+        .filter(Boolean)
+        .map((l) => JSON.parse(l))
+    : [];
   const show = await odw(['runs', 'show', 'latest', '--json', '--repo', repo.dir], { cwd: repo.dir });
   const record = show.code === 0 ? JSON.parse(show.stdout) : {};
   const eventsFile = record.id ? join(repo.dir, '.odw/runs', record.id, 'events.jsonl') : '';
-  const events = eventsFile && existsSync(eventsFile) ? readFileSync(eventsFile, 'utf8').trim().split('\n').map((l) => JSON.parse(l)) : [];
+  const events =
+    eventsFile && existsSync(eventsFile)
+      ? readFileSync(eventsFile, 'utf8')
+          .trim()
+          .split('\n')
+          .map((l) => JSON.parse(l))
+      : [];
   return {
     dir,
     repo,
@@ -201,7 +219,9 @@ export function callNames(r: Pick<FlagshipRun, 'calls'>, ...kinds: string[]): st
 
 /** The stored first prompt of every agent call whose record matches. */
 export function promptsOf(r: Pick<FlagshipRun, 'repo' | 'record'>, match: (call: Json) => boolean): string[] {
-  return (r.record.calls ?? []).filter(match).map((c: { id: string }) => readFileSync(join(r.repo.dir, '.odw/runs', r.record.id, 'calls', c.id, 'prompt.md'), 'utf8'));
+  return (r.record.calls ?? [])
+    .filter(match)
+    .map((c: { id: string }) => readFileSync(join(r.repo.dir, '.odw/runs', r.record.id, 'calls', c.id, 'prompt.md'), 'utf8'));
 }
 
 /** `plan r1: …` style summary of the history, for readable assertions. */

@@ -142,7 +142,11 @@ function handle(dir: string): GitDir {
     readBytes: (path) => readFile(join(dir, path)),
     write,
     remove: (path) => rm(join(dir, path), { recursive: true, force: true }),
-    exists: (path) => lstat(join(dir, path)).then(() => true, () => false),
+    exists: (path) =>
+      lstat(join(dir, path)).then(
+        () => true,
+        () => false,
+      ),
     mode: async (path) => (await lstat(join(dir, path))).mode & 0o7777,
     async commitAll(message = 'commit') {
       await git(['add', '-A']);

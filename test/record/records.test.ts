@@ -20,7 +20,10 @@ describe('run records', () => {
     expect(readFileSync(join(repo, '.odw', '.gitignore'), 'utf8')).toMatch(/^\/runs\/$/m);
     const record = JSON.parse(readFileSync(join(run.dir, 'run.json'), 'utf8'));
     expect(record).toMatchObject({ id: run.id, status: 'succeeded', headline: 'all good' });
-    const events = readFileSync(join(run.dir, 'events.jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l));
+    const events = readFileSync(join(run.dir, 'events.jsonl'), 'utf8')
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l));
     expect(events.map((e) => e.type)).toEqual(['run_started', 'run_finished']);
   });
 
@@ -54,7 +57,9 @@ describe('run records', () => {
       return r.id;
     });
     const current = create(repo, { ODW_RUNS_KEEP: '2' });
-    const dirs = readdirSync(join(repo, '.odw', 'runs')).filter((d) => !d.endsWith('.jsonl')).sort();
+    const dirs = readdirSync(join(repo, '.odw', 'runs'))
+      .filter((d) => !d.endsWith('.jsonl'))
+      .sort();
     expect(dirs).toEqual([live.id, done[3], current.id].sort());
     expect(listRuns(repo).map((s) => s.id)).toEqual([current.id, done[3], live.id]);
     expect(existsSync(join(repo, '.odw', 'runs', done[0]))).toBe(false);

@@ -16,7 +16,7 @@ function oracle(repo: string, limit: number, shown: (s: RunSummary) => boolean) 
 
 /** A deterministic pseudo-random sequence, so a failure can be replayed. */
 function random(seed: number): () => number {
-  return () => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648);
+  return () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
 }
 
 function indexOf(repo: string, lines: string[]): void {
@@ -29,7 +29,7 @@ function history(runs: number, rand: () => number): string[] {
   const lines: string[] = [];
   const open: RunSummary[] = [];
   let t = Date.UTC(2026, 0, 1);
-  for (let i = 0; i < runs || open.length; ) {
+  for (let i = 0; i < runs || open.length;) {
     if (i < runs && (rand() < 0.6 || !open.length)) {
       if (rand() < 0.8) t += 1000;
       const s: RunSummary = { id: `r${String(i++).padStart(4, '0')}`, status: 'running', pipeline: 'p', startedAt: t, pid: 1 };

@@ -25,7 +25,12 @@ describe('the last events of a run, read from the end of events.jsonl', () => {
     lines.splice(1500, 0, '{"ts":1500,"type":"out');
     for (let i = 0; i < 40; i++) lines.splice(2990, 0, '{"ts":"torn');
     const dir = tempDir();
-    for (const [name, text] of [['ended', `${lines.join('\n')}\n`], ['torn', `${lines.join('\n')}\n{"ts":9,"ty`], ['one', '{"ts":1}'], ['empty', '']]) {
+    for (const [name, text] of [
+      ['ended', `${lines.join('\n')}\n`],
+      ['torn', `${lines.join('\n')}\n{"ts":9,"ty`],
+      ['one', '{"ts":1}'],
+      ['empty', ''],
+    ]) {
       const path = join(dir, `${name}.jsonl`);
       writeFileSync(path, text);
       for (const last of [1, 10, 45, 1000, 5000, Infinity]) expect(lastJsonLines(path, last), `${name}, last ${last}`).toEqual(whole(text, last));

@@ -2,21 +2,35 @@ import { describe, expect, it } from 'vitest';
 import { routeBlockers } from '../../src/stages/repair/route.js';
 import type { TaskCandidate } from '../../src/tasks/types.js';
 
-const task = (id: string, owned: string[], diff = '', prompt = `Implement ${id}.`): TaskCandidate => ({ id, owned, touched: owned.filter((p) => !p.includes('*')), prompt, diff });
+const task = (id: string, owned: string[], diff = '', prompt = `Implement ${id}.`): TaskCandidate => ({
+  id,
+  owned,
+  touched: owned.filter((p) => !p.includes('*')),
+  prompt,
+  diff,
+});
 const route = (messages: (string | { message: string; file?: string })[], tasks: TaskCandidate[]) =>
-  routeBlockers(messages.map((m) => (typeof m === 'string' ? { message: m } : m)), tasks).tasks;
+  routeBlockers(
+    messages.map((m) => (typeof m === 'string' ? { message: m } : m)),
+    tasks,
+  ).tasks;
 
 describe('repair routing (seed-behaviour G8, G11, G12, G13 and more)', () => {
   it('G8: a failing test command points at the file said to be wrong, not at the test', () => {
     const tasks = [task('annotations', ['src/annotations.js']), task('tests', ['test.mjs']), task('docs', ['README.md'])];
-    expect(route(['`node test.mjs` exits with code 1 (AssertionError at test.mjs:14): src/annotations.js does not infer the level from the heading'], tasks)).toEqual(['annotations']);
+    expect(
+      route(['`node test.mjs` exits with code 1 (AssertionError at test.mjs:14): src/annotations.js does not infer the level from the heading'], tasks),
+    ).toEqual(['annotations']);
   });
 
   it('G11: a symptom in one file and a cause in a symbol defined by another task repairs both', () => {
     const core = task('core', ['src/digest.js'], '+export function createDecisionDigest(items) {\n+  return items.filter(Boolean);\n+}\n');
     const integration = task('integration', ['index.js'], '+import { createDecisionDigest } from "./src/digest.js";\n');
     const docs = task('docs', ['docs/usage.md']);
-    expect(route(['index.js shows the symptom, but createDecisionDigest omits decisions without a title'], [core, integration, docs]).sort()).toEqual(['core', 'integration']);
+    expect(route(['index.js shows the symptom, but createDecisionDigest omits decisions without a title'], [core, integration, docs]).sort()).toEqual([
+      'core',
+      'integration',
+    ]);
   });
 
   it('G12: two files named, one as the cause: only its owner is repaired, API names in prompts do not widen it', () => {

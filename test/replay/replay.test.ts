@@ -15,7 +15,10 @@ async function setup(extra = '') {
   const env = { ...GIT_TEST_ENV, ODW_SCENARIO: scenario, ODW_SCENARIO_LOG: log };
   const run = async (args: string[]) => {
     const repo = await gitdir({ files });
-    const r = await odw(['run', pipeline, '--repo', repo.dir, '--input', 'request=add sum', '--input', 'check=node test/check.mjs', ...args], { cwd: repo.dir, env });
+    const r = await odw(['run', pipeline, '--repo', repo.dir, '--input', 'request=add sum', '--input', 'check=node test/check.mjs', ...args], {
+      cwd: repo.dir,
+      env,
+    });
     const show = JSON.parse((await odw(['runs', 'show', 'latest', '--json', '--repo', repo.dir], { cwd: repo.dir })).stdout);
     return { ...r, repo, record: show };
   };

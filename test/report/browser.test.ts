@@ -61,7 +61,9 @@ describe('the run report in a browser', () => {
     expect(await graph.locator('g.box').count()).toBe(6);
     expect(await graph.locator('g.frame').count()).toBe(1);
     // the boxes sit inside the picture and do not overlap one another
-    const boxes = await graph.locator('g.box rect').evaluateAll((rects) => rects.map((r) => (r as SVGGraphicsElement).getBBox()).map((b) => ({ x: b.x, y: b.y, w: b.width, h: b.height })));
+    const boxes = await graph
+      .locator('g.box rect')
+      .evaluateAll((rects) => rects.map((r) => (r as SVGGraphicsElement).getBBox()).map((b) => ({ x: b.x, y: b.y, w: b.width, h: b.height })));
     const size = await graph.evaluate((svg) => ({ w: (svg as SVGSVGElement).width.baseVal.value, h: (svg as SVGSVGElement).height.baseVal.value }));
     for (const [i, a] of boxes.entries()) {
       expect(a.x + a.w <= size.w && a.y + a.h <= size.h).toBe(true);

@@ -26,12 +26,15 @@ describe('the stage graph picture', () => {
     expect(sameLevel.length).toBeGreaterThan(1);
     expect(new Set(sameLevel.map((b) => b.x + b.w / 2)).size).toBe(1);
     const all = [...p.boxes, ...p.frames];
-    for (const [i, a] of all.entries()) for (const b of all.slice(i + 1)) if (!inside(a, b) && !inside(b, a)) expect(apart(a, b), `${a.id} and ${b.id} overlap`).toBe(true);
+    for (const [i, a] of all.entries())
+      for (const b of all.slice(i + 1)) if (!inside(a, b) && !inside(b, a)) expect(apart(a, b), `${a.id} and ${b.id} overlap`).toBe(true);
     for (const loop of plan.nodes.filter((n) => n.type === 'loop')) {
       const frame = p.frames.find((f) => f.id === loop.id)!;
       for (const member of loop.type === 'loop' ? loop.children : []) expect(inside(at.get(member.id)!, frame)).toBe(true);
     }
-    expect(p.edges).toHaveLength(plan.nodes.reduce((n, node) => n + node.needs.length + (node.type === 'loop' ? node.children.reduce((m, c) => m + c.needs.length, 0) : 0), 0));
+    expect(p.edges).toHaveLength(
+      plan.nodes.reduce((n, node) => n + node.needs.length + (node.type === 'loop' ? node.children.reduce((m, c) => m + c.needs.length, 0) : 0), 0),
+    );
     expect(p.boxes.find((b) => b.id === 'lint')!.status).toBe('failed');
     expect(Math.max(...all.map((b) => b.x + b.w))).toBeLessThanOrEqual(p.width);
   });

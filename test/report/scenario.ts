@@ -14,7 +14,7 @@ export const files = {
   'test/check.mjs': [
     "import { sum } from '../src/math.js';",
     "import { formatSum } from '../src/format.js';",
-    "if (sum(2, 3) !== 5) { console.error(`expected sum(2, 3) to be 5 but got ${sum(2, 3)}`); process.exit(1); }",
+    'if (sum(2, 3) !== 5) { console.error(`expected sum(2, 3) to be 5 but got ${sum(2, 3)}`); process.exit(1); }',
     "if (formatSum(2, 3) !== '2 + 3 = 5') { console.error('formatSum is wrong'); process.exit(1); }",
     "console.log('all checks pass');",
     '',
@@ -34,8 +34,13 @@ export const rejectThenApprove: Scenario = {
     risks: [],
   },
   implement: {
-    math: { '1': { write: { 'src/math.js': 'export function sum(a, b) {\n  return a - b;\n}\n' } }, '2': { write: { 'src/math.js': 'export function sum(a, b) {\n  return a + b;\n}\n' } } },
-    format: { '*': { write: { 'src/format.js': "import { sum } from './math.js';\nexport function formatSum(a, b) {\n  return `${a} + ${b} = ${sum(a, b)}`;\n}\n" } } },
+    math: {
+      '1': { write: { 'src/math.js': 'export function sum(a, b) {\n  return a - b;\n}\n' } },
+      '2': { write: { 'src/math.js': 'export function sum(a, b) {\n  return a + b;\n}\n' } },
+    },
+    format: {
+      '*': { write: { 'src/format.js': "import { sum } from './math.js';\nexport function formatSum(a, b) {\n  return `${a} + ${b} = ${sum(a, b)}`;\n}\n" } },
+    },
     docs: { '*': { write: { 'README.md': '# calc\n\n`sum(a, b)` adds; `formatSum(a, b)` prints the sum.\n' } } },
   },
   review: {

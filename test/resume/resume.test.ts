@@ -33,7 +33,15 @@ describe('odw resume after SIGKILL at each stage of the shipped pipeline', async
 
   it('the uninterrupted run is the reference', () => {
     expect(baseline.first.code).toBe(0);
-    expect(steps(expected.record)).toEqual(['plan', 'implement r1', 'review r1 reject', 'repair r1 tasks=math kept=format,docs', 'review r2 approve', 'apply', 'verify']);
+    expect(steps(expected.record)).toEqual([
+      'plan',
+      'implement r1',
+      'review r1 reject',
+      'repair r1 tasks=math kept=format,docs',
+      'review r2 approve',
+      'apply',
+      'verify',
+    ]);
   });
 
   it.each([

@@ -98,7 +98,13 @@ describe('interpreter', () => {
   it('stops a loop at its ceiling, taken from an input', async () => {
     const s = scripted({ poll: { outputs: { ready: 'no' } } });
     const r = await runStages(
-      [{ id: 'wait', loop: { max: 'inputs.rounds', until: "stages.poll.outputs.ready == 'yes'" }, stages: [exec('poll'), exec('fix', { needs: 'poll', when: "stages.poll.outputs.ready != 'yes'" })] }],
+      [
+        {
+          id: 'wait',
+          loop: { max: 'inputs.rounds', until: "stages.poll.outputs.ready == 'yes'" },
+          stages: [exec('poll'), exec('fix', { needs: 'poll', when: "stages.poll.outputs.ready != 'yes'" })],
+        },
+      ],
       { handlers: { exec: s.handler }, inputs: { rounds: 2 } },
     );
     expect(r.status).toBe('succeeded');

@@ -27,7 +27,13 @@ async function runWithWorktrees(leave: boolean) {
     expect(existsSync(folder)).toBe(true);
     return { status: 'succeeded' };
   };
-  const pipeline = { file: join(repo.dir, 'pipeline.yml'), dir: repo.dir, name: 'test', templates: {}, spec: { workspace, stages: [{ id: 'work', uses: 'exec', with: { run: 'true' } }] as never } };
+  const pipeline = {
+    file: join(repo.dir, 'pipeline.yml'),
+    dir: repo.dir,
+    name: 'test',
+    templates: {},
+    spec: { workspace, stages: [{ id: 'work', uses: 'exec', with: { run: 'true' } }] as never },
+  };
   const result = await execute({
     pipeline,
     inputs: { values: {}, files: {} },

@@ -110,7 +110,8 @@ describe('odw killed at exact points of an apply (ODW_TEST_FAULT)', () => {
       expect(recoverLine(r.record)).toMatchObject({ ok: true, run: t.id, summary: putBack(t) });
       expect(r.stdout).toContain(putBack(t));
     } else expect(recoverLine(r.record)).toBeUndefined();
-    if (point === 'after-apply') expect(r.record.history.find((h: { step: string }) => h.step === 'apply').summary).toBe('already applied before the run was interrupted');
+    if (point === 'after-apply')
+      expect(r.record.history.find((h: { step: string }) => h.step === 'apply').summary).toBe('already applied before the run was interrupted');
   });
 
   it.each(['after-branch', 'after-commit'])('apply.commit killed %s: resume commits the change once on the new branch', async (point) => {
@@ -197,7 +198,11 @@ describe('odw and its git child killed for real during `git apply` of 3,000 file
     ['half-way', 1500],
   ])('killed %s: after resume the tree is fully applied exactly once', async (_when, offset) => {
     const repo = await copy(t);
-    const child = spawn(process.execPath, [ODW_BIN, 'resume', 'latest', '--repo', repo.dir], { cwd: repo.dir, env: { ...process.env, ...GIT_TEST_ENV, CI: '1' }, stdio: 'ignore' });
+    const child = spawn(process.execPath, [ODW_BIN, 'resume', 'latest', '--repo', repo.dir], {
+      cwd: repo.dir,
+      env: { ...process.env, ...GIT_TEST_ENV, CI: '1' },
+      stdio: 'ignore',
+    });
     const exited = new Promise<number | null>((resolve) => child.on('close', resolve));
     const runDir = join(repo.dir, '.odw/runs', t.id);
     const journal = join(runDir, 'apply-journal/journal.json');

@@ -19,7 +19,8 @@ import type { Json } from '../helpers/json.js';
 // lock (its events say so; the pattern does not match the command's own text, which the record
 // also holds), so that the wait is certain, not a matter of timing. Bounded, as a
 // safety net only. In the review workspace (no .odw/) it passes at once.
-const CHECK = 'if [ -d .odw ]; then i=0; until grep -qs "waiting for run [0-9]" .odw/runs/*/events.jsonl || [ $i -ge 1200 ]; do sleep 0.05; i=$((i+1)); done; fi; true';
+const CHECK =
+  'if [ -d .odw ]; then i=0; until grep -qs "waiting for run [0-9]" .odw/runs/*/events.jsonl || [ $i -ge 1200 ]; do sleep 0.05; i=$((i+1)); done; fi; true';
 
 async function both(a: { file: string; content: string }, b: { file: string; content: string }) {
   const repo = await gitdir({ files: demoFiles });
@@ -43,14 +44,19 @@ const waitLines = (record: Json) => record.history.filter((h: { step: string }) 
 
 describe('two runs at once on one repository', () => {
   it('same line: exactly one applies; the other waits, then refuses (changed_during_run, naming the run) and leaves the first change intact', async () => {
-    const { repo, codes, records } = await both({ file: 'src/a.js', content: 'export const a = "first";\n' }, { file: 'src/a.js', content: 'export const a = "second";\n' });
+    const { repo, codes, records } = await both(
+      { file: 'src/a.js', content: 'export const a = "first";\n' },
+      { file: 'src/a.js', content: 'export const a = "second";\n' },
+    );
     expect(codes.slice().sort()).toEqual([0, 1]);
     const winner = records[codes.indexOf(0)];
     const loser = records[codes.indexOf(1)];
     expect(winner.status).toBe('succeeded');
     expect(loser.status).toBe('failed');
     expect(loser.error.category).toBe('changed_during_run');
-    expect(loser.error.message).toContain(`odw applied nothing: 1 file the change touches was changed by run ${winner.id}, which applied its own change while this run was going: src/a.js.`);
+    expect(loser.error.message).toContain(
+      `odw applied nothing: 1 file the change touches was changed by run ${winner.id}, which applied its own change while this run was going: src/a.js.`,
+    );
     expect(loser.error.message).not.toMatch(/you changed/i);
     expect(waitLines(loser)).toEqual([expect.stringMatching(new RegExp(`^waiting for run ${winner.id} to finish applying`))]);
     expect(await repo.read('src/a.js')).toBe(codes[0] === 0 ? 'export const a = "first";\n' : 'export const a = "second";\n');
@@ -81,7 +87,9 @@ describe('two runs at once on one repository', () => {
     while (!holding()) await new Promise((r) => setTimeout(r, 20));
     const second = await start('second', 'src/b.js', 'true');
     const waitingRun = () =>
-      readdirSync(runs).find((id) => existsSync(join(runs, id, 'events.jsonl')) && /waiting for run [0-9]/.test(readFileSync(join(runs, id, 'events.jsonl'), 'utf8')));
+      readdirSync(runs).find(
+        (id) => existsSync(join(runs, id, 'events.jsonl')) && /waiting for run [0-9]/.test(readFileSync(join(runs, id, 'events.jsonl'), 'utf8')),
+      );
     while (!waitingRun()) await new Promise((r) => setTimeout(r, 20));
     second.child.kill('SIGTERM');
     expect(await second.exited).toBe(130);
@@ -100,7 +108,10 @@ describe('two runs at once on one repository', () => {
     expect(await repo.read('src/b.js')).toBe('// second\n');
     // The cancelled wait keeps its line (cancelled); the change was applied once.
     const applies = (await recordOf(second)).history.filter((h: { step: string }) => h.step === 'apply');
-    expect(applies.map((h: { ok: boolean; status?: string }) => [h.ok, h.status])).toEqual([[false, 'cancelled'], [true, undefined]]);
+    expect(applies.map((h: { ok: boolean; status?: string }) => [h.ok, h.status])).toEqual([
+      [false, 'cancelled'],
+      [true, undefined],
+    ]);
     expect(existsSync(join(runs, 'apply.lock'))).toBe(false);
   });
 
@@ -123,11 +134,18 @@ describe('two runs at once on one repository', () => {
     const yHolds = () => owner() && owner() !== xRecord.id && existsSync(join(repo.dir, '.odw/runs', owner()));
     while (!yHolds()) await new Promise((r) => setTimeout(r, 20));
     const yId = owner();
-    const resumed = spawn(process.execPath, [ODW_BIN, 'resume', xRecord.id, '--repo', repo.dir], { cwd: repo.dir, env: { ...process.env, ...GIT_TEST_ENV, CI: '1' }, stdio: 'ignore' });
+    const resumed = spawn(process.execPath, [ODW_BIN, 'resume', xRecord.id, '--repo', repo.dir], {
+      cwd: repo.dir,
+      env: { ...process.env, ...GIT_TEST_ENV, CI: '1' },
+      stdio: 'ignore',
+    });
     const resumedExit = new Promise<number | null>((resolve) => resumed.on('close', resolve));
     const events = join(repo.dir, '.odw/runs', xRecord.id, 'events.jsonl');
     while (!readFileSync(events, 'utf8').includes(`waiting for run ${yId} to finish applying`)) await new Promise((r) => setTimeout(r, 20));
-    const afterResume = readFileSync(events, 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l));
+    const afterResume = readFileSync(events, 'utf8')
+      .split('\n')
+      .filter(Boolean)
+      .map((l) => JSON.parse(l));
     const resumedAt = afterResume.findIndex((e) => e.type === 'run_resumed');
     expect(afterResume.slice(resumedAt).some((e) => e.type === 'stage_started')).toBe(false); // its verify has not started
     writeFileSync(release, '');

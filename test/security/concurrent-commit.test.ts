@@ -18,7 +18,11 @@ describe('concurrent runs with apply.commit', () => {
     const start = (id: string, file: string, check: string) =>
       startOneTask(repo, id, file, { check, extra: `stages:\n  - id: apply\n    with: { commit: { branch: odw/${id}, message: "odw: ${id}" } }\n` });
     // The second run's review check (in its review workspace, which has no .odw) holds until the first run is done.
-    const second = await start('second', 'src/b.js', `if [ ! -d .odw ]; then i=0; until [ -e ${release} ] || [ $i -ge 1200 ]; do sleep 0.05; i=$((i+1)); done; fi; true`);
+    const second = await start(
+      'second',
+      'src/b.js',
+      `if [ ! -d .odw ]; then i=0; until [ -e ${release} ] || [ $i -ge 1200 ]; do sleep 0.05; i=$((i+1)); done; fi; true`,
+    );
     await second.waitFor((l) => l.kind === 'fanout' && l.task === 'second');
     const first = await start('first', 'src/a.js', 'true');
     expect(await first.exited).toBe(0);

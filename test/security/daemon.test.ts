@@ -56,7 +56,12 @@ interface Started {
 }
 
 /** `odw run` of the shipped pipeline, the implementer replaced by the daemon-starting agent. */
-async function start(scenario: object, timeout = '60s', inputs: Record<string, string> = {}, extraEnv: Record<string, string> = {}): Promise<Started & { env: Record<string, string> }> {
+async function start(
+  scenario: object,
+  timeout = '60s',
+  inputs: Record<string, string> = {},
+  extraEnv: Record<string, string> = {},
+): Promise<Started & { env: Record<string, string> }> {
   const repo = await gitdir({ files: demoFiles });
   const dir = tempDir('odw-daemon-');
   const pidFile = join(dir, 'daemons');
@@ -67,7 +72,12 @@ async function start(scenario: object, timeout = '60s', inputs: Record<string, s
   const child = spawn(process.execPath, [ODW_BIN, ...args], { cwd: repo.dir, env: { ...process.env, NO_COLOR: '1', CI: '1', ...env }, stdio: 'ignore' });
   const exited = new Promise<number | null>((resolve) => child.on('close', resolve));
   const pids = (kind?: string) => {
-    const lines = existsSync(pidFile) ? readFileSync(pidFile, 'utf8').split('\n').filter(Boolean).map((l) => l.split(' ')) : [];
+    const lines = existsSync(pidFile)
+      ? readFileSync(pidFile, 'utf8')
+          .split('\n')
+          .filter(Boolean)
+          .map((l) => l.split(' '))
+      : [];
     const all = lines.map(([pid]) => Number(pid));
     seen.push(...all.filter((p) => !seen.includes(p)));
     return lines.filter(([, k]) => !kind || k === kind).map(([pid]) => Number(pid));
@@ -122,7 +132,7 @@ describe.skipIf(process.platform !== 'linux')('daemons an agent starts do not ou
     expect(run.pids().filter(processAlive)).toEqual([]);
   });
 
-  it('odw killed with SIGKILL during an agent: `odw resume` kills the daemons that carry the dead run\'s environment', async () => {
+  it("odw killed with SIGKILL during an agent: `odw resume` kills the daemons that carry the dead run's environment", async () => {
     const run = await start(goodTwoTasks, '60s', {}, { ODW_KILL_AT: 'fanout:alpha:1', ODW_KILL_MARKER: join(tempDir(), 'killed') });
     expect(await run.exited).toBe(null);
     await until(() => run.pids('moved').length >= 1);

@@ -33,7 +33,10 @@ async function hostileRun(hostile: string, opts: Omit<FlagshipOptions, 'files'> 
   const pipeline = join(dir, 'pipeline.yml');
   const text = readFileSync(pipeline, 'utf8');
   const implementer = text.split('\n').find((l) => l.startsWith('  implementer:'))!;
-  writeFileSync(pipeline, text.replace(implementer, implementer.replace(JSON.stringify(process.execPath) + ',', `${JSON.stringify(process.execPath)}, ${JSON.stringify(HOSTILE)},`)));
+  writeFileSync(
+    pipeline,
+    text.replace(implementer, implementer.replace(JSON.stringify(process.execPath) + ',', `${JSON.stringify(process.execPath)}, ${JSON.stringify(HOSTILE)},`)),
+  );
   mkdirSync(markers);
   const before = { status: '', files: {} };
   const result = await odw(args, { cwd: repo.dir, env: { ...env, ODW_HOSTILE: hostile, ODW_MARKERS: markers } });
@@ -82,7 +85,12 @@ describe('isolation: agents work in private repositories', () => {
     expect(await repo.read('src/a.js')).toBe(ALPHA);
     expect(await repo.read('src/b.js')).toBe(BETA);
     // The agents really ran their attack (in their own repositories).
-    expect(r.calls.filter((c) => c.kind === 'fanout').map((c) => c.task).sort()).toEqual(['alpha', 'beta']);
+    expect(
+      r.calls
+        .filter((c) => c.kind === 'fanout')
+        .map((c) => c.task)
+        .sort(),
+    ).toEqual(['alpha', 'beta']);
   });
 
   it("with apply.commit: odw's checkout and commit in the user's repository run no hook, and only odw's branch is new", async () => {
@@ -104,11 +112,17 @@ describe('isolation: agents work in private repositories', () => {
     const after = await gitState(repo);
     const branch = after.refs.split('\n').find((l) => l.startsWith('refs/heads/odw/isolated '));
     expect(branch).toBeDefined();
-    expect({ ...after, refs: after.refs.split('\n').filter((l) => l !== branch).join('\n') }).toEqual(before);
+    expect({
+      ...after,
+      refs: after.refs
+        .split('\n')
+        .filter((l) => l !== branch)
+        .join('\n'),
+    }).toEqual(before);
     expect(await repo.git(['show', '--format=', '--name-only', 'odw/isolated'])).toBe('src/a.js\nsrc/b.js');
   });
 
-  it('an implementer that plants fsmonitor, a filter and hooks in its own repository, or points its .git at the user\'s: odw runs none of them and leaves the user\'s repository alone', async () => {
+  it("an implementer that plants fsmonitor, a filter and hooks in its own repository, or points its .git at the user's: odw runs none of them and leaves the user's repository alone", async () => {
     const repo = await gitdir({ files: demoFiles });
     const before = await gitState(repo);
     const tasks = [task('alpha', ['src/a.js', '.gitattributes']), task('beta', ['src/b.js'])];
@@ -145,7 +159,10 @@ describe('isolation: reserved paths in any letter case', () => {
 
   it('a task that owns .GIT/config or .ODW/x is refused before any workspace exists', async () => {
     for (const owned of ['.GIT/config', '.ODW/x', 'src/.Git/hooks/pre-commit']) {
-      const r = await hostileRun('', { tasks: [task('alpha', [owned])], scenario: { implement: writes({ alpha: { 'src/a.js': ALPHA } }), review: always(approve) } });
+      const r = await hostileRun('', {
+        tasks: [task('alpha', [owned])],
+        scenario: { implement: writes({ alpha: { 'src/a.js': ALPHA } }), review: always(approve) },
+      });
       expect(r.code).toBe(1);
       expect(JSON.stringify(r.record)).toContain('reserved_path');
       expect(r.calls.filter((c) => c.kind === 'fanout')).toEqual([]);

@@ -39,7 +39,10 @@ describe('secrets in answers', () => {
       inputs: { check: 'node check.mjs' },
       scenario: {
         implement: { alpha: { '*': { write: { 'src/a.js': ALPHA } } }, beta: { '*': { write: { 'src/b.js': BETA } } } },
-        review: { correctness: { '1': { decision: 'reject', summary: `saw ${SECRET} while reviewing with MY_DIR=project`, blockers: [blocker] }, '*': approve }, 'owner-risk': always(approve)['*'] },
+        review: {
+          correctness: { '1': { decision: 'reject', summary: `saw ${SECRET} while reviewing with MY_DIR=project`, blockers: [blocker] }, '*': approve },
+          'owner-risk': always(approve)['*'],
+        },
       },
     });
     expect(r.code).toBe(0);
@@ -62,7 +65,10 @@ describe('secrets in answers', () => {
       tasks: twoTasks,
       env,
       inputs: { maxRounds: '1' },
-      scenario: { implement: { alpha: { '*': { write: { 'src/a.js': ALPHA } } }, beta: { '*': { write: { 'src/b.js': BETA } } } }, review: always({ decision: 'reject', summary: 'no', blockers: [{ message: `key ${SECRET} is exposed`, file: 'src/a.js' }] }) },
+      scenario: {
+        implement: { alpha: { '*': { write: { 'src/a.js': ALPHA } } }, beta: { '*': { write: { 'src/b.js': BETA } } } },
+        review: always({ decision: 'reject', summary: 'no', blockers: [{ message: `key ${SECRET} is exposed`, file: 'src/a.js' }] }),
+      },
     });
     expect(r.code).toBe(1);
     expect(r.stdout).toContain('review_rounds_exhausted');
@@ -77,11 +83,20 @@ describe('secrets in answers', () => {
     const PW = 'hunter2-profile-password';
     const scenario = {
       implement: { alpha: { '*': { write: { 'src/a.js': ALPHA } } }, beta: { '*': { write: { 'src/b.js': BETA } } } },
-      review: { correctness: { '1': { decision: 'reject', summary: `the implementer used ${PW}`, blockers: [{ message: `do not use ${PW}`, file: 'src/a.js' }] }, '*': approve }, 'owner-risk': always(approve)['*'] },
+      review: {
+        correctness: {
+          '1': { decision: 'reject', summary: `the implementer used ${PW}`, blockers: [{ message: `do not use ${PW}`, file: 'src/a.js' }] },
+          '*': approve,
+        },
+        'owner-risk': always(approve)['*'],
+      },
     };
     const { args, env: runEnv } = flagshipArgs(dir, repo, { scenario, tasks: twoTasks });
     const pipeline = join(dir, 'pipeline.yml');
-    writeFileSync(pipeline, readFileSync(pipeline, 'utf8').replace(/(implementer: \{ agent: command, )/, `$1env: { DEPLOY_PASSWORD: ${JSON.stringify(PW)} }, `));
+    writeFileSync(
+      pipeline,
+      readFileSync(pipeline, 'utf8').replace(/(implementer: \{ agent: command, )/, `$1env: { DEPLOY_PASSWORD: ${JSON.stringify(PW)} }, `),
+    );
     const r = await odw(args, { cwd: repo.dir, env: runEnv });
     expect(r.code).toBe(0);
     expect(holding(join(repo.dir, '.odw'), PW)).toEqual([]);
@@ -106,7 +121,12 @@ describe('secret_in_change', () => {
     expect(steps(r.record)).toEqual(['plan', 'implement r1', 'review r1 reject', 'repair r1 tasks=alpha kept=beta', 'review r2 approve', 'apply', 'verify']);
     const review1 = r.record.history.find((h: { step: string; round?: number }) => h.step === 'review' && h.round === 1);
     expect(review1.gate).toBe('hazards');
-    expect(review1.blockers).toEqual([expect.objectContaining({ file: 'src/a.js', message: expect.stringMatching(/^secret_in_change: task alpha wrote the value of the secret variable ODW_TEST_API_KEY into src\/a\.js\. Remove it/) })]);
+    expect(review1.blockers).toEqual([
+      expect.objectContaining({
+        file: 'src/a.js',
+        message: expect.stringMatching(/^secret_in_change: task alpha wrote the value of the secret variable ODW_TEST_API_KEY into src\/a\.js\. Remove it/),
+      }),
+    ]);
     // No reviewer saw the candidate that held the secret.
     expect(r.calls.filter((c) => c.kind === 'review').map((c) => c.round)).toEqual(['2', '2']);
     const repairPrompt = readdirSync(join(r.repo.dir, '.odw/runs', r.record.id, 'calls')).find((c) => c.includes('repair'))!;

@@ -41,7 +41,10 @@ async function runWithLinks(links: Record<string, Record<string, string>>, opts:
   const wrapper = join(dir, 'linker.mjs');
   writeFileSync(wrapper, WRAPPER);
   const pipeline = join(dir, 'pipeline.yml');
-  const text = readFileSync(pipeline, 'utf8').replace(/(implementer: \{ agent: command, command: )\[[^\]]*\]/, `$1${JSON.stringify([process.execPath, wrapper])}`);
+  const text = readFileSync(pipeline, 'utf8').replace(
+    /(implementer: \{ agent: command, command: )\[[^\]]*\]/,
+    `$1${JSON.stringify([process.execPath, wrapper])}`,
+  );
   writeFileSync(pipeline, text);
   const result = await odw(args, { cwd: repo.dir, env: { ...env, ODW_TEST_SYMLINKS: JSON.stringify(links) } });
   return { ...result, ...(await readOutcome(dir, repo)), before };
@@ -53,7 +56,10 @@ describe('symlinks in a candidate', () => {
     const links = { alpha: { 'src/passwd': '/etc/passwd', 'src/up': '../../outside', 'src/abs': elsewhere } };
     const r = await runWithLinks(links, { inputs: { maxRounds: '2' } });
     expect(r.code).toBe(1);
-    expect(r.record.error).toMatchObject({ category: 'review_rounds_exhausted', message: expect.stringContaining('symlink_outside_repo: task alpha made src/') });
+    expect(r.record.error).toMatchObject({
+      category: 'review_rounds_exhausted',
+      message: expect.stringContaining('symlink_outside_repo: task alpha made src/'),
+    });
     expect(steps(r.record)).toEqual(['plan', 'implement r1', 'review r1 reject', 'repair r1 tasks=alpha kept=beta', 'review r2 reject']);
     const review2 = r.record.history.filter((h: { step: string }) => h.step === 'review').at(-1);
     expect(review2.gate).toBe('hazards');

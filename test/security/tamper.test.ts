@@ -63,7 +63,11 @@ describe('an agent that changes the user’s .git during the run', () => {
   });
 
   it('adds an alias, a remote and core.fsmonitor to .git/config: the config is put back byte for byte', async () => {
-    const r = await run(implementAttack(`git config alias.st '!touch pwned' && git remote add evil https://example.invalid/x.git && git config core.fsmonitor "$PWD/.git/fsmonitor.sh"`));
+    const r = await run(
+      implementAttack(
+        `git config alias.st '!touch pwned' && git remote add evil https://example.invalid/x.git && git config core.fsmonitor "$PWD/.git/fsmonitor.sh"`,
+      ),
+    );
     expectTampered(r, 'alias.st was set in .git/config', 'remote.evil.url was set in .git/config', 'core.fsmonitor was set in .git/config');
     expect(r.record.error.message).not.toContain('example.invalid');
   });
@@ -74,7 +78,8 @@ describe('an agent that changes the user’s .git during the run', () => {
   });
 
   it('moves refs/heads/main to an unreviewed commit: main is moved back and the message says how to redo it', async () => {
-    const sh = 'c=$(git commit-tree "$(git rev-parse HEAD^{tree})" -p HEAD -m unreviewed) && git update-ref refs/heads/main "$c" && echo "$c" > "$(dirname "$ODW_SCENARIO_LOG")/moved-to"';
+    const sh =
+      'c=$(git commit-tree "$(git rev-parse HEAD^{tree})" -p HEAD -m unreviewed) && git update-ref refs/heads/main "$c" && echo "$c" > "$(dirname "$ODW_SCENARIO_LOG")/moved-to"';
     const r = await run(implementAttack(sh));
     const moved = readFileSync(join(r.dir, 'moved-to'), 'utf8').trim();
     const main = r.git.refs.split(' ')[0];
@@ -118,7 +123,10 @@ describe('odw’s own changes are not tampering', () => {
 describe('an agent that writes into the user’s working tree', () => {
   it('a new file outside the change: the run applies only the candidate and warns about the file', async () => {
     const stray = 'written by an agent, outside its workspace\n';
-    const scenario = { implement: { ...goodTwoTasks.implement, alpha: { '*': { write: { 'src/a.js': ALPHA }, writeUser: { 'stray.txt': stray } } } }, review: always(approve) };
+    const scenario = {
+      implement: { ...goodTwoTasks.implement, alpha: { '*': { write: { 'src/a.js': ALPHA }, writeUser: { 'stray.txt': stray } } } },
+      review: always(approve),
+    };
     const r = await run(scenario);
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
@@ -129,7 +137,9 @@ describe('an agent that writes into the user’s working tree', () => {
     const candidate = r.record.stages['review@r1'].outputs.candidate;
     expect(apply.files).toEqual(candidate.files);
     expect(r.record.headline).toBe('approved in round 1, 2 files applied');
-    expect(r.events.filter((e) => e.type === 'warning')).toEqual([expect.objectContaining({ stage: 'apply', category: 'changed_during_run', message: warning })]);
+    expect(r.events.filter((e) => e.type === 'warning')).toEqual([
+      expect.objectContaining({ stage: 'apply', category: 'changed_during_run', message: warning }),
+    ]);
     const shown = await odw(['runs', 'show', 'latest', '--repo', r.repo.dir], { cwd: r.repo.dir });
     expect(shown.stdout).toContain(`apply: 2 files — warning: ${warning}`);
     expect(readFileSync(join(r.repo.dir, '.odw/runs', r.record.id, 'report.html'), 'utf8')).toContain(`Warning: ${warning}`);
@@ -139,7 +149,10 @@ describe('an agent that writes into the user’s working tree', () => {
 
   it('an edit to a file the change touches: changed_during_run, nothing applied, the user is not blamed', async () => {
     const edit = '// written into the user tree by an agent\n';
-    const scenario = { implement: { ...goodTwoTasks.implement, alpha: { '*': { write: { 'src/a.js': ALPHA }, writeUser: { 'src/a.js': edit } } } }, review: always(approve) };
+    const scenario = {
+      implement: { ...goodTwoTasks.implement, alpha: { '*': { write: { 'src/a.js': ALPHA }, writeUser: { 'src/a.js': edit } } } },
+      review: always(approve),
+    };
     const r = await run(scenario);
     expect(r.code).toBe(1);
     expect(r.record.error.category).toBe('changed_during_run');

@@ -22,7 +22,8 @@ const scenario = {
   review: { '*': { '*': { decision: 'approve', summary: 'fine', blockers: [] } } },
 };
 const inputs = { check: 'node test/check.mjs', maxRounds: '1' };
-const HINT = "(hint: workspaces hold only committed files, so this one has no node_modules: add `link: [node_modules]` under the pipeline's `workspace:`, or install them with `workspace.setup`)";
+const HINT =
+  "(hint: workspaces hold only committed files, so this one has no node_modules: add `link: [node_modules]` under the pipeline's `workspace:`, or install them with `workspace.setup`)";
 
 /** The user's installed (untracked, ignored) dependency. */
 async function installed(repo: { dir: string }): Promise<void> {
@@ -53,7 +54,9 @@ describe('missingModulesHint', () => {
   it('names the fix for a missing package or a missing tool of node_modules/.bin', () => {
     const { repo, ws } = workspace();
     expect(missingModulesHint("Error: Cannot find module 'lodash'", ws, repo)).toContain('link: [node_modules]');
-    expect(missingModulesHint("Error [ERR_MODULE_NOT_FOUND]: Cannot find package '@acme/util' imported from test/a.mjs", ws, repo)).toContain('link: [node_modules]');
+    expect(missingModulesHint("Error [ERR_MODULE_NOT_FOUND]: Cannot find package '@acme/util' imported from test/a.mjs", ws, repo)).toContain(
+      'link: [node_modules]',
+    );
     expect(missingModulesHint('> vitest run\n\nsh: 1: vitest: not found', ws, repo)).toContain('link: [node_modules]');
   });
 

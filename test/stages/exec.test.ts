@@ -6,20 +6,27 @@ import { tempDir } from '../helpers/tmp.js';
 import { processAlive as alive } from '../helpers/process.js';
 import { waitUntil } from '../helpers/wait.js';
 
-
 describe('exec stage', () => {
   it('runs commands in the repository, logs them, and exposes outputs', async () => {
-    const r = await runStages([
-      {
-        id: 'build',
-        uses: 'exec',
-        with: {
-          run: ['echo "hello {{inputs.who}}" > greeting.txt', 'echo "lines=$(wc -l < greeting.txt | tr -d " ")" >> "$ODW_OUTPUT"', 'printf "multi<<EOF\\na\\nb\\nEOF\\n" >> "$ODW_OUTPUT"', 'echo built'],
-          env: { WHO: '{{inputs.who}}' },
+    const r = await runStages(
+      [
+        {
+          id: 'build',
+          uses: 'exec',
+          with: {
+            run: [
+              'echo "hello {{inputs.who}}" > greeting.txt',
+              'echo "lines=$(wc -l < greeting.txt | tr -d " ")" >> "$ODW_OUTPUT"',
+              'printf "multi<<EOF\\na\\nb\\nEOF\\n" >> "$ODW_OUTPUT"',
+              'echo built',
+            ],
+            env: { WHO: '{{inputs.who}}' },
+          },
         },
-      },
-      { id: 'use', uses: 'exec', needs: 'build', with: { run: 'echo "{{stages.build.outputs.lines}} $WHO" > used.txt', env: { WHO: '{{inputs.who}}' } } },
-    ], { inputs: { who: 'odw' } });
+        { id: 'use', uses: 'exec', needs: 'build', with: { run: 'echo "{{stages.build.outputs.lines}} $WHO" > used.txt', env: { WHO: '{{inputs.who}}' } } },
+      ],
+      { inputs: { who: 'odw' } },
+    );
     expect(r.status).toBe('succeeded');
     expect(readFileSync(join(r.repo, 'greeting.txt'), 'utf8')).toBe('hello odw\n');
     expect(readFileSync(join(r.repo, 'used.txt'), 'utf8')).toBe('1 odw\n');

@@ -71,15 +71,31 @@ describe('task preflight (seed-behaviour G18)', () => {
   });
 
   it('duplicate_task_files: the same path, or a path inside another task’s glob', () => {
-    expect(check([t('a', ['src/x.js']), t('b', ['src/x.js'])])).toMatchObject({ ok: false, category: 'duplicate_task_files', details: [{ file: 'src/x.js', tasks: ['a', 'b'] }] });
-    expect(check([t('a', ['src/**']), t('b', ['src/y.js'])])).toMatchObject({ ok: false, category: 'duplicate_task_files', details: [{ file: 'src/y.js', tasks: ['a', 'b'] }] });
+    expect(check([t('a', ['src/x.js']), t('b', ['src/x.js'])])).toMatchObject({
+      ok: false,
+      category: 'duplicate_task_files',
+      details: [{ file: 'src/x.js', tasks: ['a', 'b'] }],
+    });
+    expect(check([t('a', ['src/**']), t('b', ['src/y.js'])])).toMatchObject({
+      ok: false,
+      category: 'duplicate_task_files',
+      details: [{ file: 'src/y.js', tasks: ['a', 'b'] }],
+    });
     expect(check([t('a', ['src/x.js']), t('b', ['src/x.js'])], { allowSharedFiles: true })).toMatchObject({ ok: true });
   });
 
   it('a plain path owns the folder under it: shared and dirty files inside it are found', () => {
-    expect(check([t('a', ['src']), t('b', ['src/y.js'])])).toMatchObject({ ok: false, category: 'duplicate_task_files', details: [{ file: 'src/y.js', tasks: ['a', 'b'] }] });
+    expect(check([t('a', ['src']), t('b', ['src/y.js'])])).toMatchObject({
+      ok: false,
+      category: 'duplicate_task_files',
+      details: [{ file: 'src/y.js', tasks: ['a', 'b'] }],
+    });
     expect(check([t('a', ['src']), t('b', ['srcx/y.js'])])).toMatchObject({ ok: true });
-    expect(check([t('a', ['lib']), t('b', ['README.md'])], { dirty: ['lib/new.js', 'library.js'] })).toMatchObject({ ok: false, category: 'dirty_task_files', details: { files: ['lib/new.js'] } });
+    expect(check([t('a', ['lib']), t('b', ['README.md'])], { dirty: ['lib/new.js', 'library.js'] })).toMatchObject({
+      ok: false,
+      category: 'dirty_task_files',
+      details: { files: ['lib/new.js'] },
+    });
   });
 
   it('dirty_task_files: owned files with uncommitted changes', () => {

@@ -25,7 +25,20 @@ describe('watch mode with the shipped pipeline', () => {
     const repo = await gitdir({ files: calcFiles });
     const child = spawn(
       process.execPath,
-      [ODW_BIN, 'run', forkPipeline(dir), '--watch', '--repo', repo.dir, '--input', 'request=add sum', '--input', `spec=${spec}`, '--input', 'check=node test/check.mjs'],
+      [
+        ODW_BIN,
+        'run',
+        forkPipeline(dir),
+        '--watch',
+        '--repo',
+        repo.dir,
+        '--input',
+        'request=add sum',
+        '--input',
+        `spec=${spec}`,
+        '--input',
+        'check=node test/check.mjs',
+      ],
       { cwd: repo.dir, env: { ...process.env, ...GIT_TEST_ENV, CI: '1', ODW_SCENARIO: scenarioFile } },
     );
     let out = '';

@@ -76,7 +76,11 @@ export class ClaudeEvents implements TurnParser {
     }
     const tail = stderrTail(proc.stderr);
     if (/cannot be used with root\/sudo/.test(tail)) {
-      return exitFailure(this.command, proc, `${tail} (permission full-access runs claude with bypassPermissions, which needs IS_SANDBOX=1 in the profile's env when odw runs as root)`);
+      return exitFailure(
+        this.command,
+        proc,
+        `${tail} (permission full-access runs claude with bypassPermissions, which needs IS_SANDBOX=1 in the profile's env when odw runs as root)`,
+      );
     }
     return exitFailure(this.command, proc);
   }

@@ -57,9 +57,7 @@ export class CodexEvents implements TurnParser {
       ...(this.usage ? { usage: this.usage } : {}),
     };
     if (!ok) {
-      turn.error = this.failure !== undefined
-        ? { category: 'agent_error', message: this.failure }
-        : exitFailure(this.command, proc, this.lastError);
+      turn.error = this.failure !== undefined ? { category: 'agent_error', message: this.failure } : exitFailure(this.command, proc, this.lastError);
     }
     return turn;
   }

@@ -23,7 +23,16 @@ export async function resume(ctx: CommandContext, id: string, flags: { repo?: st
   try {
     const sink = (plan: ExecutionPlan) => chooseRenderer(io, { json: flags.json, plan });
     const rawInputs = recordedInputs(prior);
-    const result = await runSession({ pipeline: loaded.pipeline, rawInputs, inputsCwd: repo, repo, env: io.env, signal: controller.signal, sink, resumeId: prior.id });
+    const result = await runSession({
+      pipeline: loaded.pipeline,
+      rawInputs,
+      inputsCwd: repo,
+      repo,
+      env: io.env,
+      signal: controller.signal,
+      sink,
+      resumeId: prior.id,
+    });
     if (!flags.json) printSummary(io, result.record);
     return exitFor(result.status);
   } finally {

@@ -38,7 +38,9 @@ async function report(ctx: CommandContext, id: string, flags: Flags): Promise<vo
   // Left running in its own process group: the browser outlives odw.
   const child = execa(opener, [path], { detached: true, stdio: 'ignore', cleanup: false, reject: false, verbose: 'none' });
   child.unref();
-  void child.then((r) => r.failed && r.exitCode === undefined && r.signal === undefined && io.err(`odw: ${opener} could not start; open the file above in a browser`));
+  void child.then(
+    (r) => r.failed && r.exitCode === undefined && r.signal === undefined && io.err(`odw: ${opener} could not start; open the file above in a browser`),
+  );
 }
 
 /** `open` on macOS, `xdg-open` elsewhere, when it is on PATH. */

@@ -11,4 +11,3 @@ export function register(program: Command, ctx: CommandContext): void {
     .option('--json', 'print events as JSON lines instead of text')
     .action(async (id: string, flags: { repo?: string; json?: boolean }) => ctx.setExit(await (await import('../actions/resume.js')).resume(ctx, id, flags)));
 }
-

@@ -13,8 +13,7 @@ export function register(program: Command, ctx: CommandContext): void {
     .option('--repo <dir>', 'repository to work on and keep run records in (default: the git work tree around the current directory)')
     .option('--json', 'print events as JSON lines instead of text')
     .option('-w, --watch', 'rerun whenever the pipeline, its templates or its file inputs change (Ctrl-C to stop)')
-    .option('--record', 'keep every agent call\'s answer and patch as a recording (recording.json) for --replay')
+    .option('--record', "keep every agent call's answer and patch as a recording (recording.json) for --replay")
     .option('--replay <run-id>', 'answer every agent call from the recording of an earlier run (id, latest, or a run folder) instead of running agents')
     .action(async (ref: string, flags: RunFlags) => ctx.setExit(await (await import('../actions/run.js')).runCommand(ctx, ref, flags)));
 }
-

@@ -147,7 +147,8 @@ export class LiveModel {
         const loop = this.loop(e.loop);
         if (!loop) return;
         const rounds = `${e.rounds} round${e.rounds === 1 ? '' : 's'}`;
-        loop.status = e.reason === 'failed' ? (this.view.status === 'cancelled' || loop.rows.some((r) => r.status === 'cancelled') ? 'cancelled' : 'failed') : 'succeeded';
+        loop.status =
+          e.reason === 'failed' ? (this.view.status === 'cancelled' || loop.rows.some((r) => r.status === 'cancelled') ? 'cancelled' : 'failed') : 'succeeded';
         loop.note = e.reason === 'max' ? `${rounds}, ceiling reached` : rounds;
         return;
       }
@@ -168,7 +169,15 @@ export class LiveModel {
       }
       case 'agent_finished': {
         const agent = this.agents.get(e.call);
-        if (agent) Object.assign(agent, { state: e.outcome === 'ok' ? 'done' : 'failed', outcome: e.outcome, durationMs: e.durationMs, tokens: e.tokens, costUsd: e.costUsd, detail: undefined });
+        if (agent)
+          Object.assign(agent, {
+            state: e.outcome === 'ok' ? 'done' : 'failed',
+            outcome: e.outcome,
+            durationMs: e.durationMs,
+            tokens: e.tokens,
+            costUsd: e.costUsd,
+            detail: undefined,
+          });
         this.view.tokens += e.tokens ?? 0;
         this.view.costUsd += e.costUsd ?? 0;
         return;

@@ -76,7 +76,17 @@ export class LiveView implements EventSink {
     this.header = add(this.root, runTitle(this.model.view, this.now(), paint));
     this.sync();
     const logger = new ListrLogger({ processOutput: new ProcessOutput(opts.stdout, opts.stderr) });
-    this.renderer = new DefaultRenderer(this.root.tasks, { collapseSubtasks: true, formatOutput: 'truncate', icon: { [ListrDefaultRendererLogLevels.FAILED_WITH_FAILED_SUBTASKS]: figures.cross }, spinner: new Ticker(() => this.sync()), logger }, this.root.events);
+    this.renderer = new DefaultRenderer(
+      this.root.tasks,
+      {
+        collapseSubtasks: true,
+        formatOutput: 'truncate',
+        icon: { [ListrDefaultRendererLogLevels.FAILED_WITH_FAILED_SUBTASKS]: figures.cross },
+        spinner: new Ticker(() => this.sync()),
+        logger,
+      },
+      this.root.events,
+    );
   }
 
   async start(): Promise<void> {
@@ -110,7 +120,11 @@ export class LiveView implements EventSink {
   private sync(): void {
     const now = this.now();
     const view = this.model.view;
-    set(this.header, runTitle(view, now, paint), view.status === 'succeeded' ? 'succeeded' : view.status === 'failed' || view.status === 'cancelled' ? 'failed' : 'running');
+    set(
+      this.header,
+      runTitle(view, now, paint),
+      view.status === 'succeeded' ? 'succeeded' : view.status === 'failed' || view.status === 'cancelled' ? 'failed' : 'running',
+    );
     for (const row of view.rows) this.syncRow(this.root, row, now);
   }
 

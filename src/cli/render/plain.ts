@@ -53,7 +53,10 @@ export function plainRenderer(io: CliIO): EventSink {
 }
 
 function indent(text: string): string {
-  return text.split('\n').map((l) => `    ${l}`).join('\n');
+  return text
+    .split('\n')
+    .map((l) => `    ${l}`)
+    .join('\n');
 }
 
 export function jsonRenderer(io: CliIO): EventSink {

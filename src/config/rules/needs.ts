@@ -28,7 +28,13 @@ function checkNeeds(stages: StageEntry[], error: (s: Segment[], m: string, h?: s
   return { errors, edges };
 }
 
-function acrossLoop(from: StageEntry, to: StageEntry, id: string, segments: Segment[], error: (s: Segment[], m: string, h?: string) => ConfigError): ConfigError {
+function acrossLoop(
+  from: StageEntry,
+  to: StageEntry,
+  id: string,
+  segments: Segment[],
+  error: (s: Segment[], m: string, h?: string) => ConfigError,
+): ConfigError {
   const depth = from.groups.length;
   const inside = to.groups.length > depth && to.groups.slice(0, depth).join('/') === from.groups.join('/');
   if (inside) {
@@ -38,7 +44,11 @@ function acrossLoop(from: StageEntry, to: StageEntry, id: string, segments: Segm
   }
   const group = from.groups[from.groups.length - 1];
   if (!group) return error(segments, `stage "${id}" is inside loop group "${to.groups[0]}"`, `need the group instead: "${to.groups[0]}"`);
-  return error(segments, `stage "${id}" is outside loop group "${group}"`, `a stage in a loop group may need only stages of the same group; put "${id}" in the needs of "${group}"`);
+  return error(
+    segments,
+    `stage "${id}" is outside loop group "${group}"`,
+    `a stage in a loop group may need only stages of the same group; put "${id}" in the needs of "${group}"`,
+  );
 }
 
 export const needs: Rule = ({ spec, loc }) => checkNeeds(allStages(spec), (s, m, h) => loc.error(s, m, h)).errors;
@@ -59,7 +69,10 @@ export const cycles: Rule = ({ spec, loc }) => {
       if (state.get(e.to) === 'open') {
         const start = stack.findIndex((s) => s.from.id === e.to);
         const cycle = [...stack.slice(start === -1 ? stack.length : start), e];
-        const key = cycle.map((c) => c.from.id).sort().join(' ');
+        const key = cycle
+          .map((c) => c.from.id)
+          .sort()
+          .join(' ');
         if (reported.has(key)) continue;
         reported.add(key);
         const first = cycle.reduce((a, b) => ((order.get(b.from.id) ?? 0) < (order.get(a.from.id) ?? 0) ? b : a));

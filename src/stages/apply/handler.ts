@@ -35,7 +35,11 @@ export const applyHandler: StageHandler = async (ctx) => {
   });
   if (result.ok && result.alreadyApplied) {
     const files = review.candidate.files;
-    return { status: 'succeeded', outputs: { files, alreadyApplied: true }, history: [...notices, { step: 'apply', ok: true, files, summary: 'already applied before the run was interrupted' }] };
+    return {
+      status: 'succeeded',
+      outputs: { files, alreadyApplied: true },
+      history: [...notices, { step: 'apply', ok: true, files, summary: 'already applied before the run was interrupted' }],
+    };
   }
   if (!result.ok) {
     const kept = PRECHECK_CATEGORIES.includes(result.category) ? [] : result.files;

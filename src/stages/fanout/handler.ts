@@ -28,9 +28,17 @@ export const fanoutHandler: StageHandler = async (ctx) => {
   const candidates: CandidateSet = { base: planned.base, tasks: planned.tasks, results, scope };
   const files = allFiles(results);
   const failedTasks = results.filter((r) => !r.ok).map((r) => r.task);
-  const entry = { step: 'implement', round: 1, tasks: results.map((r) => r.task), files, ...(failedTasks.length ? { failed: failedTasks } : {}), ...(scope.length ? { scope } : {}) };
+  const entry = {
+    step: 'implement',
+    round: 1,
+    tasks: results.map((r) => r.task),
+    files,
+    ...(failedTasks.length ? { failed: failedTasks } : {}),
+    ...(scope.length ? { scope } : {}),
+  };
   const budget = results.find((r) => isFatal(r.error));
   if (budget?.error) return failedStep(entry, budget.error, { outputs: { candidates } });
-  if (!files.length && !failedTasks.length) return failedStep(entry, { category: 'no_changes', message: 'no task changed any file' }, { outputs: { candidates } });
+  if (!files.length && !failedTasks.length)
+    return failedStep(entry, { category: 'no_changes', message: 'no task changed any file' }, { outputs: { candidates } });
   return { status: 'succeeded', outputs: { candidates }, history: [{ ...entry, ok: failedTasks.length === 0 && scope.length === 0 }] };
 };

@@ -45,13 +45,28 @@ export const planHandler: StageHandler = async (ctx) => {
     return failed('planning_failed', 'nothing to plan: give a request, a spec or a tasks file (e.g. --input request="…" or --input tasks=tasks.yml)');
   }
   const dirty = w.allowDirtyFiles ? [] : await git.dirtyFiles(ctx.run.repo);
-  const checked = preflightTasks(normalized.tasks, { dirty, allowDirtyFiles: w.allowDirtyFiles, allowSharedFiles: w.allowSharedFiles, allowUndeclaredFiles: w.allowUndeclaredFiles });
+  const checked = preflightTasks(normalized.tasks, {
+    dirty,
+    allowDirtyFiles: w.allowDirtyFiles,
+    allowSharedFiles: w.allowSharedFiles,
+    allowUndeclaredFiles: w.allowUndeclaredFiles,
+  });
   if (!checked.ok) return failed(checked.category, checked.hint ? `${checked.message} (${checked.hint})` : checked.message, checked.details);
   const tasks = checked.tasks;
   return {
     status: 'succeeded',
     outputs: { base, tasks, summary, risks, source, notes: normalized.notes },
-    history: [{ step: 'plan', tasks: tasks.map((t) => t.id), files: [...new Set(tasks.flatMap((t) => t.files))], summary, source, ...(risks.length ? { risks } : {}), ...(normalized.notes.length ? { notes: normalized.notes } : {}) }],
+    history: [
+      {
+        step: 'plan',
+        tasks: tasks.map((t) => t.id),
+        files: [...new Set(tasks.flatMap((t) => t.files))],
+        summary,
+        source,
+        ...(risks.length ? { risks } : {}),
+        ...(normalized.notes.length ? { notes: normalized.notes } : {}),
+      },
+    ],
   };
 };
 

@@ -18,26 +18,36 @@ export const repairHandler: StageHandler = async (ctx) => {
   const reviewId = w.review ?? 'review';
   const review = (ctx.scope.stages as Record<string, { outputs?: Record<string, unknown> }>)[reviewId]?.outputs;
   const set = review?.candidates as CandidateSet | undefined;
-  if (!review || !set) return failedStep({ step: 'repair', round: ctx.round ?? 1 }, { category: 'no_review', message: `stage "${reviewId}" has no review to repair from` });
+  if (!review || !set)
+    return failedStep({ step: 'repair', round: ctx.round ?? 1 }, { category: 'no_review', message: `stage "${reviewId}" has no review to repair from` });
   const blockers = (review.blockers as Blocker[]) ?? [];
   const round = (ctx.round ?? 1) + 1;
   const explicit = review.targets as string[] | undefined;
   const route = explicit?.length
-    ? { tasks: explicit, reasons: explicit.map((task): RouteReason => ({ task, blocker: blockers.findIndex((b) => b.message.includes(task)), why: 'sent back by the pre-review gate or a patch conflict' })) }
+    ? {
+        tasks: explicit,
+        reasons: explicit.map((task): RouteReason => ({
+          task,
+          blocker: blockers.findIndex((b) => b.message.includes(task)),
+          why: 'sent back by the pre-review gate or a patch conflict',
+        })),
+      }
     : routeBlockers(blockers, routingView(set));
   const targets = set.tasks.filter((t) => route.tasks.includes(t.id));
   const feedback = new Map(targets.map((t) => [t.id, feedbackFor(t.id, review, route.reasons, w.maxFeedbackChars)]));
   const previous = new Map(set.results.map((r) => [r.task, r]));
-  const rerun = !targets.length ? [] : await implementTasks(ctx, {
-    tasks: targets,
-    allTasks: set.tasks,
-    base: set.base,
-    round,
-    prompt: w.prompt ?? '{{task.prompt}}\n\n{{feedback}}',
-    feedback,
-    previous,
-    concurrency: ctx.plan.concurrency,
-  });
+  const rerun = !targets.length
+    ? []
+    : await implementTasks(ctx, {
+        tasks: targets,
+        allTasks: set.tasks,
+        base: set.base,
+        round,
+        prompt: w.prompt ?? '{{task.prompt}}\n\n{{feedback}}',
+        feedback,
+        previous,
+        concurrency: ctx.plan.concurrency,
+      });
   if (ctx.signal.aborted) return { status: 'cancelled' };
   const results = set.results.map((r) => rerun.find((x) => x.task === r.task) ?? r);
   const scope = requireGit(ctx).checkScope(set.tasks.map((t) => ({ id: t.id, owns: t.files, files: results.find((r) => r.task === t.id)?.files ?? [] })));

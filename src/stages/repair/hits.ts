@@ -15,7 +15,8 @@ export interface Hit {
 export const ROOT_CAUSE =
   /\b(does not|doesn't|do not|don't|fails to|returns?|drops?|loses?|omits?|ignores?|filters?|duplicates?|double-counts?|deduplicates?|preserves?|infers?|violates?|contradicts?|documents?|exposes?|missing|required|should|must|cannot|can't|wrong|never|forgets?|breaks?)\b/i;
 const KEYWORD = /\b(root cause|because|blocker|violates?|contradicts?)\b/i;
-const TEST_FAILURE = /(\bnode\b[^\n]{0,40}test|tests? fail|fails at|exits? with code|exit code [1-9]|AssertionError|expected\b[^\n]{0,80}\b(actual|received|got|but)\b)/i;
+const TEST_FAILURE =
+  /(\bnode\b[^\n]{0,40}test|tests? fail|fails at|exits? with code|exit code [1-9]|AssertionError|expected\b[^\n]{0,80}\b(actual|received|got|but)\b)/i;
 const PATH = /(?:[A-Za-z0-9_@.-]+\/)*[A-Za-z0-9_@-][A-Za-z0-9_@.-]*\.[A-Za-z0-9]{1,8}\b/g;
 
 export function isTestPath(path: string): boolean {

@@ -33,5 +33,12 @@ export function aggregate(reviews: Review[], policy: 'any-reject' | 'majority' =
 export function toReview(reviewer: string, answer: unknown): Review {
   const a = (answer ?? {}) as { decision?: Decision; summary?: string; blockers?: unknown[]; risks?: string[]; verification?: string[] };
   const blockers = (a.blockers ?? []).map((b): Blocker => (typeof b === 'string' ? { message: b, source: reviewer } : { ...(b as Blocker), source: reviewer }));
-  return { reviewer, decision: a.decision ?? 'reject', summary: a.summary ?? '', blockers, ...(a.risks ? { risks: a.risks } : {}), ...(a.verification ? { verification: a.verification } : {}) };
+  return {
+    reviewer,
+    decision: a.decision ?? 'reject',
+    summary: a.summary ?? '',
+    blockers,
+    ...(a.risks ? { risks: a.risks } : {}),
+    ...(a.verification ? { verification: a.verification } : {}),
+  };
 }

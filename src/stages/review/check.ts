@@ -49,7 +49,7 @@ export function missingModulesHint(output: string, cwd: string, repo: string): s
   const missingPackage = packages.some((p) => !/^[./]/.test(p) && (p.startsWith('node_modules/') || !existsSync(join(cwd, p.split('/')[0]))));
   const missingTool = /^(?:sh: \d+: |sh: |bash: )?[\w.@/-]+: (?:command )?not found$/m.test(output);
   if (!missingPackage && !missingTool) return undefined;
-  return 'workspaces hold only committed files, so this one has no node_modules: add `link: [node_modules]` under the pipeline\'s `workspace:`, or install them with `workspace.setup`';
+  return "workspaces hold only committed files, so this one has no node_modules: add `link: [node_modules]` under the pipeline's `workspace:`, or install them with `workspace.setup`";
 }
 
 export function checkBlocker(c: CheckResult): string {

@@ -30,7 +30,11 @@ export const reviewHandler: StageHandler = async (ctx) => {
   const patches = set.results.flatMap((r) => (r.patch && r.files.length ? [r.patch] : []));
   const combined = await git.combine(run, patches, { name: `candidate.r${round}` });
   if (!combined.ok) {
-    const blockers: Blocker[] = combined.blockers.map((b) => ({ message: `${b.category}: ${b.message}`, ...(b.files[0] ? { file: b.files[0] } : {}), source: 'gate' }));
+    const blockers: Blocker[] = combined.blockers.map((b) => ({
+      message: `${b.category}: ${b.message}`,
+      ...(b.files[0] ? { file: b.files[0] } : {}),
+      source: 'gate',
+    }));
     const targets = [...new Set(combined.blockers.flatMap((b) => b.tasks))];
     return decide(ctx, set, { decision: 'reject', gate: 'preflight', preflight: combined.blockers[0], blockers, targets, reviews: [] });
   }
@@ -38,11 +42,16 @@ export const reviewHandler: StageHandler = async (ctx) => {
   const hazards = hazardsGate(candidate.patchFile, set, { secrets: ctx.run.secrets ?? [], allowOutsideSymlinks: w.allowOutsideSymlinks });
   if (hazards) return decide(ctx, set, { decision: 'reject', gate: 'hazards', blockers: hazards.blockers, targets: hazards.targets, reviews: [], candidate });
   const check = ctx.render(w.check ?? '').trim();
-  const outcome = await git.withReviewWorkspace(run, candidate, async (ws) => {
-    const checkResult = check ? await runCheck(ctx, check, ws.path, w.timeout) : undefined;
-    const reviews = await runReviewers(ctx, w, ws.path, candidate, set, checkResult);
-    return { checkResult, reviews };
-  }, { reuse: ctx.stage.id });
+  const outcome = await git.withReviewWorkspace(
+    run,
+    candidate,
+    async (ws) => {
+      const checkResult = check ? await runCheck(ctx, check, ws.path, w.timeout) : undefined;
+      const reviews = await runReviewers(ctx, w, ws.path, candidate, set, checkResult);
+      return { checkResult, reviews };
+    },
+    { reuse: ctx.stage.id },
+  );
   if (ctx.signal.aborted) return { status: 'cancelled' };
   const broke = outcome.reviews.find((r) => isFatal(r.failed ? { category: r.failed } : undefined));
   if (broke) return failedStep({ step: 'review', round }, { category: broke.failed!, message: broke.summary });
@@ -79,11 +88,28 @@ function decide(ctx: StageContext, set: CandidateSet, v: Verdict): StageResult {
     tasks: set.results.map((r) => r.task),
     files,
     blockers: v.blockers,
-    reviewers: v.reviews.map((r) => ({ reviewer: r.reviewer, decision: r.decision, summary: r.summary, blockers: r.blockers.length, ...(r.failed ? { failed: r.failed } : {}) })),
+    reviewers: v.reviews.map((r) => ({
+      reviewer: r.reviewer,
+      decision: r.decision,
+      summary: r.summary,
+      blockers: r.blockers.length,
+      ...(r.failed ? { failed: r.failed } : {}),
+    })),
     ...(v.check ? { check: { command: v.check.command, ok: v.check.ok, exitCode: v.check.exitCode } } : {}),
     ok: v.decision === 'approve',
   };
-  const outputs = { decision: v.decision, gate: v.gate, blockers: v.blockers, reviews: v.reviews, candidates: set, round, ...(v.targets ? { targets: v.targets } : {}), ...(v.candidate ? { candidate: v.candidate } : {}), ...(v.preflight ? { preflight: v.preflight } : {}), ...(v.check ? { check: v.check } : {}) };
+  const outputs = {
+    decision: v.decision,
+    gate: v.gate,
+    blockers: v.blockers,
+    reviews: v.reviews,
+    candidates: set,
+    round,
+    ...(v.targets ? { targets: v.targets } : {}),
+    ...(v.candidate ? { candidate: v.candidate } : {}),
+    ...(v.preflight ? { preflight: v.preflight } : {}),
+    ...(v.check ? { check: v.check } : {}),
+  };
   const first = v.blockers[0]?.message.split('\n')[0];
   const error = failure(v, round, max, first);
   if (!error) return { status: 'succeeded', outputs, history: [history] };
@@ -96,5 +122,8 @@ function failure(v: Verdict, round: number, max: number, first: string | undefin
   if (v.decision === 'needs_owner') return { category: 'needs_owner', message: `the reviewers need a decision from the owner${first ? `: ${first}` : ''}` };
   if (v.decision !== 'reject' || round < max) return undefined;
   const category = v.gate === 'pre_review' ? 'implementation_pre_review_blocked' : 'review_rounds_exhausted';
-  return { category, message: `still rejected after ${round} round${round === 1 ? '' : 's'} (${v.blockers.length} blocker${v.blockers.length === 1 ? '' : 's'}): ${first ?? ''}` };
+  return {
+    category,
+    message: `still rejected after ${round} round${round === 1 ? '' : 's'} (${v.blockers.length} blocker${v.blockers.length === 1 ? '' : 's'}): ${first ?? ''}`,
+  };
 }

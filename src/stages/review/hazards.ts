@@ -55,7 +55,11 @@ export interface HazardResult {
   targets: string[];
 }
 
-export function hazardsGate(patchFile: string, set: CandidateSet, opts: { secrets: readonly Secret[]; allowOutsideSymlinks?: boolean }): HazardResult | undefined {
+export function hazardsGate(
+  patchFile: string,
+  set: CandidateSet,
+  opts: { secrets: readonly Secret[]; allowOutsideSymlinks?: boolean },
+): HazardResult | undefined {
   const blockers: Blocker[] = [];
   const targets = new Set<string>();
   const task = (file: string) => {

@@ -11,11 +11,19 @@ import type { CheckResult } from './check.js';
 
 const MAX_DIFF_CHARS = 50_000;
 
-export async function runReviewers(ctx: StageContext, w: WithReview, cwd: string, candidate: Candidate, set: CandidateSet, check?: CheckResult): Promise<Review[]> {
+export async function runReviewers(
+  ctx: StageContext,
+  w: WithReview,
+  cwd: string,
+  candidate: Candidate,
+  set: CandidateSet,
+  check?: CheckResult,
+): Promise<Review[]> {
   const reviewers = w.reviewers?.length ? w.reviewers : [{ id: 'reviewer', runtime: undefined, perspective: undefined }];
   const full = readFileSync(candidate.patchFile, 'utf8');
   const limit = w.maxDiffChars ?? MAX_DIFF_CHARS;
-  const diff = full.length > limit ? `${full.slice(0, limit)}\n… (diff truncated at ${limit} of ${full.length} characters; read the files in the workspace)` : full;
+  const diff =
+    full.length > limit ? `${full.slice(0, limit)}\n… (diff truncated at ${limit} of ${full.length} characters; read the files in the workspace)` : full;
   return Promise.all(
     reviewers.map(async (r): Promise<Review> => {
       const prompt = ctx.render(w.prompt ?? '{{diff}}', {
@@ -30,7 +38,13 @@ export async function runReviewers(ctx: StageContext, w: WithReview, cwd: string
       const result = await callAgent(ctx, { runtime, prompt, cwd, schema: REVIEW_SCHEMA, timeout: w.timeout, meta: { reviewer: r.id } });
       if (result.outcome !== 'ok') {
         const cause = agentFailure(result, `reviewer ${r.id}`);
-        return { reviewer: r.id, decision: 'reject', summary: cause.message, blockers: [{ message: `${REVIEWER_FAILED}${cause.message}`, source: r.id }], failed: cause.category };
+        return {
+          reviewer: r.id,
+          decision: 'reject',
+          summary: cause.message,
+          blockers: [{ message: `${REVIEWER_FAILED}${cause.message}`, source: r.id }],
+          failed: cause.category,
+        };
       }
       return toReview(r.id, result.structured);
     }),

@@ -36,7 +36,15 @@ function sendBlocks(res: Parameters<typeof sse>[0], id: string, model: string | 
   sse(res, [
     {
       type: 'message_start',
-      message: { id, type: 'message', role: 'assistant', model: model ?? 'mock', content: [], stop_reason: null, usage: { input_tokens: usage.input, output_tokens: 1 } },
+      message: {
+        id,
+        type: 'message',
+        role: 'assistant',
+        model: model ?? 'mock',
+        content: [],
+        stop_reason: null,
+        usage: { input_tokens: usage.input, output_tokens: 1 },
+      },
     },
     ...reply.blocks.flatMap((b, index): SseEvent[] =>
       b.type === 'text'
@@ -91,7 +99,9 @@ function messagesText(body: Json, role?: string): string {
   const messages: Json[] = Array.isArray(body?.messages) ? body.messages : [];
   return messages
     .filter((m) => role === undefined || m?.role === role)
-    .flatMap((m) => (typeof m.content === 'string' ? [m.content] : Array.isArray(m.content) ? m.content.map((b: Json) => (typeof b?.text === 'string' ? b.text : '')) : []))
+    .flatMap((m) =>
+      typeof m.content === 'string' ? [m.content] : Array.isArray(m.content) ? m.content.map((b: Json) => (typeof b?.text === 'string' ? b.text : '')) : [],
+    )
     .join('\n');
 }
 

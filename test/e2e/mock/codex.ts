@@ -57,7 +57,11 @@ export function functionCall(name: string, args: unknown): Record<string, unknow
 
 /** A file edit the way codex makes one: apply_patch through its shell tool. */
 export function applyPatchAdd(path: string, content: string): Record<string, unknown> {
-  const lines = content.replace(/\n$/, '').split('\n').map((l) => `+${l}`).join('\n');
+  const lines = content
+    .replace(/\n$/, '')
+    .split('\n')
+    .map((l) => `+${l}`)
+    .join('\n');
   return functionCall('exec_command', { cmd: `apply_patch <<'PATCH'\n*** Begin Patch\n*** Add File: ${path}\n${lines}\n*** End Patch\nPATCH` });
 }
 
@@ -69,15 +73,24 @@ export function message(text: string): Record<string, unknown> {
 /** `-c` options that point codex at the mock (and keep it off every other network). */
 export function codexMockArgs(mock: MockServer): string[] {
   return [
-    '-c', 'model_provider="odwmock"',
-    '-c', 'model_providers.odwmock.name="odw mock"',
-    '-c', `model_providers.odwmock.base_url="${mock.origin}/v1"`,
-    '-c', 'model_providers.odwmock.wire_api="responses"',
-    '-c', 'model_providers.odwmock.env_key="ODW_MOCK_API_KEY"',
-    '-c', 'model_providers.odwmock.request_max_retries=0',
-    '-c', 'model_providers.odwmock.stream_max_retries=0',
-    '-c', 'check_for_update_on_startup=false',
-    '-c', 'analytics.enabled=false',
+    '-c',
+    'model_provider="odwmock"',
+    '-c',
+    'model_providers.odwmock.name="odw mock"',
+    '-c',
+    `model_providers.odwmock.base_url="${mock.origin}/v1"`,
+    '-c',
+    'model_providers.odwmock.wire_api="responses"',
+    '-c',
+    'model_providers.odwmock.env_key="ODW_MOCK_API_KEY"',
+    '-c',
+    'model_providers.odwmock.request_max_retries=0',
+    '-c',
+    'model_providers.odwmock.stream_max_retries=0',
+    '-c',
+    'check_for_update_on_startup=false',
+    '-c',
+    'analytics.enabled=false',
   ];
 }
 

@@ -70,7 +70,8 @@ export async function startMock<R>(script: Script<R>, options: MockOptions<R>): 
       const reply = typeof script === 'function' ? script(recorded, model.length) : script[model.length];
       model.push(recorded);
       if (reply === undefined) {
-        const why = typeof script === 'function' ? `mock script has no reply for request ${model.length}` : `mock script exhausted after ${script.length} replies`;
+        const why =
+          typeof script === 'function' ? `mock script has no reply for request ${model.length}` : `mock script exhausted after ${script.length} replies`;
         return httpError(res, { status: 500, message: why });
       }
       if ('hang' in (reply as object)) {
