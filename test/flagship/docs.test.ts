@@ -53,10 +53,10 @@ function emittedCategories(): Set<string> {
   };
   for (const file of sources(join(ROOT, 'src'))) {
     const text = readFileSync(file, 'utf8');
-    add(text, /\bcategory: '([a-z][a-z_]*)'/g);
-    add(text, /\bGitError\('([a-z][a-z_]*)'/g);
-    add(text, /\bfail(?:ed)?\('([a-z]+_[a-z_]*)'/g);
-    add(text, /\bcategory = [^;\n]*\? '([a-z][a-z_]*)' : '([a-z][a-z_]*)'/g);
+    add(text, /\bcategory:\s*'([a-z][a-z_]*)'/g);
+    add(text, /\bGitError\(\s*'([a-z][a-z_]*)'/g);
+    add(text, /\bfail(?:ed)?\(\s*'([a-z]+_[a-z_]*)'/g);
+    add(text, /\bcategory = [^;]*?\?\s*'([a-z][a-z_]*)'\s*:\s*'([a-z][a-z_]*)'/g);
     for (const union of text.matchAll(/type (?:\w*Category|ApplyRefusal) =([^;]*);/g)) add(union[1], /'([a-z][a-z_]*)'/g);
   }
   return found;
