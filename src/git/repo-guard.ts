@@ -40,10 +40,15 @@ export async function createRepoGuard(git: RunGit, repo: string, options: RepoGu
   const check = async (): Promise<GitDirCheck> => {
     since = adoptOtherRuns(repo, dirs, saved, refs, since, options.runId);
     const found = await compareAndRestore(git, repo, dirs, saved, refs);
+    if (!found.changes.length) {
+      // Nothing changed: what was just read is what is there now (one git process fewer per check).
+      saved = found.after;
+      refs = found.refsAfter ?? refs;
+      return { ok: true };
+    }
     // The next comparison starts from what is there now: the restored state (or what could not be restored).
     saved = await readGitDirFiles(dirs);
     refs = await readRefs(git, repo).catch(() => refs);
-    if (!found.changes.length) return { ok: true };
     const what = describeChanges(found.changes, found.before, found.after, shown);
     const message = tamperedMessage(what, found.changes, found.unrestored, applied);
     return { ok: false, changes: found.changes, message, unrestored: found.unrestored.map((u) => u.path) };
@@ -101,6 +106,8 @@ interface Found {
   unrestored: Unrestored[];
   before: GitDirFiles;
   after: GitDirFiles;
+  /** The refs as read for the comparison (absent when they could not be read). */
+  refsAfter?: Map<string, string>;
 }
 
 /** Files first (a broken or hostile config is put back before git reads refs), then refs. */
@@ -109,13 +116,15 @@ async function compareAndRestore(git: RunGit, repo: string, dirs: GitDirs, saved
   const fileChanges = diffFiles(saved, after);
   const unrestored = fileChanges.length ? await restoreFiles(dirs.commonDir, saved, fileChanges) : [];
   let refChanges: GitDirChange[] = [];
+  let refsAfter: Map<string, string> | undefined;
   try {
-    refChanges = diffRefs(refs, await readRefs(git, repo));
+    refsAfter = await readRefs(git, repo);
+    refChanges = diffRefs(refs, refsAfter);
     unrestored.push(...(await restoreRefs(git, repo, refChanges)));
   } catch (e) {
     unrestored.push({ path: 'refs', message: `odw could not read them: ${(e as Error).message.split('\n')[0]}` });
   }
-  return { changes: [...fileChanges, ...refChanges], unrestored, before: saved, after };
+  return { changes: [...fileChanges, ...refChanges], unrestored, before: saved, after, ...(refsAfter ? { refsAfter } : {}) };
 }
 
 function tamperedMessage(what: string[], changes: GitDirChange[], unrestored: Unrestored[], applied: boolean): string {
