@@ -1,0 +1,167 @@
+#!/usr/bin/env node
+// @ts-check
+/**
+ * Benchmark: repair routing against a labelled corpus. Which tasks does odw send back after a
+ * rejected review, and does each one's feedback show the failing assertion?
+ *
+ *   npm run build && node bench/routing.mjs [--json] [--verbose]
+ *
+ * The corpus (bench/routing/cases/*.json, made by bench/routing/generate.mjs; see docs/repair.md)
+ * holds small multi-task projects: each task's diff, the real output of a failing check, reviewer
+ * blockers, and labels (the exact set of tasks to repair, the text the feedback must contain,
+ * whether the answer is a judgement call). Blockers and task candidates are built as the review
+ * stage builds them (check.ts `checkBlocker` over the 30-line tail `runCheck` keeps, candidates as
+ * `routingView` gives them) and routed by the built code in dist/. Always exits 0: it measures.
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { parseArgs } from 'node:util';
+
+const root = dirname(fileURLToPath(import.meta.url));
+const dist = join(root, '..', 'dist');
+
+/**
+ * THE adapter: the only place that knows odw's routing API. With a failure parser in
+ * dist/stages/review/failures/ (a module exporting `parseFailures(output, {cwd})`), the check's
+ * whole output is parsed and routing gets `routeBlockers(blockers, tasks, { failures })`, the
+ * review record's check carries the excerpt; without one, `routeBlockers(blockers, tasks)`.
+ * Returns the tasks sent back and the feedback each would receive.
+ */
+async function routeCase(odw, { blockers, tasks, check, output, cwd, reviews }) {
+  const failures = check && odw.parseFailures ? odw.parseFailures(output, { cwd }) : undefined;
+  const route = failures ? odw.routeBlockers(blockers, tasks, { failures }) : odw.routeBlockers(blockers, tasks);
+  const review = { decision: 'reject', round: 1, blockers, reviews, ...(check ? { check: failures ? { ...check, excerpt: failures } : check } : {}) };
+  const feedback = new Map(route.tasks.map((t) => [t, odw.feedbackFor(t, review, route.reasons)]));
+  return { tasks: route.tasks, feedback, api: failures ? 'routeBlockers(blockers, tasks, {failures})' : 'routeBlockers(blockers, tasks)' };
+}
+
+/** odw's built modules; the failure parser only if one exists. */
+async function loadOdw() {
+  const imp = (p) => import(pathToFileURL(join(dist, p)).href);
+  const [{ routeBlockers }, { feedbackFor }, { checkBlocker }, { tailLines }] = await Promise.all([
+    imp('stages/repair/route.js'),
+    imp('stages/repair/feedback.js'),
+    imp('stages/review/check.js'),
+    imp('util/tail.js'),
+  ]);
+  let parseFailures;
+  let dir = [];
+  try {
+    dir = readdirSync(join(dist, 'stages/review/failures')).filter((f) => f.endsWith('.js'));
+  } catch {
+    // no parser built
+  }
+  for (const f of dir) {
+    const m = await imp(`stages/review/failures/${f}`);
+    if (typeof m.parseFailures === 'function') parseFailures = m.parseFailures;
+  }
+  return { routeBlockers, feedbackFor, checkBlocker, tailLines, parseFailures };
+}
+
+/** The blockers, candidates and check result as the review stage makes them from a case. */
+function reviewOf(odw, c) {
+  let check;
+  let output = '';
+  if (c.check) {
+    const { stdout, stderr, cwd, command, exitCode } = c.check;
+    output = [stdout.trimEnd(), stderr.trimEnd()].filter(Boolean).join('\n');
+    // as runCheck: the last 30 lines of stdout and stderr, workspace paths made relative
+    const tail = odw.tailLines(output, 30).replaceAll(`${cwd}/`, '');
+    check = { command, ok: false, exitCode, timedOut: false, tail, durationMs: 0 };
+  }
+  const blockers = [...(check ? [{ message: odw.checkBlocker(check), source: 'check' }] : []), ...c.reviewers];
+  const tasks = c.tasks.map((t) => ({ id: t.id, owned: t.files, touched: t.touched, prompt: t.prompt, diff: t.diff }));
+  const reviewers = [...new Set(c.reviewers.map((r) => r.source))];
+  const reviews = reviewers.map((r) => ({ reviewer: r, summary: 'requested changes' }));
+  return { blockers, tasks, check, output, cwd: c.check?.cwd ?? '', reviews };
+}
+
+function loadCorpus() {
+  const dir = join(root, 'routing', 'cases');
+  return readdirSync(dir)
+    .filter((f) => f.endsWith('.json'))
+    .sort()
+    .map((f) => JSON.parse(readFileSync(join(dir, f), 'utf8')));
+}
+
+async function score(odw, c) {
+  const r = await routeCase(odw, reviewOf(odw, c));
+  const want = new Set(c.expect.tasks);
+  const got = new Set(r.tasks);
+  const over = r.tasks.filter((t) => !want.has(t));
+  const under = c.expect.tasks.filter((t) => !got.has(t));
+  let excerpt;
+  if (c.expect.text) {
+    // what the repaired tasks' agents read, whichever tasks they are: the excerpt apart from routing
+    excerpt = r.tasks.some((t) => (r.feedback.get(t) ?? '').includes(c.expect.text));
+  }
+  return {
+    id: c.id,
+    runner: c.runner,
+    judgement: c.expect.judgement,
+    expected: c.expect.tasks,
+    routed: r.tasks,
+    exact: !over.length && !under.length,
+    over,
+    under,
+    excerpt,
+    api: r.api,
+  };
+}
+
+function tally(results) {
+  const withText = results.filter((r) => r.excerpt !== undefined);
+  return {
+    cases: results.length,
+    exact: results.filter((r) => r.exact).length,
+    overRepair: results.filter((r) => r.over.length).length,
+    underRepair: results.filter((r) => r.under.length).length,
+    excerptHits: withText.filter((r) => r.excerpt).length,
+    excerptCases: withText.length,
+  };
+}
+
+const pct = (n, d) => (d ? `${Math.round((100 * n) / d)}%` : '-');
+
+function table(byRunner, total, judgement) {
+  const head = 'runner          cases  exact        over  under  excerpt hits';
+  const row = (name, t) =>
+    `${name.padEnd(15)} ${String(t.cases).padStart(5)}  ${`${t.exact} (${pct(t.exact, t.cases)})`.padEnd(11)}  ${String(t.overRepair).padStart(4)}  ${String(t.underRepair).padStart(5)}  ${t.excerptCases ? `${t.excerptHits}/${t.excerptCases}` : '-'}`;
+  return [head, ...Object.entries(byRunner).map(([k, t]) => row(k, t)), row('total', total), row('judgement', judgement)].join('\n');
+}
+
+async function main() {
+  const { values } = parseArgs({ options: { json: { type: 'boolean', default: false }, verbose: { type: 'boolean', default: false } } });
+  let odw;
+  try {
+    odw = await loadOdw();
+  } catch (e) {
+    console.error(`bench/routing: cannot load odw from dist/ (${e instanceof Error ? e.message : e}); run \`npm run build\` first`);
+    return;
+  }
+  const results = [];
+  for (const c of loadCorpus()) results.push(await score(odw, c));
+  const clear = results.filter((r) => !r.judgement);
+  const runners = [...new Set(clear.map((r) => r.runner))].sort();
+  const byRunner = Object.fromEntries(runners.map((k) => [k, tally(clear.filter((r) => r.runner === k))]));
+  const total = tally(clear);
+  const judgement = tally(results.filter((r) => r.judgement));
+  const api = results[0]?.api ?? 'none';
+  if (values.json) {
+    console.log(JSON.stringify({ api, total, judgement, byRunner, cases: results }, null, 2));
+    return;
+  }
+  console.log(`routing: ${results.length} cases (${judgement.cases} judgement calls, counted apart); ${api}\n`);
+  console.log(table(byRunner, total, judgement));
+  const shown = values.verbose ? results : results.filter((r) => !r.exact || r.excerpt === false);
+  if (shown.length) console.log(`\n${values.verbose ? 'all cases' : 'misses'} (expected -> routed; excerpt hit):`);
+  for (const r of shown) {
+    const mark = r.judgement ? ' [judgement]' : '';
+    const ex = r.excerpt === undefined ? '' : r.excerpt ? '  excerpt ok' : '  excerpt MISSING';
+    console.log(`  ${r.id.padEnd(30)} ${r.expected.join(',')} -> ${r.routed.join(',') || '(none)'}${ex}${mark}`);
+  }
+}
+
+await main().catch((e) => console.error(`bench/routing: ${e instanceof Error ? e.stack : e}`));
+process.exitCode = 0;
