@@ -99,6 +99,7 @@ async function score(odw, c) {
   return {
     id: c.id,
     runner: c.runner,
+    covers: c.covers,
     judgement: c.expect.judgement,
     expected: c.expect.tasks,
     routed: r.tasks,
@@ -124,11 +125,12 @@ function tally(results) {
 
 const pct = (n, d) => (d ? `${Math.round((100 * n) / d)}%` : '-');
 
-function table(byRunner, total, judgement) {
-  const head = 'runner          cases  exact        over  under  excerpt hits';
+function table(what, rows, total = undefined, judgement = undefined) {
+  const head = `${what.padEnd(30)} cases  exact        over  under  excerpt hits`;
   const row = (name, t) =>
-    `${name.padEnd(15)} ${String(t.cases).padStart(5)}  ${`${t.exact} (${pct(t.exact, t.cases)})`.padEnd(11)}  ${String(t.overRepair).padStart(4)}  ${String(t.underRepair).padStart(5)}  ${t.excerptCases ? `${t.excerptHits}/${t.excerptCases}` : '-'}`;
-  return [head, ...Object.entries(byRunner).map(([k, t]) => row(k, t)), row('total', total), row('judgement', judgement)].join('\n');
+    `${name.padEnd(30)} ${String(t.cases).padStart(5)}  ${`${t.exact} (${pct(t.exact, t.cases)})`.padEnd(11)}  ${String(t.overRepair).padStart(4)}  ${String(t.underRepair).padStart(5)}  ${t.excerptCases ? `${t.excerptHits}/${t.excerptCases}` : '-'}`;
+  const tail = total ? [row('total', total), row('judgement calls', judgement)] : [];
+  return [head, ...Object.entries(rows).map(([k, t]) => row(k, t)), ...tail].join('\n');
 }
 
 async function main() {
@@ -147,13 +149,16 @@ async function main() {
   const byRunner = Object.fromEntries(runners.map((k) => [k, tally(clear.filter((r) => r.runner === k))]));
   const total = tally(clear);
   const judgement = tally(results.filter((r) => r.judgement));
+  const situations = [...new Set(clear.flatMap((r) => r.covers))].sort();
+  const bySituation = Object.fromEntries(situations.map((k) => [k, tally(clear.filter((r) => r.covers.includes(k)))]));
   const api = results[0]?.api ?? 'none';
   if (values.json) {
-    console.log(JSON.stringify({ api, total, judgement, byRunner, cases: results }, null, 2));
+    console.log(JSON.stringify({ api, total, judgement, byRunner, bySituation, cases: results }, null, 2));
     return;
   }
   console.log(`routing: ${results.length} cases (${judgement.cases} judgement calls, counted apart); ${api}\n`);
-  console.log(table(byRunner, total, judgement));
+  console.log(table('runner', byRunner, total, judgement));
+  console.log(`\nby situation (a case may count in several; judgement calls left out):\n${table('situation', bySituation)}`);
   const shown = values.verbose ? results : results.filter((r) => !r.exact || r.excerpt === false);
   if (shown.length) console.log(`\n${values.verbose ? 'all cases' : 'misses'} (expected -> routed; excerpt hit):`);
   for (const r of shown) {
