@@ -72,8 +72,13 @@ function build(c, tools, keep) {
     const tasks = c.tasks.map((t) => {
       writeFiles(dir, t.change);
       git(dir, 'add', '-A');
-      const diff = git(dir, 'diff', '--cached', '--binary', 'HEAD');
-      const touched = git(dir, 'diff', '--cached', '--name-only', 'HEAD').split('\n').filter(Boolean);
+      // as odw's capture (src/git/capture.ts): renames found, no colour, no external diff, a/ and b/
+      const flags = ['--cached', '-M', '--no-color', '--no-ext-diff', '--no-textconv', '--src-prefix=a/', '--dst-prefix=b/', 'HEAD'];
+      const diff = git(dir, 'diff', '--binary', ...flags);
+      const touched = git(dir, 'diff', '--name-only', ...flags)
+        .split('\n')
+        .filter(Boolean)
+        .sort();
       git(dir, 'reset', '-q', '--hard', 'HEAD');
       git(dir, 'clean', '-qfd');
       return { id: t.id, files: t.files, prompt: t.prompt, diff, touched };
