@@ -145,5 +145,17 @@ export function reviewerCases() {
       },
       { covers: ['explicit-file'], invoice: true },
     ),
+    rev(
+      'rev-two-files-no-verdict',
+      [{ message: 'src/receipt.js and src/format.js disagree on how a refund is shown: one prints "-$0.50", the other "$-0.50"' }],
+      { tasks: ['format', 'receipt'], judgement: true, why: 'two files named, neither said to be wrong: either task, or both, could change' },
+      { covers: ['two-files-no-verdict'] },
+    ),
+    rev(
+      'rev-symbol-caller-or-callee',
+      [{ message: 'An empty cart prints "Total: $0.00"; total() should not be asked to price nothing', symbol: 'total' }],
+      { tasks: ['receipt'], judgement: true, why: "the symbol is pricing's, but the fix belongs to its caller (receipt); one could argue for pricing" },
+      { covers: ['symbol-only'] },
+    ),
   ];
 }
