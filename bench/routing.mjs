@@ -24,14 +24,18 @@ const dist = join(root, '..', 'dist');
 /**
  * THE adapter: the only place that knows odw's routing API. With a failure parser in
  * dist/stages/review/failures/ (a module exporting `parseFailures(output, {cwd})`), the check's
- * whole output is parsed and routing gets `routeBlockers(blockers, tasks, { failures })`, the
- * review record's check carries the excerpt; without one, `routeBlockers(blockers, tasks)`.
- * Returns the tasks sent back and the feedback each would receive.
+ * whole output is parsed, the check result carries the excerpt (as `excerpt`) when its blocker
+ * and the review record are made, and routing gets `routeBlockers(blockers, tasks, { failures })`;
+ * without one, `routeBlockers(blockers, tasks)`. The check blocker comes first, then the
+ * reviewers' blockers, as in the review stage. Returns the tasks sent back and the feedback each
+ * would receive.
  */
-async function routeCase(odw, { blockers, tasks, check, output, cwd, reviews }) {
-  const failures = check && odw.parseFailures ? odw.parseFailures(output, { cwd }) : undefined;
+async function routeCase(odw, { reviewerBlockers, tasks, check: plain, output, cwd, reviews }) {
+  const failures = plain && odw.parseFailures ? odw.parseFailures(output, { cwd }) : undefined;
+  const check = plain && failures ? { ...plain, excerpt: failures } : plain;
+  const blockers = [...(check ? [{ message: odw.checkBlocker(check), source: 'check' }] : []), ...reviewerBlockers];
   const route = failures ? odw.routeBlockers(blockers, tasks, { failures }) : odw.routeBlockers(blockers, tasks);
-  const review = { decision: 'reject', round: 1, blockers, reviews, ...(check ? { check: failures ? { ...check, excerpt: failures } : check } : {}) };
+  const review = { decision: 'reject', round: 1, blockers, reviews, ...(check ? { check } : {}) };
   const feedback = new Map(route.tasks.map((t) => [t, odw.feedbackFor(t, review, route.reasons)]));
   return { tasks: route.tasks, feedback, api: failures ? 'routeBlockers(blockers, tasks, {failures})' : 'routeBlockers(blockers, tasks)' };
 }
@@ -59,7 +63,7 @@ async function loadOdw() {
   return { routeBlockers, feedbackFor, checkBlocker, tailLines, parseFailures };
 }
 
-/** The blockers, candidates and check result as the review stage makes them from a case. */
+/** The check result (as runCheck keeps it), reviewer blockers and candidates (as routingView gives them) of a case. */
 function reviewOf(odw, c) {
   let check;
   let output = '';
@@ -70,11 +74,10 @@ function reviewOf(odw, c) {
     const tail = odw.tailLines(output, 30).replaceAll(`${cwd}/`, '');
     check = { command, ok: false, exitCode, timedOut: false, tail, durationMs: 0 };
   }
-  const blockers = [...(check ? [{ message: odw.checkBlocker(check), source: 'check' }] : []), ...c.reviewers];
   const tasks = c.tasks.map((t) => ({ id: t.id, owned: t.files, touched: t.touched, prompt: t.prompt, diff: t.diff }));
   const reviewers = [...new Set(c.reviewers.map((r) => r.source))];
   const reviews = reviewers.map((r) => ({ reviewer: r, summary: 'requested changes' }));
-  return { blockers, tasks, check, output, cwd: c.check?.cwd ?? '', reviews };
+  return { reviewerBlockers: c.reviewers, tasks, check, output, cwd: c.check?.cwd ?? '', reviews };
 }
 
 function loadCorpus() {
