@@ -1,0 +1,90 @@
+/**
+ * A failing check blames tasks only from its failure blocks. Per block: frames and `file:line`
+ * locations outside tests (the task whose diff changed that line, else the file's owner); a
+ * failure only inside tests goes to the code under test, through the test's imports; a compile
+ * error about a changed contract also blames the task that changed the declaration; a cause
+ * named in the block adds its owner; symbols the block names are the last resort.
+ */
+import type { FailureBlock, FailureLocation } from '../review/failures/types.js';
+import type { TaskCandidate } from '../../tasks/types.js';
+import { clipEvidence, uniqueTasks, type Blame } from './blame.js';
+import { namedCause } from './cause.js';
+import { changesLine, diffOf } from './diff.js';
+import { isTestPath, ownerOf } from './paths.js';
+import { changedDeclaration, definedSymbols, findSymbol } from './symbols.js';
+import { codeUnderTest, type ReadFile } from './under-test.js';
+
+const where = (l: FailureLocation) => `${l.file}${l.line ? `:${l.line}` : ''}${l.fn ? ` (${l.fn})` : ''}`;
+
+export function blameBlock(block: FailureBlock, tasks: TaskCandidate[], readFile?: ReadFile): Blame[] {
+  const text = [block.title, ...block.lines].join('\n');
+  const located = locationBlame(block, text, tasks, readFile);
+  const contract = block.symbols.flatMap((raw) => {
+    const name = raw.split(/\.|::/).pop() ?? raw;
+    return tasks.flatMap((t) => {
+      const decl = changedDeclaration(t, name);
+      return decl
+        ? [
+            {
+              task: t.id,
+              rule: 'contract-change' as const,
+              evidence: clipEvidence(block.title),
+              why: `its diff changed the declaration of ${name} in ${decl.file}`,
+            },
+          ]
+        : [];
+    });
+  });
+  const named = namedCause(text, tasks);
+  const blames = [...located, ...contract, ...named];
+  return uniqueTasks(blames.length ? blames : symbolBlame(block, text, tasks));
+}
+
+function locationBlame(block: FailureBlock, text: string, tasks: TaskCandidate[], readFile?: ReadFile): Blame[] {
+  const source = block.locations.filter((l) => !isTestPath(l.file) && ownerOf(l.file, tasks));
+  const changed = source.flatMap((l) =>
+    l.line === undefined
+      ? []
+      : tasks
+          .filter((t) => changesLine(diffOf(t), l.file, l.line!))
+          .map((t): Blame => ({ task: t.id, rule: 'changed-line', evidence: clipEvidence(l.text), why: `its diff changed ${where(l)}` })),
+  );
+  if (changed.length) return changed;
+  if (source.length) {
+    const l = source[0];
+    return [{ task: ownerOf(l.file, tasks)!, rule: 'file-owner', evidence: clipEvidence(l.text), why: `owns ${where(l)}, where the failure is` }];
+  }
+  const tests = block.locations.filter((l) => isTestPath(l.file));
+  const testFiles = [...new Set(tests.map((l) => l.file))];
+  const frames = tests.map((l) => l.fn ?? '').join(' ');
+  const underTest = testFiles.flatMap((file) =>
+    codeUnderTest(file, `${text}\n${frames}`, tasks, readFile).map((u): Blame => ({
+      task: u.task,
+      rule: 'test-imports',
+      evidence: clipEvidence(tests.find((l) => l.file === file)!.text),
+      why: `the failure is in ${file}, which imports ${u.path}`,
+    })),
+  );
+  if (underTest.length) return underTest;
+  const owned = tests.find((l) => ownerOf(l.file, tasks));
+  return owned
+    ? [
+        {
+          task: ownerOf(owned.file, tasks)!,
+          rule: 'file-owner',
+          evidence: clipEvidence(owned.text),
+          why: `owns ${where(owned)}, the test that fails (it imports no task's code)`,
+        },
+      ]
+    : [];
+}
+
+/** Symbols the block names (the parser's, then any identifier in it) that a task's diff defines. */
+function symbolBlame(block: FailureBlock, text: string, tasks: TaskCandidate[]): Blame[] {
+  const out: Blame[] = [];
+  for (const t of tasks) {
+    const hit = definedSymbols(t).find((name) => block.symbols.includes(name) || findSymbol(text, name) >= 0);
+    if (hit) out.push({ task: t.id, rule: 'failure-symbol', evidence: clipEvidence(block.title), why: `defines ${hit}, which the failure names` });
+  }
+  return out;
+}
