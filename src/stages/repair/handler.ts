@@ -11,9 +11,9 @@ import { isFatal } from '../../workflow/agent.js';
 import { requireGit } from '../../workflow/git-run.js';
 import type { StageHandler } from '../types.js';
 import { feedbackFor } from './feedback.js';
-import type { FailureExcerpt } from '../review/failures/types.js';
 import { repoReader } from './reader.js';
-import { routeBlockers, type RouteReason } from './route.js';
+import { routeReview } from './review-route.js';
+import type { RouteReason } from './route.js';
 
 export const repairHandler: StageHandler = async (ctx) => {
   const w = ctx.stage.with as WithRepair;
@@ -24,22 +24,7 @@ export const repairHandler: StageHandler = async (ctx) => {
     return failedStep({ step: 'repair', round: ctx.round ?? 1 }, { category: 'no_review', message: `stage "${reviewId}" has no review to repair from` });
   const blockers = (review.blockers as Blocker[]) ?? [];
   const round = (ctx.round ?? 1) + 1;
-  const explicit = review.targets as string[] | undefined;
-  const route = explicit?.length
-    ? {
-        tasks: explicit,
-        reasons: explicit.map((task): RouteReason => ({
-          task,
-          blocker: blockers.findIndex((b) => b.message.includes(task)),
-          why: 'sent back by the pre-review gate or a patch conflict',
-          rule: 'gate',
-          evidence: blockers.find((b) => b.message.includes(task))?.message.split('\n')[0] ?? '',
-        })),
-      }
-    : routeBlockers(blockers, routingView(set), {
-        failures: (review.check as { failures?: FailureExcerpt } | undefined)?.failures,
-        readFile: repoReader(ctx.run.repo),
-      });
+  const route = routeReview(review, routingView(set), repoReader(ctx.run.repo));
   const targets = set.tasks.filter((t) => route.tasks.includes(t.id));
   const feedback = new Map(targets.map((t) => [t.id, feedbackFor(t.id, review, route.reasons, w.maxFeedbackChars)]));
   const previous = new Map(set.results.map((r) => [r.task, r]));

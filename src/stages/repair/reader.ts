@@ -10,10 +10,11 @@ import type { ReadFile } from './under-test.js';
 const MAX_BYTES = 256 * 1024;
 
 export function repoReader(repo: string): ReadFile {
-  const root = realpathSync(repo);
+  let root: string | undefined;
   return (path) => {
     if (isAbsolute(path) || path.split('/').includes('..')) return undefined;
     try {
+      root ??= realpathSync(repo);
       const full = join(root, path);
       const st = lstatSync(full);
       if (!st.isFile() || st.size > MAX_BYTES) return undefined;
