@@ -173,6 +173,30 @@ describe('repair routing from failure blocks', () => {
     expect(r.tasks).toEqual(['receipt']);
   });
 
+  it("changed-line: a line a task added outweighs a context line inside another task's hunk", () => {
+    const format2 = task('format', ['src/format.js'], hunk('src/format.js', 2, [' export function format(n) {', '+  return n.toFixed(2);', ' }']));
+    const frames = [at('./src/format.js', 4, 'format'), at('src/receipt.js', 4, 'receipt')];
+    expect(routed([block('jest', 'TypeError: n.toFixed is not a function', frames)], [format2, receiptTask]).tasks).toEqual(['receipt']);
+    expect(routed([block('jest', 'TypeError: n.toFixed is not a function', frames.slice(0, 1))], [format2, receiptTask]).reasons[0]).toMatchObject({
+      task: 'format',
+      rule: 'changed-line',
+      why: 'its diff changed src/format.js:4 (format)',
+    });
+  });
+
+  it('test-imports (go): a failing _test.go goes to the Go files of its package', () => {
+    const tax = task('tax', ['pricing/tax.go'], newFile('pricing/tax.go', 'package pricing\n\nfunc Tax(c int) int {\n\treturn c / 5\n}\n'));
+    const cart = task('cart', ['cart/cart.go'], newFile('cart/cart.go', 'package cart\n'));
+    const tests = task('tests', ['pricing/tax_test.go'], newFile('pricing/tax_test.go', 'package pricing\n'));
+    const b = block('go', '--- FAIL: TestTax (0.00s)', [at('pricing/tax_test.go', 9, undefined, '    tax_test.go:9: Tax(100) = 25, want 20')]);
+    expect(routed([b], [cart, tax, tests])).toMatchObject({ tasks: ['tax'], reasons: [{ rule: 'test-imports' }] });
+  });
+
+  it('a check whose output had no failure block is read as prose', () => {
+    const r = routeBlockers([checkBlocker('Killed: src/receipt.js never returns')], tasks, { failures: failures() });
+    expect(r).toMatchObject({ tasks: ['receipt'], reasons: [{ rule: 'file-mention' }] });
+  });
+
   it('blocks that trace to no task send every task back, saying so', () => {
     const r = routed([block('generic', 'Segmentation fault', [at('/usr/lib/libc.so', 1)])]);
     expect(r.tasks).toEqual(['format', 'receipt', 'tests']);

@@ -7,7 +7,7 @@
  */
 import type { FailureBlock, FailureLocation } from '../review/failures/types.js';
 import type { TaskCandidate } from '../../tasks/types.js';
-import { clipEvidence, uniqueTasks, type Blame } from './blame.js';
+import { clipEvidence, lineAt, uniqueTasks, type Blame } from './blame.js';
 import { namedCause } from './cause.js';
 import { changesLine, diffOf } from './diff.js';
 import { isTestPath, ownerOf } from './paths.js';
@@ -41,20 +41,24 @@ export function blameBlock(block: FailureBlock, tasks: TaskCandidate[], readFile
 }
 
 function locationBlame(block: FailureBlock, text: string, tasks: TaskCandidate[], readFile?: ReadFile): Blame[] {
-  const source = block.locations.filter((l) => !isTestPath(l.file) && ownerOf(l.file, tasks));
-  const changed = source.flatMap((l) =>
-    l.line === undefined
-      ? []
-      : tasks
-          .filter((t) => changesLine(diffOf(t), l.file, l.line!))
-          .map((t): Blame => ({ task: t.id, rule: 'changed-line', evidence: clipEvidence(l.text), why: `its diff changed ${where(l)}` })),
-  );
-  if (changed.length) return changed;
+  const locations = block.locations.map((l) => ({ ...l, file: l.file.replace(/^\.\//, '') }));
+  const source = locations.filter((l) => !isTestPath(l.file) && ownerOf(l.file, tasks));
+  // Lines a task added first; lines inside its hunks (context) only when no frame is on an added line.
+  const changed = (how: 'added' | 'hunk') =>
+    source.flatMap((l) =>
+      l.line === undefined
+        ? []
+        : tasks
+            .filter((t) => changesLine(diffOf(t), l.file, l.line!) === how)
+            .map((t): Blame => ({ task: t.id, rule: 'changed-line', evidence: clipEvidence(l.text), why: `its diff changed ${where(l)}` })),
+    );
+  const onChanged = changed('added').length ? changed('added') : changed('hunk');
+  if (onChanged.length) return onChanged;
   if (source.length) {
     const l = source[0];
     return [{ task: ownerOf(l.file, tasks)!, rule: 'file-owner', evidence: clipEvidence(l.text), why: `owns ${where(l)}, where the failure is` }];
   }
-  const tests = block.locations.filter((l) => isTestPath(l.file));
+  const tests = locations.filter((l) => isTestPath(l.file));
   const testFiles = [...new Set(tests.map((l) => l.file))];
   const frames = tests.map((l) => l.fn ?? '').join(' ');
   const underTest = testFiles.flatMap((file) =>
@@ -84,7 +88,14 @@ function symbolBlame(block: FailureBlock, text: string, tasks: TaskCandidate[]):
   const out: Blame[] = [];
   for (const t of tasks) {
     const hit = definedSymbols(t).find((name) => block.symbols.includes(name) || findSymbol(text, name) >= 0);
-    if (hit) out.push({ task: t.id, rule: 'failure-symbol', evidence: clipEvidence(block.title), why: `defines ${hit}, which the failure names` });
+    const index = hit ? findSymbol(text, hit) : -1;
+    if (hit)
+      out.push({
+        task: t.id,
+        rule: 'failure-symbol',
+        evidence: index >= 0 ? lineAt(text, index) : clipEvidence(block.title),
+        why: `defines ${hit}, which the failure names`,
+      });
   }
   return out;
 }

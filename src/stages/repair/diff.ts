@@ -63,9 +63,14 @@ function parseDiff(diff: string): FileDiff[] {
   return files;
 }
 
-/** True when the diff's hunks cover this new-side line of the file. */
-export function changesLine(files: FileDiff[], path: string, line: number): boolean {
-  return files.some((f) => f.path === path && f.ranges.some(([a, b]) => line >= a && line <= b));
+/**
+ * How closely the diff changed this new-side line of the file: `added` (the line is one it added),
+ * `hunk` (inside one of its hunks, a context line), or undefined.
+ */
+export function changesLine(files: FileDiff[], path: string, line: number): 'added' | 'hunk' | undefined {
+  const mine = files.filter((f) => f.path === path);
+  if (mine.some((f) => f.added.has(line))) return 'added';
+  return mine.some((f) => f.ranges.some(([a, b]) => line >= a && line <= b)) ? 'hunk' : undefined;
 }
 
 const parsed = new WeakMap<object, FileDiff[]>();

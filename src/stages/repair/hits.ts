@@ -35,7 +35,10 @@ export function fileHits(text: string, tasks: TaskCandidate[], readFile?: ReadFi
   for (const m of text.matchAll(PATH)) {
     const name = m[0].replace(/:\d+$/, '').replace(/^\.\//, '');
     const line = m[1] ? Number(m[1]) : undefined;
-    const changer = line === undefined ? undefined : tasks.find((t) => changesLine(diffOf(t), name, line));
+    const changer =
+      line === undefined
+        ? undefined
+        : (tasks.find((t) => changesLine(diffOf(t), name, line) === 'added') ?? tasks.find((t) => changesLine(diffOf(t), name, line)));
     const task = changer?.id ?? ownerOf(name, tasks);
     if (!task) continue;
     const index = m.index ?? 0;

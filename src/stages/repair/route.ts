@@ -42,7 +42,8 @@ export function routeBlockers(blockers: Blocker[], tasks: TaskCandidate[], evide
   const counted = blockers.map((b, i) => ({ b, i })).filter(({ b }) => !b.message.startsWith(REVIEWER_FAILED));
   if (!counted.length) return { tasks: [], reasons: [] };
   if (!tasks.some((t) => t.owned.length)) return all('no task declares files: every task is repaired');
-  const blocks = (b: Blocker) => (b.source === 'check' && evidence.failures ? evidence.failures.blocks : undefined);
+  // A check whose output had no failure block (killed, timed out, nothing recognised) is read as prose.
+  const blocks = (b: Blocker) => (b.source === 'check' && evidence.failures?.blocks.length ? evidence.failures.blocks : undefined);
   const reasons: RouteReason[] = [];
   const add = (i: number, blames: Blame[]) => reasons.push(...uniqueTasks(blames).map((x) => ({ ...x, blocker: i })));
   for (const { b, i } of counted) {

@@ -42,6 +42,13 @@ export function definedSymbols(task: TaskCandidate): string[] {
   return [...names];
 }
 
+/** Top-level definitions the task's diff added to one file. */
+export function definedIn(task: TaskCandidate, path: string): string[] {
+  return diffOf(task)
+    .filter((f) => f.path === path)
+    .flatMap((f) => [...f.added.values()].map(definedName).filter((n): n is string => Boolean(n)));
+}
+
 /** The file where the task's diff changed (added, removed or rewrote) the declaration of `name`. */
 export function changedDeclaration(task: TaskCandidate, name: string): { file: string; line: string } | undefined {
   for (const f of sourceFiles(diffOf(task))) {

@@ -5,9 +5,9 @@
  */
 import type { TaskCandidate } from '../../tasks/types.js';
 import { diffOf } from './diff.js';
-import { importsOf } from './imports.js';
+import { importsOf, type Import } from './imports.js';
 import { isTestPath, ownerOf } from './paths.js';
-import { findSymbol } from './symbols.js';
+import { definedIn, findSymbol } from './symbols.js';
 
 /** Reads a repository file of the reviewed candidate (or its base); undefined when there is none. */
 export type ReadFile = (path: string) => string | undefined;
@@ -44,7 +44,8 @@ function exists(path: string, tasks: TaskCandidate[], readFile?: ReadFile): bool
  * names some of the imported bindings, only the imports it names.
  */
 export function codeUnderTest(testPath: string, failure: string, tasks: TaskCandidate[], readFile?: ReadFile): UnderTest[] {
-  const found = importsOf(testPath, testText(testPath, tasks, readFile)).flatMap((i) => {
+  const imports = testPath.endsWith('_test.go') ? samePackage(testPath, tasks) : importsOf(testPath, testText(testPath, tasks, readFile));
+  const found = imports.flatMap((i) => {
     const path = i.paths.find((p) => exists(p, tasks, readFile));
     const task = path && !isTestPath(path) ? ownerOf(path, tasks) : undefined;
     return path && task ? [{ task, path, named: i.names.some((n) => n.length > 1 && findSymbol(failure, n) >= 0) }] : [];
@@ -53,4 +54,13 @@ export function codeUnderTest(testPath: string, failure: string, tasks: TaskCand
   const picked = new Set(named.map((f) => f.task)).size && new Set(found.map((f) => f.task)).size > 1 ? named : found;
   const seen = new Set<string>();
   return picked.filter((f) => !seen.has(f.task) && seen.add(f.task)).map(({ task, path }) => ({ task, path }));
+}
+
+/** A Go test is in the package of its folder: the other Go files there that tasks changed or own. */
+function samePackage(testPath: string, tasks: TaskCandidate[]): Import[] {
+  const dir = testPath.slice(0, testPath.lastIndexOf('/') + 1);
+  const paths = new Set(tasks.flatMap((t) => [...t.touched, ...t.owned, ...diffOf(t).map((f) => f.path)]));
+  return [...paths]
+    .filter((p) => p.startsWith(dir) && !p.slice(dir.length).includes('/') && p.endsWith('.go') && !p.endsWith('_test.go'))
+    .map((p) => ({ paths: [p], names: tasks.flatMap((t) => definedIn(t, p)) }));
 }
