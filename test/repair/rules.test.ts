@@ -125,6 +125,22 @@ describe('repair routing from failure blocks', () => {
     expect(r.reasons.find((x) => x.task === 'cli')).toMatchObject({ rule: 'changed-line' });
   });
 
+  it('contract-change: a member no task declared goes to the owner of the module the error names', () => {
+    const pricing = task(
+      'pricing',
+      ['src/pricing.ts'],
+      newFile('src/pricing.ts', 'export function tax(amount: number): number {\n  return amount * 0.2;\n}\n'),
+    );
+    const cli = task('cli', ['src/cli.ts'], newFile('src/cli.ts', "import { taxFor } from './pricing.js';\n"));
+    const title = "src/cli.ts(1,10): error TS2305: Module '\"./pricing.js\"' has no exported member 'taxFor'.";
+    const r = routed([block('tsc', title, [at('src/cli.ts', 1, undefined, title)], { symbols: ['taxFor'] })], [pricing, cli]);
+    expect(r.tasks).toEqual(['pricing', 'cli']);
+    expect(r.reasons.find((x) => x.task === 'pricing')).toMatchObject({
+      rule: 'contract-change',
+      why: 'owns src/pricing.ts, the module that was to export taxFor',
+    });
+  });
+
   it('contract-change: "X is not a function" names a member; the last part is the symbol', () => {
     const b = block('jest', 'TypeError: fmt.pad is not a function', [at('test/receipt.test.js', 6)], { symbols: ['fmt.pad'] });
     expect(routed([b]).tasks).toEqual(['format', 'receipt']);

@@ -11,7 +11,8 @@ import { clipEvidence, lineAt, uniqueTasks, type Blame } from './blame.js';
 import { namedCause } from './cause.js';
 import { changesLine, diffOf } from './diff.js';
 import { isTestPath, ownerOf } from './paths.js';
-import { changedDeclaration, definedSymbols, findSymbol } from './symbols.js';
+import { definedSymbols, findSymbol } from './symbols.js';
+import { contractBlame } from './contract.js';
 import { codeUnderTest, type ReadFile } from './under-test.js';
 
 const where = (l: FailureLocation) => `${l.file}${l.line ? `:${l.line}` : ''}${l.fn ? ` (${l.fn})` : ''}`;
@@ -19,22 +20,7 @@ const where = (l: FailureLocation) => `${l.file}${l.line ? `:${l.line}` : ''}${l
 export function blameBlock(block: FailureBlock, tasks: TaskCandidate[], readFile?: ReadFile): Blame[] {
   const text = [block.title, ...block.lines].join('\n');
   const located = locationBlame(block, text, tasks, readFile);
-  const contract = block.symbols.flatMap((raw) => {
-    const name = raw.split(/\.|::/).pop() ?? raw;
-    return tasks.flatMap((t) => {
-      const decl = changedDeclaration(t, name);
-      return decl
-        ? [
-            {
-              task: t.id,
-              rule: 'contract-change' as const,
-              evidence: clipEvidence(block.title),
-              why: `its diff changed the declaration of ${name} in ${decl.file}`,
-            },
-          ]
-        : [];
-    });
-  });
+  const contract = contractBlame(block, tasks, readFile);
   const named = namedCause(text, tasks);
   const blames = [...located, ...contract, ...named];
   return uniqueTasks(blames.length ? blames : symbolBlame(block, text, tasks));

@@ -35,7 +35,8 @@ function safeRead(readFile: ReadFile | undefined, path: string): string | undefi
   }
 }
 
-function exists(path: string, tasks: TaskCandidate[], readFile?: ReadFile): boolean {
+/** True when the path is in a task's diff or the reader finds it. */
+export function existsInCandidate(path: string, tasks: TaskCandidate[], readFile?: ReadFile): boolean {
   return tasks.some((t) => t.touched.includes(path) || diffOf(t).some((f) => f.path === path)) || safeRead(readFile, path) !== undefined;
 }
 
@@ -46,7 +47,7 @@ function exists(path: string, tasks: TaskCandidate[], readFile?: ReadFile): bool
 export function codeUnderTest(testPath: string, failure: string, tasks: TaskCandidate[], readFile?: ReadFile): UnderTest[] {
   const imports = testPath.endsWith('_test.go') ? samePackage(testPath, tasks) : importsOf(testPath, testText(testPath, tasks, readFile));
   const found = imports.flatMap((i) => {
-    const path = i.paths.find((p) => exists(p, tasks, readFile));
+    const path = i.paths.find((p) => existsInCandidate(p, tasks, readFile));
     const task = path && !isTestPath(path) ? ownerOf(path, tasks) : undefined;
     return path && task ? [{ task, path, named: i.names.some((n) => n.length > 1 && findSymbol(failure, n) >= 0) }] : [];
   });
