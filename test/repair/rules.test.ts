@@ -56,6 +56,18 @@ describe('repair routing from failure blocks', () => {
     expect(r.reasons[0]).toMatchObject({ rule: 'test-imports', why: 'the failure is in test/receipt.test.js, which imports src/receipt.js' });
   });
 
+  it('test-imports follows the imports, not file names: test/checkout.test.js that imports pricing is about pricing', () => {
+    const checkout = task('checkout', ['src/checkout.js'], newFile('src/checkout.js', 'export function checkout() {}\n'));
+    const pricing = task('pricing', ['src/pricing.js'], newFile('src/pricing.js', 'export function price(x) {\n  return x;\n}\n'));
+    const tests = task('tests', ['test/**'], newFile('test/checkout.test.js', "import { price } from '../src/pricing.js';\n"));
+    const b = block('mocha', '1) checkout prices an item', [at('test/checkout.test.js', 4, 'Context.<anonymous>')], {
+      lines: ['AssertionError: expected 3 to equal 4'],
+    });
+    expect(routed([b], [checkout, pricing, tests]).tasks).toEqual(['pricing']);
+    const prose = routeBlockers([{ message: 'test/checkout.test.js fails: expected 3 but got 4' }], [checkout, pricing, tests]);
+    expect(prose.tasks).toEqual(['pricing']);
+  });
+
   it('test-imports reads a test no task changed through the reader, and resolves a TypeScript `.js` import to its `.ts` file', () => {
     const pricing = task('pricing', ['src/pricing.ts'], newFile('src/pricing.ts', 'export const rate = 0.2;\n'));
     const other = task('other', ['src/other.ts']);

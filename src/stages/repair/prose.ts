@@ -18,7 +18,10 @@ export const proseOf = (b: Blocker): string => [b.symbol, b.source === 'check' ?
 
 export function routeProse(blocker: Blocker, tasks: TaskCandidate[], readFile?: ReadFile): Blame[] {
   const body = proseOf(blocker);
-  return uniqueTasks([...pick(blocker, body, tasks, readFile).map(blame), ...namedCause(body, tasks)]);
+  const picked = pick(blocker, body, tasks, readFile).map(blame);
+  // A cause the message names is the most telling reason for its task; the order of tasks stays the picked one.
+  const named = namedCause(body, tasks);
+  return uniqueTasks([...picked, ...named].map((b) => (b.rule === 'blocker-file' ? b : (named.find((n) => n.task === b.task) ?? b))));
 }
 
 const blame = (h: Hit): Blame => ({ task: h.task, rule: h.rule, evidence: h.evidence, why: h.rule === 'blocker-file' ? h.why : `${h.name}: ${h.why}` });

@@ -58,9 +58,13 @@ export function changedDeclaration(task: TaskCandidate, name: string): { file: s
   return undefined;
 }
 
-/** Where `name` appears in the text as a whole identifier, or -1. */
+// Paths (`test/checkout.test.js`, `src/a/b`, `README.md`) are file names, not symbols.
+const PATH_LIKE = /(?:[\w@.-]+\/)+[\w@.-]*|[\w@-]+(?:\.[\w-]+)*\.(?:[cm]?[jt]sx?|py|rs|go|md|json|ya?ml|toml|txt|css|html)\b/g;
+
+/** Where `name` appears in the text as a whole identifier (never inside a path), or -1. */
 export function findSymbol(text: string, name: string): number {
-  const m = new RegExp(`(^|[^\\w$])${name.replace(/[$]/g, '\\$')}(?![\\w$])`).exec(text);
+  const masked = text.replace(PATH_LIKE, (p) => ' '.repeat(p.length));
+  const m = new RegExp(`(^|[^\\w$])${name.replace(/[$]/g, '\\$')}(?![\\w$])`).exec(masked);
   return m ? m.index + m[1].length : -1;
 }
 
