@@ -9,7 +9,7 @@ import { REVIEWER_FAILED } from '../review/aggregate.js';
 import { lineAt, uniqueTasks, type Blame, type Rule } from './blame.js';
 import { blameBlock } from './blocks.js';
 import { proseOf, routeProse } from './prose.js';
-import type { ReadFile } from './under-test.js';
+import { cachedReader, type ReadFile } from './under-test.js';
 
 export interface RouteReason {
   task: string;
@@ -44,11 +44,12 @@ export function routeBlockers(blockers: Blocker[], tasks: TaskCandidate[], evide
   if (!tasks.some((t) => t.owned.length)) return all('no task declares files: every task is repaired');
   // A check whose output had no failure block (killed, timed out, nothing recognised) is read as prose.
   const blocks = (b: Blocker) => (b.source === 'check' && evidence.failures?.blocks.length ? evidence.failures.blocks : undefined);
+  const readFile = evidence.readFile && cachedReader(evidence.readFile);
   const reasons: RouteReason[] = [];
   const add = (i: number, blames: Blame[]) => reasons.push(...uniqueTasks(blames).map((x) => ({ ...x, blocker: i })));
   for (const { b, i } of counted) {
     const own = blocks(b);
-    add(i, own ? own.flatMap((block) => blameBlock(block, tasks, evidence.readFile)) : routeProse(b, tasks, evidence.readFile));
+    add(i, own ? own.flatMap((block) => blameBlock(block, tasks, readFile)) : routeProse(b, tasks, readFile));
   }
   // Still nothing: a task whose path the prose mentions anywhere.
   if (!reasons.length)

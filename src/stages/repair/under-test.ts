@@ -1,7 +1,7 @@
 /**
  * The code under test of a test file: its imports, read from the candidate (the new side of the
- * task diffs that touch it, and the file as the review workspace or base has it), resolved to
- * repository paths that exist, and the tasks that own them.
+ * task diffs that touch it, and the repository's copy through a ReadFile), resolved to repository
+ * paths that exist, and the tasks that own them.
  */
 import type { TaskCandidate } from '../../tasks/types.js';
 import { diffOf } from './diff.js';
@@ -11,6 +11,15 @@ import { definedIn, findSymbol } from './symbols.js';
 
 /** Reads a repository file of the reviewed candidate (or its base); undefined when there is none. */
 export type ReadFile = (path: string) => string | undefined;
+
+/** The reader, reading each path once. */
+export function cachedReader(readFile: ReadFile): ReadFile {
+  const seen = new Map<string, string | undefined>();
+  return (path) => {
+    if (!seen.has(path)) seen.set(path, safeRead(readFile, path));
+    return seen.get(path);
+  };
+}
 
 export interface UnderTest {
   task: string;
