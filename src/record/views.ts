@@ -2,6 +2,7 @@
 import type { AgentCallRecord } from '../ports/agents.js';
 import type { HistoryEntry, RunEvent } from '../ports/events.js';
 import { clip, firstLine, formatDuration, leadLine, usageText } from '../util/format.js';
+import { repairRouting } from './repair-view.js';
 import type { RunRecord, RunSummary, ShownStatus } from './types.js';
 import type { Json } from '../util/json.js';
 
@@ -116,6 +117,7 @@ export function showText(r: RunRecord, status: ShownStatus, calls: AgentCallReco
   const steps = r.history.filter(shownInHistory);
   out.push('', 'History:');
   out.push(...(steps.length ? steps.map((h) => `  ${historyLine(h)}`) : ['  (no step finished)']));
+  out.push(...repairRouting(r.history));
   const running = Object.entries(r.stages).filter(([, s]) => s.status === 'running' && s.kind !== 'loop');
   if (running.length) out.push('', 'Running:', ...running.map(([k, s]) => `  ${k} (${s.kind})`));
   if (calls.length) out.push('', 'Agent calls:', ...calls.map((c) => `  ${callLine(c)}`));

@@ -33,7 +33,7 @@ export interface RepairView {
   round: number;
   tasks: string[];
   kept: string[];
-  routes: { blocker: string; tasks: { task: string; why: string }[] }[];
+  routes: { blocker: string; tasks: { task: string; why: string; rule?: string; evidence?: string }[] }[];
 }
 
 export interface Sections {
@@ -129,12 +129,14 @@ function review(o: Json, round: number): ReviewView {
 
 /** The routing of one repair; a blocker is named by its first line there, shown here as the review said it. */
 function repair(h: Json, review: ReviewView | undefined): RepairView {
-  const routes = new Map<string, { task: string; why: string }[]>();
+  const routes = new Map<string, RepairView['routes'][number]['tasks']>();
   for (const r of (h.reasons as Json[]) ?? []) {
     const named = r.blocker === undefined ? undefined : String(r.blocker);
     const full = review?.blockers.find((b) => b.message.split('\n')[0] === named)?.message;
     const key = named === undefined ? '(no blocker named)' : full ? leadLine(full) : named;
-    routes.set(key, [...(routes.get(key) ?? []), { task: String(r.task), why: String(r.why ?? '') }]);
+    const rule = r.rule ? { rule: String(r.rule) } : {};
+    const evidence = r.evidence ? { evidence: String(r.evidence) } : {};
+    routes.set(key, [...(routes.get(key) ?? []), { task: String(r.task), why: String(r.why ?? ''), ...rule, ...evidence }]);
   }
   return { round: h.round ?? 1, tasks: h.tasks ?? [], kept: h.kept ?? [], routes: [...routes].map(([blocker, tasks]) => ({ blocker, tasks })) };
 }

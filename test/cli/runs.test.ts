@@ -49,6 +49,16 @@ describe('odw runs show', () => {
       '  apply: 3 files',
       '  verify: ok, tree unchanged',
     ]);
+    const routing = lines.slice(lines.indexOf('Repair routing:') + 1, lines.indexOf('', lines.indexOf('Repair routing:')));
+    expect(routing).toEqual([
+      '  after round 1: sent back math (kept format, docs)',
+      '    math: [blocker-file] blocker names src/math.js',
+      '      blocker: src/math.js returns a - b instead of a + b, so formatSum prints the wrong total',
+      '      evidence: file: src/math.js',
+      '    math: [defined-symbol] sum: defined in its diff',
+      '      blocker: check `node test/check.mjs` exited with code 1:',
+      '      evidence: expected sum(2, 3) to be 5 but got -1',
+    ]);
     const calls = lines.slice(lines.indexOf('Agent calls:') + 1, lines.indexOf('', lines.indexOf('Agent calls:')));
     expect(calls).toHaveLength(9);
     expect(calls[0]).toMatch(/^ {2}plan: planner \(command\) ok in [\d.]+m?s$/);

@@ -1,14 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { routeBlockers } from '../../src/stages/repair/route.js';
+import { newFile, task } from './fixtures.js';
 import type { TaskCandidate } from '../../src/tasks/types.js';
 
-const task = (id: string, owned: string[], diff = '', prompt = `Implement ${id}.`): TaskCandidate => ({
-  id,
-  owned,
-  touched: owned.filter((p) => !p.includes('*')),
-  prompt,
-  diff,
-});
 const route = (messages: (string | { message: string; file?: string })[], tasks: TaskCandidate[]) =>
   routeBlockers(
     messages.map((m) => (typeof m === 'string' ? { message: m } : m)),
@@ -68,8 +62,9 @@ describe('repair routing (seed-behaviour G8, G11, G12, G13 and more)', () => {
     expect(route([{ message: 'the parser is wrong', file: 'src/a/parse.js' }], tasks)).toEqual(['a']);
   });
 
-  it('a failing test with no other clue is weighed toward the code under test', () => {
-    const tasks = [task('parser', ['src/parser.js']), task('tests', ['test/parser.test.js'])];
+  it('a failing test with no other clue is weighed toward the code under test (the code it imports)', () => {
+    const tests = task('tests', ['test/parser.test.js'], newFile('test/parser.test.js', "import { parse } from '../src/parser.js';\n"));
+    const tasks = [task('parser', ['src/parser.js']), tests];
     expect(route(['test/parser.test.js fails at line 12: expected 3 but got 2'], tasks)).toEqual(['parser']);
   });
 

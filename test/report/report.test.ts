@@ -108,7 +108,8 @@ describe('the run report', () => {
     expect(section('review-r2')).toContain('Round 2: approve');
     const repairs = section('repairs');
     expect(repairs).toContain('After round 1: sent back math · kept format docs');
-    expect(repairs).toContain(`${BLOCKER} math blocker names src/math.js`);
+    expect(repairs).toContain('Blocker Task Why this task Rule and evidence');
+    expect(repairs).toContain(`${BLOCKER} math blocker names src/math.js blocker-file file: src/math.js`);
     expect(section('apply')).toContain('Applied 3 files to the working tree');
     expect(section('verify')).toContain('Check node test/check.mjs exited with 0; the tree was left unchanged.');
   });

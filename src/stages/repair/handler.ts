@@ -11,7 +11,9 @@ import { isFatal } from '../../workflow/agent.js';
 import { requireGit } from '../../workflow/git-run.js';
 import type { StageHandler } from '../types.js';
 import { feedbackFor } from './feedback.js';
-import { routeBlockers, type RouteReason } from './route.js';
+import { repoReader } from './reader.js';
+import { routeReview } from './review-route.js';
+import type { RouteReason } from './route.js';
 
 export const repairHandler: StageHandler = async (ctx) => {
   const w = ctx.stage.with as WithRepair;
@@ -22,17 +24,7 @@ export const repairHandler: StageHandler = async (ctx) => {
     return failedStep({ step: 'repair', round: ctx.round ?? 1 }, { category: 'no_review', message: `stage "${reviewId}" has no review to repair from` });
   const blockers = (review.blockers as Blocker[]) ?? [];
   const round = (ctx.round ?? 1) + 1;
-  const explicit = review.targets as string[] | undefined;
-  const route = explicit?.length
-    ? {
-        tasks: explicit,
-        reasons: explicit.map((task): RouteReason => ({
-          task,
-          blocker: blockers.findIndex((b) => b.message.includes(task)),
-          why: 'sent back by the pre-review gate or a patch conflict',
-        })),
-      }
-    : routeBlockers(blockers, routingView(set));
+  const route = routeReview(review, routingView(set), repoReader(ctx.run.repo));
   const targets = set.tasks.filter((t) => route.tasks.includes(t.id));
   const feedback = new Map(targets.map((t) => [t.id, feedbackFor(t.id, review, route.reasons, w.maxFeedbackChars)]));
   const previous = new Map(set.results.map((r) => [r.task, r]));
@@ -54,10 +46,16 @@ export const repairHandler: StageHandler = async (ctx) => {
   const candidates: CandidateSet = { ...set, results, scope };
   const kept = set.tasks.map((t) => t.id).filter((id) => !route.tasks.includes(id));
   // A blocker that names its file is the clearest reason; it is listed (and shown) first.
-  const named = (why: string) => (why.startsWith('blocker names') ? 0 : 1);
+  const named = (r: RouteReason) => (r.rule === 'blocker-file' ? 0 : 1);
   const reasons = [...route.reasons]
-    .sort((a, b) => named(a.why) - named(b.why))
-    .map((r) => ({ task: r.task, why: r.why, blocker: r.blocker >= 0 ? blockers[r.blocker]?.message.split('\n')[0] : undefined }));
+    .sort((a, b) => named(a) - named(b))
+    .map((r) => ({
+      task: r.task,
+      why: r.why,
+      rule: r.rule,
+      ...(r.evidence ? { evidence: r.evidence } : {}),
+      blocker: r.blocker >= 0 ? blockers[r.blocker]?.message.split('\n')[0] : undefined,
+    }));
   const budget = rerun.find((r) => isFatal(r.error));
   const idle = targets.length ? {} : { summary: 'no task was blamed (only reviewers failed): the same candidate is reviewed again' };
   const history = [{ step: 'repair', round: round - 1, tasks: route.tasks, kept, reasons, files: allFiles(rerun), ok: rerun.every((r) => r.ok), ...idle }];

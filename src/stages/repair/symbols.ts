@@ -1,50 +1,75 @@
-/** Symbol mentions in a blocker: symbols a task's diff defines, and (as a fallback) calls its prompt names. */
+/**
+ * Symbols a task's diff defines: top-level or exported definitions (no leading indentation)
+ * outside test files — never locals, methods' helpers or test functions — and, as a fallback,
+ * calls its prompt names.
+ */
 import type { TaskCandidate } from '../../tasks/types.js';
-import { ROOT_CAUSE, type Hit } from './hits.js';
+import { diffOf, type FileDiff } from './diff.js';
+import { isTestPath } from './paths.js';
 
-const DEFINITION =
-  /^(?:[+ ])\s*(?:export\s+)?(?:default\s+)?(?:async\s+)?(?:function\s*\*?\s*([A-Za-z_$][\w$]*)|(?:const|let|var)\s+([A-Za-z_$][\w$]*)\s*=|class\s+([A-Za-z_$][\w$]*)|def\s+([A-Za-z_]\w*)|(?:pub\s+)?fn\s+([A-Za-z_]\w*))/;
-const KEYWORD = /\b(root cause|because|blocker|violates?|contradicts?)\b/i;
-const escape = (s: string) => s.replace(/[$]/g, '\\$');
+const DEFINITION = new RegExp(
+  [
+    // JS/TS: export default async function name, export const name =, class, interface, type, enum
+    String.raw`^(?:export\s+)?(?:default\s+)?(?:declare\s+)?(?:async\s+)?(?:function\s*\*?\s*([A-Za-z_$][\w$]*)|(?:const|let|var)\s+([A-Za-z_$][\w$]*)\s*[=:]|(?:abstract\s+)?class\s+([A-Za-z_$][\w$]*)|interface\s+([A-Za-z_$][\w$]*)|type\s+([A-Za-z_$][\w$]*)\s*[=<]|enum\s+([A-Za-z_$][\w$]*))`,
+    // Python: def, async def, class
+    String.raw`^(?:async\s+)?(?:def|class)\s+([A-Za-z_]\w*)`,
+    // Rust: (pub) fn, struct, enum, trait, const, static, type
+    String.raw`^(?:pub(?:\([\w:]+\))?\s+)?(?:async\s+)?(?:unsafe\s+)?(?:fn|struct|enum|trait|const|static|type)\s+([A-Za-z_]\w*)`,
+    // Go: func name, func (r *T) name
+    String.raw`^func\s+(?:\([^)]*\)\s*)?([A-Za-z_]\w*)`,
+    // CommonJS: exports.name =, module.exports.name =
+    String.raw`^(?:module\.)?exports\.([A-Za-z_$][\w$]*)\s*=`,
+  ].join('|'),
+);
+const TEST_NAME = /^(test_|Test[A-Z_])|^test$/;
 
-function definedSymbols(diff: string): string[] {
+/** The name a line defines, when it is a top-level definition. */
+function definedName(line: string): string | undefined {
+  if (/^\s/.test(line)) return undefined;
+  const name = DEFINITION.exec(line)
+    ?.slice(1)
+    .find((x) => x !== undefined);
+  return name && !TEST_NAME.test(name) ? name : undefined;
+}
+
+const sourceFiles = (files: FileDiff[]) => files.filter((f) => !isTestPath(f.path));
+
+/** Top-level definitions on the diff's added lines, outside test files. */
+export function definedSymbols(task: TaskCandidate): string[] {
   const names = new Set<string>();
-  for (const line of diff.split('\n')) {
-    if (line.startsWith('+++')) continue;
-    const m = DEFINITION.exec(line);
-    const name = m?.slice(1).find(Boolean);
-    if (name && name.length >= 3) names.add(name);
-  }
+  for (const f of sourceFiles(diffOf(task))) for (const line of f.added.values()) names.add(definedName(line) ?? '');
+  names.delete('');
   return [...names];
 }
 
-function find(text: string, name: string): number {
-  const m = new RegExp(`(^|[^\\w$])${escape(name)}(?![\\w$])`).exec(text);
+/** Top-level definitions the task's diff added to one file. */
+export function definedIn(task: TaskCandidate, path: string): string[] {
+  return diffOf(task)
+    .filter((f) => f.path === path)
+    .flatMap((f) => [...f.added.values()].map(definedName).filter((n): n is string => Boolean(n)));
+}
+
+/** The file where the task's diff changed (added, removed or rewrote) the declaration of `name`. */
+export function changedDeclaration(task: TaskCandidate, name: string): { file: string; line: string } | undefined {
+  for (const f of sourceFiles(diffOf(task))) {
+    const line = [...f.added.values(), ...f.removed].find((l) => definedName(l) === name);
+    if (line !== undefined) return { file: f.path, line: line.trim() };
+  }
+  return undefined;
+}
+
+// Paths (`test/checkout.test.js`, `src/a/b`, `README.md`) are file names, not symbols.
+const PATH_LIKE = /(?:[\w@.-]+\/)+[\w@.-]*|[\w@-]+(?:\.[\w-]+)*\.(?:[cm]?[jt]sx?|py|rs|go|md|json|ya?ml|toml|txt|css|html)\b/g;
+
+/** Where `name` appears in the text as a whole identifier (never inside a path), or -1. */
+export function findSymbol(text: string, name: string): number {
+  const masked = text.replace(PATH_LIKE, (p) => ' '.repeat(p.length));
+  const m = new RegExp(`(^|[^\\w$])${name.replace(/[$]/g, '\\$')}(?![\\w$])`).exec(masked);
   return m ? m.index + m[1].length : -1;
 }
 
-export function diffSymbolHits(text: string, tasks: TaskCandidate[]): Hit[] {
-  const hits: Hit[] = [];
-  for (const t of tasks) {
-    for (const name of definedSymbols(t.diff)) {
-      const index = find(text, name);
-      if (index < 0) continue;
-      const after = text.slice(index + name.length, index + name.length + 220);
-      let score = 80;
-      const why = ['defined in its diff'];
-      if (ROOT_CAUSE.test(after)) {
-        score += 100;
-        why.push(`"${after.match(ROOT_CAUSE)![0]}" follows it`);
-      }
-      if (KEYWORD.test(text.slice(Math.max(0, index - 100), index + 220))) score += 20;
-      hits.push({ task: t.id, name, score, index, why: why.join(', ') });
-    }
-  }
-  return hits;
-}
-
 /** Calls (`name(`) a task's prompt mentions near one of its own paths. */
-function promptSymbols(task: TaskCandidate): string[] {
+export function promptSymbols(task: TaskCandidate): string[] {
   const names = new Set<string>();
   for (const path of task.owned) {
     let at = task.prompt.indexOf(path);
@@ -55,13 +80,4 @@ function promptSymbols(task: TaskCandidate): string[] {
     }
   }
   return [...names];
-}
-
-export function promptSymbolHits(text: string, tasks: TaskCandidate[]): Hit[] {
-  return tasks.flatMap((t) =>
-    promptSymbols(t)
-      .map((name) => ({ name, index: find(text, name) }))
-      .filter((s) => s.index >= 0)
-      .map((s) => ({ task: t.id, name: s.name, score: 50, index: s.index, why: 'named in its prompt' })),
-  );
 }

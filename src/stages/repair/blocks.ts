@@ -1,0 +1,87 @@
+/**
+ * A failing check blames tasks only from its failure blocks. Per block: frames and `file:line`
+ * locations outside tests (the task whose diff changed that line, else the file's owner); a
+ * failure only inside tests goes to the code under test, through the test's imports; a compile
+ * error about a changed contract also blames the task that changed the declaration; a cause
+ * named in the block adds its owner; symbols the block names are the last resort.
+ */
+import type { FailureBlock, FailureLocation } from '../review/failures/types.js';
+import type { TaskCandidate } from '../../tasks/types.js';
+import { clipEvidence, lineAt, uniqueTasks, type Blame } from './blame.js';
+import { namedCause } from './cause.js';
+import { changesLine, diffOf } from './diff.js';
+import { isTestPath, ownerOf } from './paths.js';
+import { definedSymbols, findSymbol } from './symbols.js';
+import { contractBlame } from './contract.js';
+import { codeUnderTest, type ReadFile } from './under-test.js';
+
+const where = (l: FailureLocation) => `${l.file}${l.line ? `:${l.line}` : ''}${l.fn ? ` (${l.fn})` : ''}`;
+
+export function blameBlock(block: FailureBlock, tasks: TaskCandidate[], readFile?: ReadFile): Blame[] {
+  const text = [block.title, ...block.lines].join('\n');
+  const located = locationBlame(block, text, tasks, readFile);
+  const contract = contractBlame(block, tasks, readFile);
+  const named = namedCause(text, tasks);
+  const blames = [...located, ...contract, ...named];
+  return uniqueTasks(blames.length ? blames : symbolBlame(block, text, tasks));
+}
+
+function locationBlame(block: FailureBlock, text: string, tasks: TaskCandidate[], readFile?: ReadFile): Blame[] {
+  const locations = block.locations.map((l) => ({ ...l, file: l.file.replace(/^\.\//, '') }));
+  const source = locations.filter((l) => !isTestPath(l.file) && ownerOf(l.file, tasks));
+  // Lines a task added first; lines inside its hunks (context) only when no frame is on an added line.
+  const changed = (how: 'added' | 'hunk') =>
+    source.flatMap((l) =>
+      l.line === undefined
+        ? []
+        : tasks
+            .filter((t) => changesLine(diffOf(t), l.file, l.line!) === how)
+            .map((t): Blame => ({ task: t.id, rule: 'changed-line', evidence: clipEvidence(l.text), why: `its diff changed ${where(l)}` })),
+    );
+  const onChanged = changed('added').length ? changed('added') : changed('hunk');
+  if (onChanged.length) return onChanged;
+  if (source.length) {
+    const l = source[0];
+    return [{ task: ownerOf(l.file, tasks)!, rule: 'file-owner', evidence: clipEvidence(l.text), why: `owns ${where(l)}, where the failure is` }];
+  }
+  const tests = locations.filter((l) => isTestPath(l.file));
+  const testFiles = [...new Set(tests.map((l) => l.file))];
+  const frames = tests.map((l) => l.fn ?? '').join(' ');
+  const underTest = testFiles.flatMap((file) =>
+    codeUnderTest(file, `${text}\n${frames}`, tasks, readFile).map((u): Blame => ({
+      task: u.task,
+      rule: 'test-imports',
+      evidence: clipEvidence(tests.find((l) => l.file === file)!.text),
+      why: `the failure is in ${file}, which imports ${u.path}`,
+    })),
+  );
+  if (underTest.length) return underTest;
+  const owned = tests.find((l) => ownerOf(l.file, tasks));
+  return owned
+    ? [
+        {
+          task: ownerOf(owned.file, tasks)!,
+          rule: 'file-owner',
+          evidence: clipEvidence(owned.text),
+          why: `owns ${where(owned)}, the test that fails (it imports no task's code)`,
+        },
+      ]
+    : [];
+}
+
+/** Symbols the block names (the parser's, then any identifier in it) that a task's diff defines. */
+function symbolBlame(block: FailureBlock, text: string, tasks: TaskCandidate[]): Blame[] {
+  const out: Blame[] = [];
+  for (const t of tasks) {
+    const hit = definedSymbols(t).find((name) => block.symbols.includes(name) || findSymbol(text, name) >= 0);
+    const index = hit ? findSymbol(text, hit) : -1;
+    if (hit)
+      out.push({
+        task: t.id,
+        rule: 'failure-symbol',
+        evidence: index >= 0 ? lineAt(text, index) : clipEvidence(block.title),
+        why: `defines ${hit}, which the failure names`,
+      });
+  }
+  return out;
+}
