@@ -385,6 +385,14 @@ export interface WithReview {
    */
   candidates?: Identifier[];
   /**
+   * Review an existing change instead of a fanout's: HEAD against this revision (a branch, tag or commit; a template, e.g. {{inputs.base}}), as `git diff <base>...HEAD` shows it (from their merge base).
+   */
+  base?: string;
+  /**
+   * Review an existing change instead of a fanout's: the uncommitted changes of your working tree (staged, unstaged and untracked files) against HEAD.
+   */
+  worktree?: boolean;
+  /**
    * Longest diff put into a reviewer prompt. Default: 50000.
    */
   maxDiffChars?: number;
