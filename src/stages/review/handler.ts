@@ -130,7 +130,13 @@ function decide(ctx: StageContext, set: CandidateSet, v: Verdict): StageResult {
   };
   const first = v.blockers[0]?.message.split('\n')[0];
   const error = failure(v, round, max, first);
-  if (!error) return { status: 'succeeded', outputs, history: [history] };
+  if (!error)
+    return {
+      status: 'succeeded',
+      outputs,
+      history: [history],
+      ...(v.change ? { headline: `approved ${changeName(v.change)} (${files.length} file${files.length === 1 ? '' : 's'})` } : {}),
+    };
   const headline = v.decision === 'needs_owner' ? { headline: `needs owner in round ${round}: ${first ?? ''}` } : {};
   return failedStep(history, error, { outputs, ...headline });
 }
@@ -151,4 +157,8 @@ function failure(v: Verdict, round: number, max: number, first: string | undefin
     category,
     message: `still rejected after ${round} round${round === 1 ? '' : 's'} (${v.blockers.length} blocker${v.blockers.length === 1 ? '' : 's'}): ${first ?? ''}`,
   };
+}
+
+function changeName(change: ChangeInfo): string {
+  return change.source === 'base' ? `HEAD against ${change.base}` : 'the uncommitted changes';
 }
