@@ -44,7 +44,7 @@ export async function existingChange(git: RunGit, run: GitRun, source: ChangeSou
     // Everything in the tree that git would show: tracked changes and untracked files, with the
     // user's ignore files (odw's git dir holds a copy of .git/info/exclude).
     await git(['add', '-A'], call);
-    return diff(git, call, ['--cached', head], {
+    return await diff(git, call, ['--cached', head], {
       base: head,
       head,
       patchFile,

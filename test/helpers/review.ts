@@ -38,6 +38,8 @@ export interface RepoState {
   /** Every file outside .git and .odw, base64. */
   files: Record<string, string>;
   worktrees: string;
+  /** `git count-objects -v`: odw writes no object into the user's repository. */
+  objects: string;
 }
 
 /** Everything of the user's repository a review must leave as it was. */
@@ -61,6 +63,7 @@ export async function repoState(repo: GitDir): Promise<RepoState> {
     refs: await look(['for-each-ref', '--format=%(refname) %(objectname)'], repo.dir),
     status: await look(['status', '--porcelain', '--untracked-files=all'], repo.dir),
     worktrees: await look(['worktree', 'list', '--porcelain'], repo.dir),
+    objects: await look(['count-objects', '-v'], repo.dir),
     files,
   };
 }
