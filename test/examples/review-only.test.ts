@@ -54,6 +54,8 @@ describe('examples/review-only: review the current branch against its base', () 
     const report = reportOf(repo, r.record);
     expect(report).toContain('src/math.js adds a TODO');
     expect(report).toContain('the change touches src/ but no test under test/');
+    expect(report).toMatch(/Reviewed: HEAD [0-9a-f]{12} against main \(merge base [0-9a-f]{12}\)/);
+    expect(report).toMatch(/<span class="l-add">\+export const add .* \/\/ TODO overflow<\/span>/);
     expect(await repoState(repo)).toEqual(before);
   });
 

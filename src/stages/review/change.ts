@@ -27,6 +27,11 @@ export interface ExistingChange {
   change: ChangeInfo;
 }
 
+/** The patch file's name under `patches/` (the report shows it with the verdict). */
+export function changePatchName(stage: string, round: number): string {
+  return `change.${stage}.r${round}`;
+}
+
 export function reviewsExistingChange(w: WithReview): boolean {
   return w.base !== undefined || w.worktree === true;
 }
@@ -47,7 +52,7 @@ export async function existingChange(ctx: StageContext, w: WithReview): Promise<
   const source: ChangeSource = base !== undefined ? { base } : { worktree: true };
   const head = (await git.resolveCommit(ctx.run.repo, 'HEAD')) ?? '';
   const run = gitRun(ctx, head);
-  const r = await git.existingChange(run, source, `change.r${round}`);
+  const r = await git.existingChange(run, source, changePatchName(ctx.stage.id, round));
   if (!r.ok) return failedStep({ step: 'review', round }, { category: r.category, message: r.message });
   const change: ChangeInfo = {
     source: base !== undefined ? 'base' : 'worktree',
