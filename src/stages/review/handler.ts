@@ -141,14 +141,13 @@ function decide(ctx: StageContext, set: CandidateSet, v: Verdict): StageResult {
   return failedStep(history, error, { outputs, ...headline });
 }
 
-/** needs_owner ends the run; so does a reject in the last round. */
+/** needs_owner ends the run; so does a reject in the last round, or of an existing change (there is nothing to repair). */
 function failure(v: Verdict, round: number, max: number, first: string | undefined): { category: string; message: string } | undefined {
   if (v.decision === 'needs_owner') return { category: 'needs_owner', message: `the reviewers need a decision from the owner${first ? `: ${first}` : ''}` };
   if (v.decision === 'reject' && v.change) {
-    const what = v.change.source === 'base' ? `HEAD against ${v.change.base}` : 'the uncommitted changes';
     return {
       category: 'review_rejected',
-      message: `the review rejected ${what} (${v.blockers.length} blocker${v.blockers.length === 1 ? '' : 's'}): ${first ?? ''}`,
+      message: `the review rejected ${changeName(v.change)} (${v.blockers.length} blocker${v.blockers.length === 1 ? '' : 's'}): ${first ?? ''}`,
     };
   }
   if (v.decision !== 'reject' || round < max) return undefined;
