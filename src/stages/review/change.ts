@@ -28,7 +28,7 @@ export interface ExistingChange {
 }
 
 /** The patch file's name under `patches/` (the report shows it with the verdict). */
-export function changePatchName(stage: string, round: number): string {
+function changePatchName(stage: string, round: number): string {
   return `change.${stage}.r${round}`;
 }
 
