@@ -355,7 +355,7 @@ export interface WithFanout {
  */
 export interface WithReview {
   /**
-   * Reviewer prompt; its context has `reviewer`, `diff`, `candidate`, `tasks`, `check`, `round`.
+   * Reviewer prompt; its context has `reviewer`, `diff`, `candidate`, `tasks`, `check`, `round`, and `change` (`source`, `base`, `from`, `head`) for a review of an existing change.
    */
   prompt?: string;
   /**

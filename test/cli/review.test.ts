@@ -41,7 +41,7 @@ describe('odw run review (the shipped PR-review pipeline)', () => {
     const calls = r.record.calls as { id: string; meta: { reviewer: string } }[];
     expect(calls.map((c) => c.meta.reviewer).sort()).toEqual(['correctness', 'owner-risk']);
     const prompt = readFileSync(join(repo.dir, '.odw/runs', r.record.id, 'calls', calls[0].id, 'prompt.md'), 'utf8');
-    expect(prompt).toContain('the current branch\nagainst main');
+    expect(prompt).toMatch(/the current branch\nagainst main \(commit [0-9a-f]{40} against their merge base [0-9a-f]{40}\)/);
     expect(prompt).toContain('+export const greet = (name) => `hi ${name}`;');
     expect(prompt).toContain('The change touches: src/app.js, src/new.js');
     const logged = readFileSync(s.env.ODW_SCENARIO_LOG, 'utf8')

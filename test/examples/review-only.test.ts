@@ -59,6 +59,19 @@ describe('examples/review-only: review the current branch against its base', () 
     expect(await repoState(repo)).toEqual(before);
   });
 
+  it('a failing check rejects the change even when both reviewers approve (exit 1); the check ran on the branch', async () => {
+    const repo = await featureRepo(BASE, { 'src/sub.js': 'export const sub = (a, b) => a - b;\n', 'test/sub.test.js': 'sub(3, 1);\n' });
+    const r = await runReview(repo, [EXAMPLE, '--input', 'base=main', '--input', 'check=ls src && exit 3', '--json']);
+    expect(r.code).toBe(1);
+    const [entry] = reviewEntries(r.events);
+    expect(entry).toMatchObject({ decision: 'reject', check: { ok: false, exitCode: 3 } });
+    expect(entry.reviewers.map((x: { decision: string }) => x.decision)).toEqual(['approve', 'approve']);
+    expect(entry.blockers).toHaveLength(1);
+    expect(entry.blockers[0]).toMatchObject({ source: 'check' });
+    expect(entry.blockers[0].message).toContain('sub.js');
+    expect(r.record.error.category).toBe('review_rejected');
+  });
+
   it('a base that names no commit is a usage error naming the input (exit 2); nothing runs', async () => {
     const repo = await featureRepo(BASE, { 'src/sub.js': 'x\n' });
     const before = await repoState(repo);

@@ -61,7 +61,7 @@ async function judge(ctx: StageContext, w: WithReview, set: CandidateSet, candid
     candidate,
     async (ws) => {
       const checkResult = check ? await runCheck(ctx, check, ws.path, w.timeout) : undefined;
-      const reviews = await runReviewers(ctx, w, ws.path, candidate, set, checkResult);
+      const reviews = await runReviewers(ctx, w, ws.path, candidate, set, checkResult, change);
       return { checkResult, reviews };
     },
     { reuse: ctx.stage.id },
