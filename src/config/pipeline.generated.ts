@@ -355,7 +355,7 @@ export interface WithFanout {
  */
 export interface WithReview {
   /**
-   * Reviewer prompt; its context has `reviewer`, `diff`, `candidate`, `tasks`, `check`, `round`.
+   * Reviewer prompt; its context has `reviewer`, `diff`, `candidate`, `tasks`, `check`, `round`, and `change` (`source`, `base`, `from`, `head`) for a review of an existing change.
    */
   prompt?: string;
   /**
@@ -384,6 +384,14 @@ export interface WithReview {
    * Stages whose outputs hold the candidate, newest first. Default: [repair, implement].
    */
   candidates?: Identifier[];
+  /**
+   * Review an existing change instead of a fanout's: HEAD against this revision (a branch, tag or commit; a template, e.g. {{inputs.base}}), as `git diff <base>...HEAD` shows it (from their merge base).
+   */
+  base?: string;
+  /**
+   * Review an existing change instead of a fanout's: the uncommitted changes of your working tree (staged, unstaged and untracked files) against HEAD.
+   */
+  worktree?: boolean;
   /**
    * Longest diff put into a reviewer prompt. Default: 50000.
    */

@@ -6,7 +6,7 @@ const require = createRequire(import.meta.url);
 
 export const validate = validate20;
 export default validate20;
-const schema31 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://odw.dev/schemas/pipeline.schema.json","title":"odw pipeline","description":"A pipeline file for odw: inputs, agent runtimes, workspace preparation and a graph of stages.","type":"object","additionalProperties":false,"properties":{"$schema":{"type":"string","description":"Optional schema reference for editors."},"name":{"type":"string","description":"Short name shown in runs list and reports."},"description":{"type":"string","description":"What the pipeline does."},"extends":{"type":"string","minLength":1,"description":"Pipeline this one extends: a path relative to this file, or odw:<name> for a pipeline shipped with odw."},"inputs":{"type":"object","description":"Typed inputs, given on the command line as --input key=value or --input key=@path.","propertyNames":{"$ref":"#/$defs/identifier"},"additionalProperties":{"$ref":"#/$defs/input"}},"runtimes":{"type":"object","description":"Named agent profiles that stages refer to by name.","propertyNames":{"$ref":"#/$defs/identifier"},"additionalProperties":{"$ref":"#/$defs/runtime"}},"workspace":{"$ref":"#/$defs/workspace"},"budget":{"$ref":"#/$defs/budget"},"answerPolicy":{"type":"string","minLength":1,"description":"What odw answers when an agent asks a question instead of finishing. Default: proceed with reasonable defaults and finish the task."},"concurrency":{"type":"integer","minimum":1,"maximum":64,"description":"How many stages (and agent calls within a stage) may run at once. Default: 4."},"stages":{"type":"array","minItems":1,"description":"The stage graph. Stages run in parallel unless ordered by needs.","items":{"$ref":"#/$defs/stage"}}},"$defs":{"identifier":{"type":"string","pattern":"^[A-Za-z_][A-Za-z0-9_-]*$","description":"Letters, digits, _ and -, starting with a letter or _."},"duration":{"description":"A duration: 90s, 30m, 2h, 500ms, or a bare number of seconds.","anyOf":[{"type":"number","exclusiveMinimum":0},{"type":"string","pattern":"^(?=.*[1-9])[0-9]+(\\.[0-9]+)?(ms|s|m|h)?$"}]},"expression":{"type":"string","minLength":1,"description":"A condition over inputs and earlier stage results, e.g. inputs.check != '' && stages.build.status == 'succeeded'. May be wrapped in ${{ }}."},"stringList":{"type":"array","items":{"type":"string","minLength":1}},"stringMap":{"type":"object","additionalProperties":{"type":"string"}},"input":{"type":"object","additionalProperties":false,"required":["type"],"properties":{"type":{"enum":["string","file","number","boolean"],"description":"file: a path to a file read by the pipeline."},"description":{"type":"string"},"default":{"type":["string","number","boolean"]},"required":{"type":"boolean","description":"Fail before running when no value and no default is given."}}},"runtime":{"type":"object","additionalProperties":false,"required":["agent"],"properties":{"agent":{"enum":["codex","claude","command"],"description":"Which adapter runs this profile."},"model":{"type":"string"},"effort":{"type":"string","description":"Reasoning effort passed to the agent, e.g. low, medium, high."},"permission":{"enum":["read-only","workspace-write","full-access"],"description":"What the agent may do: read-only, workspace-write (edit files in its workspace) or full-access."},"timeout":{"$ref":"#/$defs/duration"},"bin":{"type":"string","minLength":1,"description":"Path of the agent executable."},"args":{"$ref":"#/$defs/stringList","description":"Extra arguments appended to the agent's command line."},"env":{"$ref":"#/$defs/stringMap","description":"Extra environment for the agent (secret values are never recorded; see secrets)."},"secrets":{"type":"array","items":{"type":"string","minLength":1},"description":"Names of variables (inherited or in env) whose values are secrets besides those whose names look like credentials (*KEY, *TOKEN*, *SECRET*, *PASSWORD* …); odw never stores them."},"command":{"$ref":"#/$defs/stringList","description":"argv of a command agent (agent: command)."},"allowedTools":{"$ref":"#/$defs/stringList","description":"claude: tools allowed without asking."},"maxTurns":{"type":"integer","minimum":1,"description":"claude: turn limit."},"schemaAttempts":{"type":"integer","minimum":1,"maximum":10,"description":"Attempts to get a structured answer that matches its schema. Default: 2."},"maxQuestions":{"type":"integer","minimum":0,"maximum":10,"description":"How many questions from the agent are answered before the call fails. Default: 3."},"sandbox":{"description":"Run every call of this profile inside a bubblewrap (bwrap) sandbox: the task's workspace and the call's record folder writable, the rest of the file system read-only, a private /tmp, its own process namespace. true, false (default), or settings. See docs/runtimes.md.","anyOf":[{"type":"boolean"},{"type":"object","additionalProperties":false,"properties":{"writable":{"type":"array","items":{"type":"string","pattern":"^(/|~/|~$)","description":"An absolute path, or one under ~ (the agent's HOME)."},"description":"Extra paths the agent may write (e.g. ~/.npm); paths that do not exist are skipped."}}}]}},"if":{"required":["agent"],"properties":{"agent":{"const":"command"}}},"then":{"required":["command"]}},"workspace":{"type":"object","additionalProperties":false,"description":"How task worktrees are prepared.","properties":{"root":{"type":"string","description":"Where task worktrees are created. Default: a folder outside the repository, under the system temp directory."},"copy":{"$ref":"#/$defs/stringList","description":"Paths or globs copied from the user's tree into each worktree (e.g. .env)."},"link":{"$ref":"#/$defs/stringList","description":"Paths symlinked from the user's tree into each worktree (e.g. node_modules)."},"setup":{"$ref":"#/$defs/stringList","description":"Shell commands run in each new worktree."},"ignore":{"$ref":"#/$defs/stringList","description":"Globs excluded from captured patches."}}},"budget":{"type":"object","additionalProperties":false,"description":"Limits for the whole run; once one is reached no new agent call starts.","properties":{"tokens":{"type":"integer","minimum":1},"usd":{"type":"number","exclusiveMinimum":0},"minutes":{"type":"number","exclusiveMinimum":0}}},"loop":{"type":"object","additionalProperties":false,"required":["max"],"description":"Repeat this group's stages until a condition holds, at most max rounds.","properties":{"max":{"description":"Round ceiling: a number, or an expression such as inputs.maxRounds.","anyOf":[{"type":"integer","minimum":1,"maximum":100},{"$ref":"#/$defs/expression"}]},"until":{"$ref":"#/$defs/expression","description":"Checked after each round; the loop ends when it is true."}}},"stage":{"type":"object","additionalProperties":false,"required":["id"],"properties":{"id":{"$ref":"#/$defs/identifier","description":"Unique stage id."},"name":{"type":"string","description":"Label shown in progress and reports."},"uses":{"enum":["exec","plan","fanout","review","repair","apply","verify"],"description":"The stage kind."},"needs":{"description":"Stages that must finish before this one starts.","anyOf":[{"$ref":"#/$defs/identifier"},{"type":"array","items":{"$ref":"#/$defs/identifier"}}]},"when":{"$ref":"#/$defs/expression","description":"Run only when this condition is true; otherwise the stage is skipped."},"runtime":{"type":"string","description":"Runtime profile name used by agent stages."},"with":{"type":"object","description":"Settings of the stage kind."},"loop":{"$ref":"#/$defs/loop"},"stages":{"type":"array","minItems":1,"description":"Stages of a loop group, repeated each round.","items":{"$ref":"#/$defs/stage"}}},"allOf":[{"if":{"required":["loop"]},"then":{"required":["stages"],"not":{"required":["uses"]}}},{"if":{"required":["stages"]},"then":{"required":["loop"]}},{"if":{"required":["uses"],"properties":{"uses":{"const":"exec"}}},"then":{"properties":{"with":{"$ref":"#/$defs/with-exec"}},"required":["with"]}},{"if":{"required":["uses"],"properties":{"uses":{"const":"plan"}}},"then":{"properties":{"with":{"$ref":"#/$defs/with-plan"}}}},{"if":{"required":["uses"],"properties":{"uses":{"const":"fanout"}}},"then":{"properties":{"with":{"$ref":"#/$defs/with-fanout"}}}},{"if":{"required":["uses"],"properties":{"uses":{"const":"review"}}},"then":{"properties":{"with":{"$ref":"#/$defs/with-review"}}}},{"if":{"required":["uses"],"properties":{"uses":{"const":"repair"}}},"then":{"properties":{"with":{"$ref":"#/$defs/with-repair"}}}},{"if":{"required":["uses"],"properties":{"uses":{"const":"apply"}}},"then":{"properties":{"with":{"$ref":"#/$defs/with-apply"}}}},{"if":{"required":["uses"],"properties":{"uses":{"const":"verify"}}},"then":{"properties":{"with":{"$ref":"#/$defs/with-verify"}}}}]},"prompt":{"type":"string","minLength":1,"description":"Prompt text (a handlebars template), or the path of a .hbs file relative to the pipeline file."},"with-exec":{"type":"object","additionalProperties":false,"required":["run"],"properties":{"run":{"description":"Shell command(s), run one after another with /bin/sh in the repository (or cwd). Handlebars templates over the run context.","anyOf":[{"type":"string","minLength":1},{"$ref":"#/$defs/stringList"}]},"cwd":{"type":"string","description":"Working directory, relative to the repository."},"env":{"$ref":"#/$defs/stringMap"},"timeout":{"$ref":"#/$defs/duration"},"continueOnError":{"type":"boolean","description":"A failing command does not fail the run; the stage's status is still failed."}}},"with-plan":{"type":"object","additionalProperties":false,"properties":{"prompt":{"$ref":"#/$defs/prompt","description":"Planner prompt; its context has `request`."},"tasks":{"type":"string","description":"Template rendering to a tasks document (YAML or JSON), e.g. {{files.tasks}}. When it is not empty, planning is skipped."},"request":{"type":"string","description":"Template rendering to what the planner is asked, e.g. {{inputs.request}}."},"allowSharedFiles":{"type":"boolean","description":"Let two tasks own the same path."},"allowDirtyFiles":{"type":"boolean","description":"Let tasks own files with uncommitted changes."},"allowUndeclaredFiles":{"type":"boolean","description":"Let a task own no files."}}},"with-fanout":{"type":"object","additionalProperties":false,"properties":{"prompt":{"$ref":"#/$defs/prompt","description":"Implementer prompt; its context has `task`, `tasks`, `round`, `verify`."},"tasks":{"$ref":"#/$defs/identifier","description":"Stage whose outputs hold the task list. Default: plan."},"concurrency":{"type":"integer","minimum":1,"maximum":64,"description":"How many tasks run at once. Default: the pipeline's concurrency."}}},"with-review":{"type":"object","additionalProperties":false,"properties":{"prompt":{"$ref":"#/$defs/prompt","description":"Reviewer prompt; its context has `reviewer`, `diff`, `candidate`, `tasks`, `check`, `round`."},"check":{"type":"string","description":"Shell command run in the candidate workspace, e.g. {{inputs.check}}; a failure is a blocker."},"reviewers":{"type":"array","description":"Reviewer agents, run in parallel. Default: one, on the stage's runtime.","items":{"type":"object","additionalProperties":false,"required":["id"],"properties":{"id":{"$ref":"#/$defs/identifier"},"runtime":{"type":"string","description":"Runtime profile. Default: the stage's runtime."},"perspective":{"type":"string","description":"What this reviewer looks for."}}}},"policy":{"enum":["any-reject","majority"],"description":"any-reject (default): one reject rejects; majority: rejects must outnumber approvals."},"candidates":{"type":"array","items":{"$ref":"#/$defs/identifier"},"description":"Stages whose outputs hold the candidate, newest first. Default: [repair, implement]."},"maxDiffChars":{"type":"integer","minimum":1000,"description":"Longest diff put into a reviewer prompt. Default: 50000."},"allowOutsideSymlinks":{"type":"boolean","description":"Let the candidate add symlinks whose target is absolute or outside the repository (default false: such a symlink is a symlink_outside_repo blocker)."},"timeout":{"$ref":"#/$defs/duration"}}},"with-repair":{"type":"object","additionalProperties":false,"properties":{"prompt":{"$ref":"#/$defs/prompt","description":"Repair prompt; its context has `task`, `tasks`, `feedback`, `round`, `verify`."},"review":{"$ref":"#/$defs/identifier","description":"The review stage whose blockers are repaired. Default: review."},"maxFeedbackChars":{"type":"integer","minimum":100,"description":"Longest feedback given to a repaired task. Default: 12000."}}},"with-apply":{"type":"object","additionalProperties":false,"properties":{"review":{"$ref":"#/$defs/identifier","description":"The review stage whose approved candidate is applied. Default: review."},"commit":{"type":"object","additionalProperties":false,"required":["branch","message"],"description":"Commit the applied change on a new branch (odw never commits otherwise).","properties":{"branch":{"type":"string"},"message":{"type":"string"}}}}},"with-verify":{"type":"object","additionalProperties":false,"properties":{"check":{"type":"string","description":"Shell command run on the applied tree, read-only, e.g. {{inputs.check}}."},"timeout":{"$ref":"#/$defs/duration"}}}}};
+const schema31 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://odw.dev/schemas/pipeline.schema.json","title":"odw pipeline","description":"A pipeline file for odw: inputs, agent runtimes, workspace preparation and a graph of stages.","type":"object","additionalProperties":false,"properties":{"$schema":{"type":"string","description":"Optional schema reference for editors."},"name":{"type":"string","description":"Short name shown in runs list and reports."},"description":{"type":"string","description":"What the pipeline does."},"extends":{"type":"string","minLength":1,"description":"Pipeline this one extends: a path relative to this file, or odw:<name> for a pipeline shipped with odw."},"inputs":{"type":"object","description":"Typed inputs, given on the command line as --input key=value or --input key=@path.","propertyNames":{"$ref":"#/$defs/identifier"},"additionalProperties":{"$ref":"#/$defs/input"}},"runtimes":{"type":"object","description":"Named agent profiles that stages refer to by name.","propertyNames":{"$ref":"#/$defs/identifier"},"additionalProperties":{"$ref":"#/$defs/runtime"}},"workspace":{"$ref":"#/$defs/workspace"},"budget":{"$ref":"#/$defs/budget"},"answerPolicy":{"type":"string","minLength":1,"description":"What odw answers when an agent asks a question instead of finishing. Default: proceed with reasonable defaults and finish the task."},"concurrency":{"type":"integer","minimum":1,"maximum":64,"description":"How many stages (and agent calls within a stage) may run at once. Default: 4."},"stages":{"type":"array","minItems":1,"description":"The stage graph. Stages run in parallel unless ordered by needs.","items":{"$ref":"#/$defs/stage"}}},"$defs":{"identifier":{"type":"string","pattern":"^[A-Za-z_][A-Za-z0-9_-]*$","description":"Letters, digits, _ and -, starting with a letter or _."},"duration":{"description":"A duration: 90s, 30m, 2h, 500ms, or a bare number of seconds.","anyOf":[{"type":"number","exclusiveMinimum":0},{"type":"string","pattern":"^(?=.*[1-9])[0-9]+(\\.[0-9]+)?(ms|s|m|h)?$"}]},"expression":{"type":"string","minLength":1,"description":"A condition over inputs and earlier stage results, e.g. inputs.check != '' && stages.build.status == 'succeeded'. May be wrapped in ${{ }}."},"stringList":{"type":"array","items":{"type":"string","minLength":1}},"stringMap":{"type":"object","additionalProperties":{"type":"string"}},"input":{"type":"object","additionalProperties":false,"required":["type"],"properties":{"type":{"enum":["string","file","number","boolean"],"description":"file: a path to a file read by the pipeline."},"description":{"type":"string"},"default":{"type":["string","number","boolean"]},"required":{"type":"boolean","description":"Fail before running when no value and no default is given."}}},"runtime":{"type":"object","additionalProperties":false,"required":["agent"],"properties":{"agent":{"enum":["codex","claude","command"],"description":"Which adapter runs this profile."},"model":{"type":"string"},"effort":{"type":"string","description":"Reasoning effort passed to the agent, e.g. low, medium, high."},"permission":{"enum":["read-only","workspace-write","full-access"],"description":"What the agent may do: read-only, workspace-write (edit files in its workspace) or full-access."},"timeout":{"$ref":"#/$defs/duration"},"bin":{"type":"string","minLength":1,"description":"Path of the agent executable."},"args":{"$ref":"#/$defs/stringList","description":"Extra arguments appended to the agent's command line."},"env":{"$ref":"#/$defs/stringMap","description":"Extra environment for the agent (secret values are never recorded; see secrets)."},"secrets":{"type":"array","items":{"type":"string","minLength":1},"description":"Names of variables (inherited or in env) whose values are secrets besides those whose names look like credentials (*KEY, *TOKEN*, *SECRET*, *PASSWORD* …); odw never stores them."},"command":{"$ref":"#/$defs/stringList","description":"argv of a command agent (agent: command)."},"allowedTools":{"$ref":"#/$defs/stringList","description":"claude: tools allowed without asking."},"maxTurns":{"type":"integer","minimum":1,"description":"claude: turn limit."},"schemaAttempts":{"type":"integer","minimum":1,"maximum":10,"description":"Attempts to get a structured answer that matches its schema. Default: 2."},"maxQuestions":{"type":"integer","minimum":0,"maximum":10,"description":"How many questions from the agent are answered before the call fails. Default: 3."},"sandbox":{"description":"Run every call of this profile inside a bubblewrap (bwrap) sandbox: the task's workspace and the call's record folder writable, the rest of the file system read-only, a private /tmp, its own process namespace. true, false (default), or settings. See docs/runtimes.md.","anyOf":[{"type":"boolean"},{"type":"object","additionalProperties":false,"properties":{"writable":{"type":"array","items":{"type":"string","pattern":"^(/|~/|~$)","description":"An absolute path, or one under ~ (the agent's HOME)."},"description":"Extra paths the agent may write (e.g. ~/.npm); paths that do not exist are skipped."}}}]}},"if":{"required":["agent"],"properties":{"agent":{"const":"command"}}},"then":{"required":["command"]}},"workspace":{"type":"object","additionalProperties":false,"description":"How task worktrees are prepared.","properties":{"root":{"type":"string","description":"Where task worktrees are created. Default: a folder outside the repository, under the system temp directory."},"copy":{"$ref":"#/$defs/stringList","description":"Paths or globs copied from the user's tree into each worktree (e.g. .env)."},"link":{"$ref":"#/$defs/stringList","description":"Paths symlinked from the user's tree into each worktree (e.g. node_modules)."},"setup":{"$ref":"#/$defs/stringList","description":"Shell commands run in each new worktree."},"ignore":{"$ref":"#/$defs/stringList","description":"Globs excluded from captured patches."}}},"budget":{"type":"object","additionalProperties":false,"description":"Limits for the whole run; once one is reached no new agent call starts.","properties":{"tokens":{"type":"integer","minimum":1},"usd":{"type":"number","exclusiveMinimum":0},"minutes":{"type":"number","exclusiveMinimum":0}}},"loop":{"type":"object","additionalProperties":false,"required":["max"],"description":"Repeat this group's stages until a condition holds, at most max rounds.","properties":{"max":{"description":"Round ceiling: a number, or an expression such as inputs.maxRounds.","anyOf":[{"type":"integer","minimum":1,"maximum":100},{"$ref":"#/$defs/expression"}]},"until":{"$ref":"#/$defs/expression","description":"Checked after each round; the loop ends when it is true."}}},"stage":{"type":"object","additionalProperties":false,"required":["id"],"properties":{"id":{"$ref":"#/$defs/identifier","description":"Unique stage id."},"name":{"type":"string","description":"Label shown in progress and reports."},"uses":{"enum":["exec","plan","fanout","review","repair","apply","verify"],"description":"The stage kind."},"needs":{"description":"Stages that must finish before this one starts.","anyOf":[{"$ref":"#/$defs/identifier"},{"type":"array","items":{"$ref":"#/$defs/identifier"}}]},"when":{"$ref":"#/$defs/expression","description":"Run only when this condition is true; otherwise the stage is skipped."},"runtime":{"type":"string","description":"Runtime profile name used by agent stages."},"with":{"type":"object","description":"Settings of the stage kind."},"loop":{"$ref":"#/$defs/loop"},"stages":{"type":"array","minItems":1,"description":"Stages of a loop group, repeated each round.","items":{"$ref":"#/$defs/stage"}}},"allOf":[{"if":{"required":["loop"]},"then":{"required":["stages"],"not":{"required":["uses"]}}},{"if":{"required":["stages"]},"then":{"required":["loop"]}},{"if":{"required":["uses"],"properties":{"uses":{"const":"exec"}}},"then":{"properties":{"with":{"$ref":"#/$defs/with-exec"}},"required":["with"]}},{"if":{"required":["uses"],"properties":{"uses":{"const":"plan"}}},"then":{"properties":{"with":{"$ref":"#/$defs/with-plan"}}}},{"if":{"required":["uses"],"properties":{"uses":{"const":"fanout"}}},"then":{"properties":{"with":{"$ref":"#/$defs/with-fanout"}}}},{"if":{"required":["uses"],"properties":{"uses":{"const":"review"}}},"then":{"properties":{"with":{"$ref":"#/$defs/with-review"}}}},{"if":{"required":["uses"],"properties":{"uses":{"const":"repair"}}},"then":{"properties":{"with":{"$ref":"#/$defs/with-repair"}}}},{"if":{"required":["uses"],"properties":{"uses":{"const":"apply"}}},"then":{"properties":{"with":{"$ref":"#/$defs/with-apply"}}}},{"if":{"required":["uses"],"properties":{"uses":{"const":"verify"}}},"then":{"properties":{"with":{"$ref":"#/$defs/with-verify"}}}}]},"prompt":{"type":"string","minLength":1,"description":"Prompt text (a handlebars template), or the path of a .hbs file relative to the pipeline file."},"with-exec":{"type":"object","additionalProperties":false,"required":["run"],"properties":{"run":{"description":"Shell command(s), run one after another with /bin/sh in the repository (or cwd). Handlebars templates over the run context.","anyOf":[{"type":"string","minLength":1},{"$ref":"#/$defs/stringList"}]},"cwd":{"type":"string","description":"Working directory, relative to the repository."},"env":{"$ref":"#/$defs/stringMap"},"timeout":{"$ref":"#/$defs/duration"},"continueOnError":{"type":"boolean","description":"A failing command does not fail the run; the stage's status is still failed."}}},"with-plan":{"type":"object","additionalProperties":false,"properties":{"prompt":{"$ref":"#/$defs/prompt","description":"Planner prompt; its context has `request`."},"tasks":{"type":"string","description":"Template rendering to a tasks document (YAML or JSON), e.g. {{files.tasks}}. When it is not empty, planning is skipped."},"request":{"type":"string","description":"Template rendering to what the planner is asked, e.g. {{inputs.request}}."},"allowSharedFiles":{"type":"boolean","description":"Let two tasks own the same path."},"allowDirtyFiles":{"type":"boolean","description":"Let tasks own files with uncommitted changes."},"allowUndeclaredFiles":{"type":"boolean","description":"Let a task own no files."}}},"with-fanout":{"type":"object","additionalProperties":false,"properties":{"prompt":{"$ref":"#/$defs/prompt","description":"Implementer prompt; its context has `task`, `tasks`, `round`, `verify`."},"tasks":{"$ref":"#/$defs/identifier","description":"Stage whose outputs hold the task list. Default: plan."},"concurrency":{"type":"integer","minimum":1,"maximum":64,"description":"How many tasks run at once. Default: the pipeline's concurrency."}}},"with-review":{"type":"object","additionalProperties":false,"properties":{"prompt":{"$ref":"#/$defs/prompt","description":"Reviewer prompt; its context has `reviewer`, `diff`, `candidate`, `tasks`, `check`, `round`, and `change` (`source`, `base`, `from`, `head`) for a review of an existing change."},"check":{"type":"string","description":"Shell command run in the candidate workspace, e.g. {{inputs.check}}; a failure is a blocker."},"reviewers":{"type":"array","description":"Reviewer agents, run in parallel. Default: one, on the stage's runtime.","items":{"type":"object","additionalProperties":false,"required":["id"],"properties":{"id":{"$ref":"#/$defs/identifier"},"runtime":{"type":"string","description":"Runtime profile. Default: the stage's runtime."},"perspective":{"type":"string","description":"What this reviewer looks for."}}}},"policy":{"enum":["any-reject","majority"],"description":"any-reject (default): one reject rejects; majority: rejects must outnumber approvals."},"candidates":{"type":"array","items":{"$ref":"#/$defs/identifier"},"description":"Stages whose outputs hold the candidate, newest first. Default: [repair, implement]."},"base":{"type":"string","minLength":1,"description":"Review an existing change instead of a fanout's: HEAD against this revision (a branch, tag or commit; a template, e.g. {{inputs.base}}), as `git diff <base>...HEAD` shows it (from their merge base)."},"worktree":{"type":"boolean","description":"Review an existing change instead of a fanout's: the uncommitted changes of your working tree (staged, unstaged and untracked files) against HEAD."},"maxDiffChars":{"type":"integer","minimum":1000,"description":"Longest diff put into a reviewer prompt. Default: 50000."},"allowOutsideSymlinks":{"type":"boolean","description":"Let the candidate add symlinks whose target is absolute or outside the repository (default false: such a symlink is a symlink_outside_repo blocker)."},"timeout":{"$ref":"#/$defs/duration"}}},"with-repair":{"type":"object","additionalProperties":false,"properties":{"prompt":{"$ref":"#/$defs/prompt","description":"Repair prompt; its context has `task`, `tasks`, `feedback`, `round`, `verify`."},"review":{"$ref":"#/$defs/identifier","description":"The review stage whose blockers are repaired. Default: review."},"maxFeedbackChars":{"type":"integer","minimum":100,"description":"Longest feedback given to a repaired task. Default: 12000."}}},"with-apply":{"type":"object","additionalProperties":false,"properties":{"review":{"$ref":"#/$defs/identifier","description":"The review stage whose approved candidate is applied. Default: review."},"commit":{"type":"object","additionalProperties":false,"required":["branch","message"],"description":"Commit the applied change on a new branch (odw never commits otherwise).","properties":{"branch":{"type":"string"},"message":{"type":"string"}}}}},"with-verify":{"type":"object","additionalProperties":false,"properties":{"check":{"type":"string","description":"Shell command run on the applied tree, read-only, e.g. {{inputs.check}}."},"timeout":{"$ref":"#/$defs/duration"}}}}};
 const schema32 = {"type":"string","pattern":"^[A-Za-z_][A-Za-z0-9_-]*$","description":"Letters, digits, _ and -, starting with a letter or _."};
 const schema33 = {"type":"object","additionalProperties":false,"required":["type"],"properties":{"type":{"enum":["string","file","number","boolean"],"description":"file: a path to a file read by the pipeline."},"description":{"type":"string"},"default":{"type":["string","number","boolean"]},"required":{"type":"boolean","description":"Fail before running when no value and no default is given."}}};
 const schema46 = {"type":"object","additionalProperties":false,"description":"Limits for the whole run; once one is reached no new agent call starts.","properties":{"tokens":{"type":"integer","minimum":1},"usd":{"type":"number","exclusiveMinimum":0},"minutes":{"type":"number","exclusiveMinimum":0}}};
@@ -1434,7 +1434,7 @@ return errors === 0;
 }
 validate30.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-const schema57 = {"type":"object","additionalProperties":false,"properties":{"prompt":{"$ref":"#/$defs/prompt","description":"Reviewer prompt; its context has `reviewer`, `diff`, `candidate`, `tasks`, `check`, `round`."},"check":{"type":"string","description":"Shell command run in the candidate workspace, e.g. {{inputs.check}}; a failure is a blocker."},"reviewers":{"type":"array","description":"Reviewer agents, run in parallel. Default: one, on the stage's runtime.","items":{"type":"object","additionalProperties":false,"required":["id"],"properties":{"id":{"$ref":"#/$defs/identifier"},"runtime":{"type":"string","description":"Runtime profile. Default: the stage's runtime."},"perspective":{"type":"string","description":"What this reviewer looks for."}}}},"policy":{"enum":["any-reject","majority"],"description":"any-reject (default): one reject rejects; majority: rejects must outnumber approvals."},"candidates":{"type":"array","items":{"$ref":"#/$defs/identifier"},"description":"Stages whose outputs hold the candidate, newest first. Default: [repair, implement]."},"maxDiffChars":{"type":"integer","minimum":1000,"description":"Longest diff put into a reviewer prompt. Default: 50000."},"allowOutsideSymlinks":{"type":"boolean","description":"Let the candidate add symlinks whose target is absolute or outside the repository (default false: such a symlink is a symlink_outside_repo blocker)."},"timeout":{"$ref":"#/$defs/duration"}}};
+const schema57 = {"type":"object","additionalProperties":false,"properties":{"prompt":{"$ref":"#/$defs/prompt","description":"Reviewer prompt; its context has `reviewer`, `diff`, `candidate`, `tasks`, `check`, `round`, and `change` (`source`, `base`, `from`, `head`) for a review of an existing change."},"check":{"type":"string","description":"Shell command run in the candidate workspace, e.g. {{inputs.check}}; a failure is a blocker."},"reviewers":{"type":"array","description":"Reviewer agents, run in parallel. Default: one, on the stage's runtime.","items":{"type":"object","additionalProperties":false,"required":["id"],"properties":{"id":{"$ref":"#/$defs/identifier"},"runtime":{"type":"string","description":"Runtime profile. Default: the stage's runtime."},"perspective":{"type":"string","description":"What this reviewer looks for."}}}},"policy":{"enum":["any-reject","majority"],"description":"any-reject (default): one reject rejects; majority: rejects must outnumber approvals."},"candidates":{"type":"array","items":{"$ref":"#/$defs/identifier"},"description":"Stages whose outputs hold the candidate, newest first. Default: [repair, implement]."},"base":{"type":"string","minLength":1,"description":"Review an existing change instead of a fanout's: HEAD against this revision (a branch, tag or commit; a template, e.g. {{inputs.base}}), as `git diff <base>...HEAD` shows it (from their merge base)."},"worktree":{"type":"boolean","description":"Review an existing change instead of a fanout's: the uncommitted changes of your working tree (staged, unstaged and untracked files) against HEAD."},"maxDiffChars":{"type":"integer","minimum":1000,"description":"Longest diff put into a reviewer prompt. Default: 50000."},"allowOutsideSymlinks":{"type":"boolean","description":"Let the candidate add symlinks whose target is absolute or outside the repository (default false: such a symlink is a symlink_outside_repo blocker)."},"timeout":{"$ref":"#/$defs/duration"}}};
 
 function validate32(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
@@ -1448,7 +1448,7 @@ evaluated0.items = undefined;
 }
 if(data && typeof data == "object" && !Array.isArray(data)){
 for(const key0 in data){
-if(!((((((((key0 === "prompt") || (key0 === "check")) || (key0 === "reviewers")) || (key0 === "policy")) || (key0 === "candidates")) || (key0 === "maxDiffChars")) || (key0 === "allowOutsideSymlinks")) || (key0 === "timeout"))){
+if(!(func1.call(schema57.properties, key0))){
 const err0 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema57,data};
 if(vErrors === null){
 vErrors = [err0];
@@ -1655,10 +1655,11 @@ vErrors.push(err15);
 errors++;
 }
 }
-if(data.maxDiffChars !== undefined){
-let data10 = data.maxDiffChars;
-if(!(((typeof data10 == "number") && (!(data10 % 1) && !isNaN(data10))) && (isFinite(data10)))){
-const err16 = {instancePath:instancePath+"/maxDiffChars",schemaPath:"#/properties/maxDiffChars/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema57.properties.maxDiffChars.type,parentSchema:schema57.properties.maxDiffChars,data:data10};
+if(data.base !== undefined){
+let data10 = data.base;
+if(typeof data10 === "string"){
+if(func2(data10) < 1){
+const err16 = {instancePath:instancePath+"/base",schemaPath:"#/properties/base/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema57.properties.base,data:data10};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -1667,9 +1668,9 @@ vErrors.push(err16);
 }
 errors++;
 }
-if((typeof data10 == "number") && (isFinite(data10))){
-if(data10 < 1000 || isNaN(data10)){
-const err17 = {instancePath:instancePath+"/maxDiffChars",schemaPath:"#/properties/maxDiffChars/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1000},message:"must be >= 1000",schema:1000,parentSchema:schema57.properties.maxDiffChars,data:data10};
+}
+else {
+const err17 = {instancePath:instancePath+"/base",schemaPath:"#/properties/base/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema57.properties.base.type,parentSchema:schema57.properties.base,data:data10};
 if(vErrors === null){
 vErrors = [err17];
 }
@@ -1679,11 +1680,10 @@ vErrors.push(err17);
 errors++;
 }
 }
-}
-if(data.allowOutsideSymlinks !== undefined){
-let data11 = data.allowOutsideSymlinks;
+if(data.worktree !== undefined){
+let data11 = data.worktree;
 if(typeof data11 !== "boolean"){
-const err18 = {instancePath:instancePath+"/allowOutsideSymlinks",schemaPath:"#/properties/allowOutsideSymlinks/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema57.properties.allowOutsideSymlinks.type,parentSchema:schema57.properties.allowOutsideSymlinks,data:data11};
+const err18 = {instancePath:instancePath+"/worktree",schemaPath:"#/properties/worktree/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema57.properties.worktree.type,parentSchema:schema57.properties.worktree,data:data11};
 if(vErrors === null){
 vErrors = [err18];
 }
@@ -1693,14 +1693,10 @@ vErrors.push(err18);
 errors++;
 }
 }
-if(data.timeout !== undefined){
-let data12 = data.timeout;
-const _errs31 = errors;
-let valid10 = false;
-const _errs32 = errors;
-if((typeof data12 == "number") && (isFinite(data12))){
-if(data12 <= 0 || isNaN(data12)){
-const err19 = {instancePath:instancePath+"/timeout",schemaPath:"#/$defs/duration/anyOf/0/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0",schema:0,parentSchema:schema36.anyOf[0],data:data12};
+if(data.maxDiffChars !== undefined){
+let data12 = data.maxDiffChars;
+if(!(((typeof data12 == "number") && (!(data12 % 1) && !isNaN(data12))) && (isFinite(data12)))){
+const err19 = {instancePath:instancePath+"/maxDiffChars",schemaPath:"#/properties/maxDiffChars/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema57.properties.maxDiffChars.type,parentSchema:schema57.properties.maxDiffChars,data:data12};
 if(vErrors === null){
 vErrors = [err19];
 }
@@ -1709,9 +1705,9 @@ vErrors.push(err19);
 }
 errors++;
 }
-}
-else {
-const err20 = {instancePath:instancePath+"/timeout",schemaPath:"#/$defs/duration/anyOf/0/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema36.anyOf[0].type,parentSchema:schema36.anyOf[0],data:data12};
+if((typeof data12 == "number") && (isFinite(data12))){
+if(data12 < 1000 || isNaN(data12)){
+const err20 = {instancePath:instancePath+"/maxDiffChars",schemaPath:"#/properties/maxDiffChars/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1000},message:"must be >= 1000",schema:1000,parentSchema:schema57.properties.maxDiffChars,data:data12};
 if(vErrors === null){
 vErrors = [err20];
 }
@@ -1720,12 +1716,12 @@ vErrors.push(err20);
 }
 errors++;
 }
-var _valid0 = _errs32 === errors;
-valid10 = valid10 || _valid0;
-const _errs34 = errors;
-if(typeof data12 === "string"){
-if(!pattern6.test(data12)){
-const err21 = {instancePath:instancePath+"/timeout",schemaPath:"#/$defs/duration/anyOf/1/pattern",keyword:"pattern",params:{pattern: "^(?=.*[1-9])[0-9]+(\\.[0-9]+)?(ms|s|m|h)?$"},message:"must match pattern \""+"^(?=.*[1-9])[0-9]+(\\.[0-9]+)?(ms|s|m|h)?$"+"\"",schema:"^(?=.*[1-9])[0-9]+(\\.[0-9]+)?(ms|s|m|h)?$",parentSchema:schema36.anyOf[1],data:data12};
+}
+}
+if(data.allowOutsideSymlinks !== undefined){
+let data13 = data.allowOutsideSymlinks;
+if(typeof data13 !== "boolean"){
+const err21 = {instancePath:instancePath+"/allowOutsideSymlinks",schemaPath:"#/properties/allowOutsideSymlinks/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema57.properties.allowOutsideSymlinks.type,parentSchema:schema57.properties.allowOutsideSymlinks,data:data13};
 if(vErrors === null){
 vErrors = [err21];
 }
@@ -1735,8 +1731,14 @@ vErrors.push(err21);
 errors++;
 }
 }
-else {
-const err22 = {instancePath:instancePath+"/timeout",schemaPath:"#/$defs/duration/anyOf/1/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema36.anyOf[1].type,parentSchema:schema36.anyOf[1],data:data12};
+if(data.timeout !== undefined){
+let data14 = data.timeout;
+const _errs35 = errors;
+let valid10 = false;
+const _errs36 = errors;
+if((typeof data14 == "number") && (isFinite(data14))){
+if(data14 <= 0 || isNaN(data14)){
+const err22 = {instancePath:instancePath+"/timeout",schemaPath:"#/$defs/duration/anyOf/0/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0",schema:0,parentSchema:schema36.anyOf[0],data:data14};
 if(vErrors === null){
 vErrors = [err22];
 }
@@ -1745,10 +1747,9 @@ vErrors.push(err22);
 }
 errors++;
 }
-var _valid0 = _errs34 === errors;
-valid10 = valid10 || _valid0;
-if(!valid10){
-const err23 = {instancePath:instancePath+"/timeout",schemaPath:"#/$defs/duration/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema36.anyOf,parentSchema:schema36,data:data12};
+}
+else {
+const err23 = {instancePath:instancePath+"/timeout",schemaPath:"#/$defs/duration/anyOf/0/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema36.anyOf[0].type,parentSchema:schema36.anyOf[0],data:data14};
 if(vErrors === null){
 vErrors = [err23];
 }
@@ -1757,11 +1758,48 @@ vErrors.push(err23);
 }
 errors++;
 }
+var _valid0 = _errs36 === errors;
+valid10 = valid10 || _valid0;
+const _errs38 = errors;
+if(typeof data14 === "string"){
+if(!pattern6.test(data14)){
+const err24 = {instancePath:instancePath+"/timeout",schemaPath:"#/$defs/duration/anyOf/1/pattern",keyword:"pattern",params:{pattern: "^(?=.*[1-9])[0-9]+(\\.[0-9]+)?(ms|s|m|h)?$"},message:"must match pattern \""+"^(?=.*[1-9])[0-9]+(\\.[0-9]+)?(ms|s|m|h)?$"+"\"",schema:"^(?=.*[1-9])[0-9]+(\\.[0-9]+)?(ms|s|m|h)?$",parentSchema:schema36.anyOf[1],data:data14};
+if(vErrors === null){
+vErrors = [err24];
+}
 else {
-errors = _errs31;
+vErrors.push(err24);
+}
+errors++;
+}
+}
+else {
+const err25 = {instancePath:instancePath+"/timeout",schemaPath:"#/$defs/duration/anyOf/1/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema36.anyOf[1].type,parentSchema:schema36.anyOf[1],data:data14};
+if(vErrors === null){
+vErrors = [err25];
+}
+else {
+vErrors.push(err25);
+}
+errors++;
+}
+var _valid0 = _errs38 === errors;
+valid10 = valid10 || _valid0;
+if(!valid10){
+const err26 = {instancePath:instancePath+"/timeout",schemaPath:"#/$defs/duration/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema36.anyOf,parentSchema:schema36,data:data14};
+if(vErrors === null){
+vErrors = [err26];
+}
+else {
+vErrors.push(err26);
+}
+errors++;
+}
+else {
+errors = _errs35;
 if(vErrors !== null){
-if(_errs31){
-vErrors.length = _errs31;
+if(_errs35){
+vErrors.length = _errs35;
 }
 else {
 vErrors = null;
@@ -1771,12 +1809,12 @@ vErrors = null;
 }
 }
 else {
-const err24 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema57.type,parentSchema:schema57,data};
+const err27 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema57.type,parentSchema:schema57,data};
 if(vErrors === null){
-vErrors = [err24];
+vErrors = [err27];
 }
 else {
-vErrors.push(err24);
+vErrors.push(err27);
 }
 errors++;
 }

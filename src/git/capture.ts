@@ -87,7 +87,7 @@ async function scratchIndex(worktree: string): Promise<string> {
 const STATUS: Record<string, ChangeStatus> = { A: 'added', M: 'modified', D: 'deleted', R: 'renamed', C: 'copied', T: 'type_changed' };
 
 /** `git diff --name-status -z`: `X\0path\0`, or `R100\0from\0to\0` for renames and copies. */
-function parseNameStatus(out: string): FileChange[] {
+export function parseNameStatus(out: string): FileChange[] {
   const parts = splitZ(out);
   const changes: FileChange[] = [];
   for (let i = 0; i < parts.length;) {

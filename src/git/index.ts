@@ -5,6 +5,7 @@ import { apply, isApplied } from './apply.js';
 import { acquireLock, releaseLock, tryLock } from './lock.js';
 import { recoverInterrupted } from './recover.js';
 import { combine } from './candidate.js';
+import { existingChange, resolveCommit } from './change.js';
 import { capture, seed } from './capture.js';
 import { gitRunner } from './exec.js';
 import { compare, discard, restore, snapshot } from './guard.js';
@@ -50,6 +51,8 @@ export function createGit(deps: { process: ProcessRunner }): Git {
     capture: (run, worktree, options) => capture(git, run, worktree, options),
     checkScope,
     combine: (run, patches, options) => combine(git, run, patches, options),
+    existingChange: (run, source, name) => existingChange(git, run, source, name),
+    resolveCommit: (repo, rev) => resolveCommit(git, repo, rev),
     withReviewWorkspace: (run, candidate, fn, options) => withReviewWorkspace(wt, run, candidate, fn, options),
     apply: (repo, candidate, options) => apply(git, repo, candidate, options),
     isApplied: (repo, candidate) => isApplied(git, repo, candidate),

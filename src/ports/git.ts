@@ -99,6 +99,13 @@ export interface Candidate {
   bytes: number;
 }
 
+/** What an existing change is: HEAD against a base revision (from their merge base), or the working tree against HEAD. */
+export type ChangeSource = { base: string } | { worktree: true };
+
+export type ChangeResult =
+  | { ok: true; candidate: Candidate; /** HEAD's full hash. */ head: string; changes: FileChange[] }
+  | { ok: false; category: 'unknown_base' | 'nothing_to_review'; message: string };
+
 export type BlockerCategory = 'patch_conflict' | 'invalid_patch' | 'empty_candidate';
 
 export interface PatchBlocker {
@@ -278,6 +285,14 @@ export interface Git {
   checkScope(tasks: ScopeTask[]): ScopeIssue[];
   /** Combine patches in order and check the result against the base (not the user's tree). */
   combine(run: GitRun, patches: TaskPatch[], options?: CombineOptions): Promise<CombineResult>;
+  /**
+   * An existing change as a candidate (`<runDir>/patches/<name>.patch`): HEAD against `source.base`
+   * from their merge base (the candidate's base), or the working tree against HEAD. The user's
+   * index, refs and objects are not written.
+   */
+  existingChange(run: GitRun, source: ChangeSource, name: string): Promise<ChangeResult>;
+  /** Full hash of the commit a revision names in the repository, or undefined. */
+  resolveCommit(repo: string, rev: string): Promise<string | undefined>;
   /**
    * A workspace at the base with the whole candidate applied, removed after `fn`. With `reuse` (the
    * review stage's id) it is kept for the next round, brought back to the base there (no leftovers

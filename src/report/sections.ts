@@ -27,6 +27,8 @@ export interface ReviewView {
   blockers: { message: string; file?: string; source?: string }[];
   reviewers: { reviewer: string; decision: string; summary: string; blockers: { message: string; file?: string }[]; failed?: string }[];
   check?: { command: string; ok: boolean; exitCode: number | null; output: string };
+  /** A review of an existing change: what was compared, and its diff. */
+  change?: { label: string; diff: Diff };
 }
 
 export interface RepairView {
@@ -51,7 +53,7 @@ const byKind = (stages: Record<string, StageRecord>, kind: string) =>
 
 export function sections(record: RunRecord, calls: AgentCallRecord[], patches: Map<string, string>): Sections {
   const history = record.history as (HistoryEntry & Json)[];
-  const reviews = byKind(record.stages, 'review').map(([, s]) => review(s.outputs as Json, s.round ?? 1));
+  const reviews = byKind(record.stages, 'review').map(([id, s]) => review(s.outputs as Json, s.round ?? 1, id, patches));
   return {
     tasks: tasks(record, calls, patches),
     reviews,
@@ -105,8 +107,9 @@ function tasks(record: RunRecord, calls: AgentCallRecord[], patches: Map<string,
   });
 }
 
-function review(o: Json, round: number): ReviewView {
+function review(o: Json, round: number, stage: string, patches: Map<string, string>): ReviewView {
   const check = o.check as Json | undefined;
+  const change = o.change as Json | undefined;
   return {
     round: o.round ?? round,
     decision: String(o.decision ?? 'failed'),
@@ -124,7 +127,15 @@ function review(o: Json, round: number): ReviewView {
       ...(r.failed ? { failed: String(r.failed) } : {}),
     })),
     ...(check ? { check: { command: String(check.command), ok: Boolean(check.ok), exitCode: check.exitCode ?? null, output: String(check.tail ?? '') } } : {}),
+    ...(change ? { change: { label: changeLabel(change), diff: parseDiff(patches.get(`change.${stage}.r${o.round ?? round}`) ?? '') } } : {}),
   };
+}
+
+function changeLabel(c: Json): string {
+  const short = (sha: unknown) => String(sha ?? '').slice(0, 12);
+  return c.source === 'base'
+    ? `HEAD ${short(c.head)} against ${String(c.base)} (merge base ${short(c.from)})`
+    : `the uncommitted changes against HEAD ${short(c.head)}`;
 }
 
 /** The routing of one repair; a blocker is named by its first line there, shown here as the review said it. */

@@ -18,6 +18,7 @@ import { interpret, type RunOutcome } from './interpreter.js';
 import { checkLoopCeilings } from './loop-max.js';
 import { startRepoGuard } from './repo-guard.js';
 import type { ResolvedInputs } from './inputs.js';
+import { checkReviewBases } from './review-bases.js';
 import type { Scope } from './scope.js';
 
 export interface ExecuteOptions {
@@ -41,6 +42,7 @@ export async function execute(opts: ExecuteOptions): Promise<ExecuteResult> {
   if (opts.ports.git && !existsSync(join(opts.repo, '.git')) && (await opts.ports.git.isBare(opts.repo))) throw new UserError(bareMessage(opts.repo));
   const plan = compile(opts.pipeline);
   checkLoopCeilings(plan.nodes, opts.inputs.values);
+  await checkReviewBases(plan.nodes, opts.inputs, opts.ports.git, opts.repo);
   const common = { repo: opts.repo, clock: opts.ports.clock, env: opts.env, sinks: opts.sinks, runtimes: opts.pipeline.spec.runtimes };
   // Before anything else (even the record's retention): an apply a dead odw process left half-done is put back.
   const recovered = await recoverApplies(opts);

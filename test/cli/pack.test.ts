@@ -49,6 +49,7 @@ describe('the npm package', () => {
       'bin/odw.js',
       'dist/cli/main.js',
       'pipelines/parallel-review-apply.yml',
+      'pipelines/review.yml',
       'schemas/pipeline.schema.json',
       'schemas/review.schema.json',
       'schemas/plan.schema.json',
@@ -56,7 +57,7 @@ describe('the npm package', () => {
     ]) {
       expect(files).toContain(f);
     }
-    for (const p of ['implement', 'plan', 'repair', 'review']) expect(files).toContain(`pipelines/prompts/${p}.hbs`);
+    for (const p of ['implement', 'plan', 'repair', 'review', 'review-change']) expect(files).toContain(`pipelines/prompts/${p}.hbs`);
     expect(files.filter((f) => /^(test|bench|scripts|examples|node_modules)\//.test(f) || /\.ts$/.test(f))).toEqual([]);
   });
 
@@ -65,6 +66,7 @@ describe('the npm package', () => {
     expect((await odw(['--version'], cwd)).stdout.trim()).toBe(version);
     const validate = await odw(['validate', join(pkg, 'pipelines', 'parallel-review-apply.yml')], cwd);
     expect(validate.stdout).toContain('parallel-review-apply.yml');
+    expect((await odw(['validate', join(pkg, 'pipelines', 'review.yml')], cwd)).stdout).toContain('ok');
     expect((await odw(['graph', 'parallel-review-apply'], cwd)).stdout).toContain('review');
     expect(JSON.parse((await odw(['schema'], cwd)).stdout)).toEqual(JSON.parse(readFileSync(join(ROOT, 'schemas', 'pipeline.schema.json'), 'utf8')));
   });

@@ -3,10 +3,11 @@ import type { Rule } from './context.js';
 import { expressions } from './expressions.js';
 import { inputDefaults } from './inputs.js';
 import { cycles, needs } from './needs.js';
+import { reviewChange } from './review-change.js';
 import { runtimes } from './runtimes.js';
 import { stageKind, stagesPresent, uniqueIds } from './stages.js';
 import { templates } from './templates.js';
 
-export const rules: Rule[] = [stagesPresent, stageKind, uniqueIds, needs, cycles, runtimes, inputDefaults, expressions, templates];
+export const rules: Rule[] = [stagesPresent, stageKind, uniqueIds, needs, cycles, runtimes, inputDefaults, expressions, templates, reviewChange];
 
 export type { Rule } from './context.js';

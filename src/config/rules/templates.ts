@@ -11,7 +11,7 @@ import { allStages, inputNames, type Rule, type RuleContext } from './context.js
 const TEMPLATE_KEYS: Record<string, string[]> = {
   exec: ['run', 'env'],
   plan: ['request', 'tasks'],
-  review: ['check'],
+  review: ['check', 'base'],
   verify: ['check'],
 };
 

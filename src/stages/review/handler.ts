@@ -2,9 +2,10 @@
  * `uses: review` — judge the combined candidate: the pre-review gate, the patch combination, the
  * hazards gate (secrets, symlinks out of the repository), the check, and the reviewers (in
  * parallel), aggregated by policy. A reject in the last round, or needs_owner, ends the run with
- * nothing applied.
+ * nothing applied. With `base` or `worktree` it judges an existing change instead (change.ts).
  */
 import type { WithReview } from '../../config/pipeline.generated.js';
+import type { Candidate, GitRun } from '../../ports/git.js';
 import type { Blocker } from '../../tasks/types.js';
 import { allFiles, latestCandidates, type CandidateSet } from '../../workflow/candidates.js';
 import { isFatal } from '../../workflow/agent.js';
@@ -12,6 +13,7 @@ import { failedStep } from '../../workflow/failed.js';
 import { gitRun, requireGit } from '../../workflow/git-run.js';
 import type { StageContext, StageHandler, StageResult } from '../types.js';
 import { aggregate, type Decision, type Review } from './aggregate.js';
+import { existingChange, reviewsExistingChange, type ChangeInfo } from './change.js';
 import { checkBlocker, runCheck, type CheckResult } from './check.js';
 import { preReviewGate } from './gate.js';
 import { hazardsGate } from './hazards.js';
@@ -19,6 +21,11 @@ import { runReviewers } from './reviewers.js';
 
 export const reviewHandler: StageHandler = async (ctx) => {
   const w = ctx.stage.with as WithReview;
+  if (reviewsExistingChange(w)) {
+    const change = await existingChange(ctx, w);
+    if ('status' in change) return change;
+    return judge(ctx, w, change.set, change.candidate, change.run, change.change);
+  }
   const set = latestCandidates(ctx.scope.stages as never, w.candidates ?? ['repair', 'implement']);
   const round = ctx.round ?? 1;
   if (!set) return failedStep({ step: 'review', round }, { category: 'no_candidate', message: 'no earlier stage produced a candidate to review' });
@@ -38,16 +45,23 @@ export const reviewHandler: StageHandler = async (ctx) => {
     const targets = [...new Set(combined.blockers.flatMap((b) => b.tasks))];
     return decide(ctx, set, { decision: 'reject', gate: 'preflight', preflight: combined.blockers[0], blockers, targets, reviews: [] });
   }
-  const candidate = combined.candidate;
+  return judge(ctx, w, set, combined.candidate, run);
+};
+
+/** The hazards gate, the check and the reviewers on a candidate, aggregated into a verdict. */
+async function judge(ctx: StageContext, w: WithReview, set: CandidateSet, candidate: Candidate, run: GitRun, change?: ChangeInfo): Promise<StageResult> {
+  const round = ctx.round ?? 1;
+  const git = requireGit(ctx);
   const hazards = hazardsGate(candidate.patchFile, set, { secrets: ctx.run.secrets ?? [], allowOutsideSymlinks: w.allowOutsideSymlinks });
-  if (hazards) return decide(ctx, set, { decision: 'reject', gate: 'hazards', blockers: hazards.blockers, targets: hazards.targets, reviews: [], candidate });
+  if (hazards)
+    return decide(ctx, set, { decision: 'reject', gate: 'hazards', blockers: hazards.blockers, targets: hazards.targets, reviews: [], candidate, change });
   const check = ctx.render(w.check ?? '').trim();
   const outcome = await git.withReviewWorkspace(
     run,
     candidate,
     async (ws) => {
       const checkResult = check ? await runCheck(ctx, check, ws.path, w.timeout) : undefined;
-      const reviews = await runReviewers(ctx, w, ws.path, candidate, set, checkResult);
+      const reviews = await runReviewers(ctx, w, ws.path, candidate, set, checkResult, change);
       return { checkResult, reviews };
     },
     { reuse: ctx.stage.id },
@@ -62,8 +76,8 @@ export const reviewHandler: StageHandler = async (ctx) => {
   let decision = aggregate(outcome.reviews, w.policy);
   if (outcome.checkResult && !outcome.checkResult.ok && decision === 'approve') decision = 'reject';
   if (decision === 'reject' && !blockers.length) blockers.push({ message: 'a reviewer rejected the candidate without naming a blocker', source: 'review' });
-  return decide(ctx, set, { decision, gate: 'review', blockers, reviews: outcome.reviews, candidate, check: outcome.checkResult });
-};
+  return decide(ctx, set, { decision, gate: 'review', blockers, reviews: outcome.reviews, candidate, check: outcome.checkResult, change });
+}
 
 interface Verdict {
   decision: Decision;
@@ -72,14 +86,16 @@ interface Verdict {
   reviews: Review[];
   targets?: string[];
   preflight?: unknown;
-  candidate?: unknown;
+  candidate?: Candidate;
   check?: CheckResult;
+  /** Set for a review of an existing change: what was compared. */
+  change?: ChangeInfo;
 }
 
 function decide(ctx: StageContext, set: CandidateSet, v: Verdict): StageResult {
   const round = ctx.round ?? 1;
   const max = (ctx.scope.loop as { max?: number } | undefined)?.max ?? round;
-  const files = allFiles(set.results);
+  const files = v.change ? (v.candidate?.files ?? []) : allFiles(set.results);
   const history = {
     step: 'review',
     round,
@@ -96,6 +112,7 @@ function decide(ctx: StageContext, set: CandidateSet, v: Verdict): StageResult {
       ...(r.failed ? { failed: r.failed } : {}),
     })),
     ...(v.check ? { check: { command: v.check.command, ok: v.check.ok, exitCode: v.check.exitCode } } : {}),
+    ...(v.change ? { change: v.change } : {}),
     ok: v.decision === 'approve',
   };
   const outputs = {
@@ -109,21 +126,38 @@ function decide(ctx: StageContext, set: CandidateSet, v: Verdict): StageResult {
     ...(v.candidate ? { candidate: v.candidate } : {}),
     ...(v.preflight ? { preflight: v.preflight } : {}),
     ...(v.check ? { check: v.check } : {}),
+    ...(v.change ? { change: v.change } : {}),
   };
   const first = v.blockers[0]?.message.split('\n')[0];
   const error = failure(v, round, max, first);
-  if (!error) return { status: 'succeeded', outputs, history: [history] };
+  if (!error)
+    return {
+      status: 'succeeded',
+      outputs,
+      history: [history],
+      ...(v.change ? { headline: `approved ${changeName(v.change)} (${files.length} file${files.length === 1 ? '' : 's'})` } : {}),
+    };
   const headline = v.decision === 'needs_owner' ? { headline: `needs owner in round ${round}: ${first ?? ''}` } : {};
   return failedStep(history, error, { outputs, ...headline });
 }
 
-/** needs_owner ends the run; so does a reject in the last round. */
+/** needs_owner ends the run; so does a reject in the last round, or of an existing change (there is nothing to repair). */
 function failure(v: Verdict, round: number, max: number, first: string | undefined): { category: string; message: string } | undefined {
   if (v.decision === 'needs_owner') return { category: 'needs_owner', message: `the reviewers need a decision from the owner${first ? `: ${first}` : ''}` };
+  if (v.decision === 'reject' && v.change) {
+    return {
+      category: 'review_rejected',
+      message: `the review rejected ${changeName(v.change)} (${v.blockers.length} blocker${v.blockers.length === 1 ? '' : 's'}): ${first ?? ''}`,
+    };
+  }
   if (v.decision !== 'reject' || round < max) return undefined;
   const category = v.gate === 'pre_review' ? 'implementation_pre_review_blocked' : 'review_rounds_exhausted';
   return {
     category,
     message: `still rejected after ${round} round${round === 1 ? '' : 's'} (${v.blockers.length} blocker${v.blockers.length === 1 ? '' : 's'}): ${first ?? ''}`,
   };
+}
+
+function changeName(change: ChangeInfo): string {
+  return change.source === 'base' ? `HEAD against ${change.base}` : 'the uncommitted changes';
 }

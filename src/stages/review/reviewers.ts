@@ -7,6 +7,7 @@ import type { CandidateSet } from '../../workflow/candidates.js';
 import { REVIEW_SCHEMA } from '../../workflow/schemas.js';
 import type { StageContext } from '../types.js';
 import { REVIEWER_FAILED, toReview, type Review } from './aggregate.js';
+import type { ChangeInfo } from './change.js';
 import type { CheckResult } from './check.js';
 
 const MAX_DIFF_CHARS = 50_000;
@@ -18,6 +19,7 @@ export async function runReviewers(
   candidate: Candidate,
   set: CandidateSet,
   check?: CheckResult,
+  change?: ChangeInfo,
 ): Promise<Review[]> {
   const reviewers = w.reviewers?.length ? w.reviewers : [{ id: 'reviewer', runtime: undefined, perspective: undefined }];
   const full = readFileSync(candidate.patchFile, 'utf8');
@@ -33,6 +35,7 @@ export async function runReviewers(
         tasks: set.tasks,
         check: check ?? null,
         round: ctx.round ?? 1,
+        change: change ?? null,
       });
       const runtime = r.runtime ?? ctx.stage.runtime ?? 'reviewer';
       const result = await callAgent(ctx, { runtime, prompt, cwd, schema: REVIEW_SCHEMA, timeout: w.timeout, meta: { reviewer: r.id } });
