@@ -3,7 +3,7 @@
  * `concurrency` at once; `when` skips; loops repeat their group up to a round ceiling; aborting the
  * signal cancels everything. Timing, events, records and history are handled here for every kind.
  */
-import { evaluate, truthy } from '../config/expression.js';
+import { evaluate, statusFunctions, truthy } from '../config/expression.js';
 import type { RunError, RunStatus, StageStatus } from '../ports/events.js';
 import type { ExecutionPlan, PlanLoop, PlanNode } from '../plan/types.js';
 import type { RunHandle } from '../record/run-handle.js';
@@ -40,14 +40,22 @@ export interface Frame extends InterpreterOptions {
   failure?: RunError;
   /** Stages that failed with continueOnError: they do not block their dependents. */
   tolerated: Set<string>;
+  /** A stage whose `when` has a status function was considered after the first failure. */
+  afterFailure?: boolean;
 }
 
 export async function interpret(opts: InterpreterOptions): Promise<RunOutcome> {
   const frame: Frame = { ...opts, slots: new Semaphore(opts.plan.concurrency), tolerated: new Set() };
   await runGroup(frame, opts.plan.nodes, undefined);
   if (opts.signal.aborted) return { status: 'cancelled', error: { category: 'cancelled', message: 'the run was cancelled' } };
-  if (frame.failure) return { status: 'failed', error: frame.failure };
-  return { status: 'succeeded' };
+  if (!frame.failure) return { status: 'succeeded' };
+  // Stages that ran after the failure (always(), failure()) wrote their own history lines: the
+  // history still ends with what failed the run.
+  if (frame.afterFailure) {
+    const { category, message } = frame.failure;
+    opts.record.addHistory({ step: 'run', ok: false, status: 'failed', error: `${category}: ${message}`, summary: 'the run failed' });
+  }
+  return { status: 'failed', error: frame.failure };
 }
 
 type Round = { round: number; max: number } | undefined;
@@ -71,14 +79,21 @@ async function runGroup(frame: Frame, nodes: PlanNode[], loop: Round): Promise<M
 }
 
 async function runNode(frame: Frame, node: PlanNode, loop: Round, needStatuses: StageStatus[], needIds: string[]): Promise<StageStatus> {
-  const blocked = needIds.find((id, i) => (needStatuses[i] === 'failed' && !frame.tolerated.has(id)) || needStatuses[i] === 'cancelled');
+  const failedNeed = needIds.find((id, i) => needStatuses[i] === 'failed' && !frame.tolerated.has(id));
+  const cancelledNeed = needIds.find((_, i) => needStatuses[i] === 'cancelled');
+  const failed = frame.failure !== undefined || failedNeed !== undefined;
+  // A `when` with success(), failure() or always() decides for itself; without one success() is implied.
+  const decides = node.when !== undefined && statusFunctions(node.when.expr).length > 0;
+  if (failed && decides) frame.afterFailure = true;
   const reason = frame.signal.aborted
     ? 'the run was cancelled'
-    : blocked
-      ? `needs ${blocked}, which did not succeed`
-      : frame.failure
-        ? 'an earlier stage failed'
-        : node.when && !truthy(evaluate(node.when.expr, { ...frame.scope, loop }))
+    : cancelledNeed
+      ? `needs ${cancelledNeed}, which did not succeed`
+      : failed && !decides
+        ? failedNeed
+          ? `needs ${failedNeed}, which did not succeed`
+          : 'an earlier stage failed'
+        : node.when && !truthy(evaluate(node.when.expr, { ...frame.scope, loop, status: { failed } }))
           ? `when: ${node.when.source}`
           : undefined;
   if (reason) return skip(frame, node, loop, reason);
