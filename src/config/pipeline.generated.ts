@@ -273,6 +273,10 @@ export interface Loop {
    * A condition over inputs and earlier stage results, e.g. inputs.check != '' && stages.build.status == 'succeeded'. May be wrapped in ${{ }}.
    */
   until?: string;
+  /**
+   * When the last round ends and until still does not hold: fail (default; the loop fails with loop_exhausted, or with the cause a stage of its last round gave, e.g. review_rounds_exhausted) or succeed (the loop ends as succeeded, with outputs.exhausted true).
+   */
+  onExhausted?: 'fail' | 'succeed';
 }
 /**
  * This interface was referenced by `OdwPipeline`'s JSON-Schema
