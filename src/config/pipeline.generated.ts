@@ -327,11 +327,7 @@ export interface WithPlan {
    */
   allowSharedFiles?: boolean;
   /**
-   * Let tasks own files with uncommitted changes.
-   */
-  allowDirtyFiles?: boolean;
-  /**
-   * Let a task own no files.
+   * Let a task own no files: it may then change any file no other task owns.
    */
   allowUndeclaredFiles?: boolean;
 }

@@ -45,10 +45,9 @@ export const planHandler: StageHandler = async (ctx) => {
   } else {
     return failed('planning_failed', 'nothing to plan: give a request, a spec or a tasks file (e.g. --input request="…" or --input tasks=tasks.yml)');
   }
-  const dirty = w.allowDirtyFiles ? [] : await git.dirtyFiles(ctx.run.repo);
+  const dirty = await git.dirtyFiles(ctx.run.repo);
   const checked = preflightTasks(normalized.tasks, {
     dirty,
-    allowDirtyFiles: w.allowDirtyFiles,
     allowSharedFiles: w.allowSharedFiles,
     allowUndeclaredFiles: w.allowUndeclaredFiles,
   });
