@@ -54,7 +54,7 @@ export async function interpret(opts: InterpreterOptions): Promise<RunOutcome> {
   // history still ends with what failed the run.
   if (frame.afterFailure) {
     const { category, message } = frame.failure;
-    opts.record.addHistory({ step: 'run', ok: false, status: 'failed', error: `${category}: ${message}`, summary: 'the run failed' });
+    opts.record.addHistory({ step: 'run', ok: false, status: 'failed', error: `${category}: ${message}` });
   }
   return { status: 'failed', error: frame.failure };
 }
