@@ -57,7 +57,7 @@ export type Stage = {
    */
   needs?: Identifier | Identifier[];
   /**
-   * Run only when this condition is true; otherwise the stage is skipped.
+   * Run only when this condition is true; otherwise the stage is skipped. Without success(), failure() or always() in it, success() is implied: nothing earlier failed.
    */
   when?: string;
   /**
