@@ -3,7 +3,7 @@
  * owns; it is reviewed and applied like any task, and is sent back only for another task's file.
  */
 import { describe, expect, it } from 'vitest';
-import { runFlagship, steps } from '../helpers/flagship.js';
+import { promptsOf, runFlagship, steps } from '../helpers/flagship.js';
 import { ALPHA, DOCS, always, approve, demoFiles, task, writes } from '../flagship/scenarios.js';
 
 const fork = 'stages:\n  - id: plan\n    with: { allowUndeclaredFiles: true }\n';
@@ -22,6 +22,12 @@ describe('allowUndeclaredFiles', () => {
     expect(steps(r.record)).toEqual(['plan', 'implement r1', 'review r1 approve', 'apply', 'verify']);
     expect(await r.repo.read('README.md')).toBe(DOCS);
     expect(await r.repo.read('src/a.js')).toBe(ALPHA);
+    // Each agent is told its scope: the task without files, any file no other task owns.
+    const [docs] = promptsOf(r, (c) => c.meta.task === 'docs');
+    expect(docs).toContain('- docs: any file no other task owns — Document alpha() wherever it fits.');
+    expect(docs).toContain('- You own no declared files: change only files that no other task above owns.');
+    const [alpha] = promptsOf(r, (c) => c.meta.task === 'alpha');
+    expect(alpha).toContain('- Edit only these files: src/a.js. Other tasks own every other file.');
   });
 
   it("a task with no files that changes another task's file is sent back before any reviewer", async () => {
