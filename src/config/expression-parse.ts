@@ -4,6 +4,8 @@ export type Literal = string | number | boolean | null;
 export type Root = 'inputs' | 'stages' | 'run' | 'loop';
 export type CompareOp = '==' | '!=' | '<' | '<=' | '>' | '>=';
 export type FunctionName = 'contains' | 'startsWith' | 'endsWith';
+/** The run's state so far, GitHub Actions style: only in a stage's `when`. */
+export type StatusName = 'success' | 'failure' | 'always';
 
 export type Expr =
   | { kind: 'literal'; value: Literal }
@@ -11,7 +13,8 @@ export type Expr =
   | { kind: 'not'; expr: Expr }
   | { kind: 'and' | 'or'; left: Expr; right: Expr }
   | { kind: 'compare'; op: CompareOp; left: Expr; right: Expr }
-  | { kind: 'call'; name: FunctionName; args: Expr[] };
+  | { kind: 'call'; name: FunctionName; args: Expr[] }
+  | { kind: 'status'; name: StatusName };
 
 /** A syntax error; `column` is 1-based in the source as written (including any `${{`). */
 export class ExpressionError extends Error {
@@ -26,6 +29,7 @@ export class ExpressionError extends Error {
 
 const ROOTS: readonly string[] = ['inputs', 'stages', 'run', 'loop'];
 const FUNCTIONS: readonly string[] = ['contains', 'startsWith', 'endsWith'];
+const STATUS_FUNCTIONS: readonly string[] = ['success', 'failure', 'always'];
 
 type TokenKind = 'op' | 'punct' | 'string' | 'number' | 'name' | 'end';
 interface Token {
@@ -166,7 +170,13 @@ class Parser {
     return this.path(t.text as Root);
   }
   private call(name: Token): Expr {
-    if (!FUNCTIONS.includes(name.text)) this.fail(`unknown function "${name.text}" (functions: ${FUNCTIONS.join(', ')})`, name);
+    if (STATUS_FUNCTIONS.includes(name.text)) {
+      this.expect('(');
+      if (!this.is(')')) this.fail(`${name.text}() takes no arguments`, name);
+      this.expect(')');
+      return { kind: 'status', name: name.text as StatusName };
+    }
+    if (!FUNCTIONS.includes(name.text)) this.fail(`unknown function "${name.text}" (functions: ${[...FUNCTIONS, ...STATUS_FUNCTIONS].join(', ')})`, name);
     this.expect('(');
     const args: Expr[] = [];
     if (!this.is(')')) {

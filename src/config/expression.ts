@@ -1,18 +1,21 @@
 /**
  * The condition language of `when:`, `loop.until` and `loop.max`: `||`, `&&`, `!`, comparisons,
- * parentheses, literals, dotted paths under inputs/stages/run/loop, and contains/startsWith/endsWith.
+ * parentheses, literals, dotted paths under inputs/stages/run/loop, contains/startsWith/endsWith, and
+ * the status functions success()/failure()/always() of a stage's `when`.
  * Evaluation never throws, never runs code and reads only own, non-prototype properties.
  */
 
 export { parseExpression, ExpressionError } from './expression-parse.js';
-export type { Expr, Root } from './expression-parse.js';
-import type { CompareOp, Expr, FunctionName, Root } from './expression-parse.js';
+export type { Expr, Root, StatusName } from './expression-parse.js';
+import type { CompareOp, Expr, FunctionName, Root, StatusName } from './expression-parse.js';
 
 export interface ExpressionContext {
   inputs?: unknown;
   stages?: unknown;
   run?: unknown;
   loop?: unknown;
+  /** For the status functions: whether an earlier stage (a need, or the run) failed. Absent: nothing failed. */
+  status?: { failed: boolean };
 }
 
 const FORBIDDEN = new Set(['__proto__', 'constructor', 'prototype']);
@@ -83,6 +86,10 @@ export function evaluate(expr: Expr, ctx: ExpressionContext): unknown {
     }
     case 'call':
       return call(expr.name, evaluate(expr.args[0], ctx), evaluate(expr.args[1], ctx));
+    case 'status': {
+      const failed = ctx.status?.failed ?? false;
+      return expr.name === 'always' ? true : expr.name === 'failure' ? failed : !failed;
+    }
   }
 }
 
@@ -102,7 +109,7 @@ export function references(expr: Expr): { inputs: string[]; stages: string[] } {
       if (first !== undefined && e.root === 'stages') stages.add(String(first));
     } else if (e.kind === 'not') walk(e.expr);
     else if (e.kind === 'call') e.args.forEach(walk);
-    else if (e.kind !== 'literal') [e.left, e.right].forEach(walk);
+    else if (e.kind !== 'literal' && e.kind !== 'status') [e.left, e.right].forEach(walk);
   };
   walk(expr);
   return { inputs: [...inputs], stages: [...stages] };
@@ -115,7 +122,20 @@ export function roots(expr: Expr): Root[] {
     if (e.kind === 'path') found.add(e.root);
     else if (e.kind === 'not') walk(e.expr);
     else if (e.kind === 'call') e.args.forEach(walk);
-    else if (e.kind !== 'literal') [e.left, e.right].forEach(walk);
+    else if (e.kind !== 'literal' && e.kind !== 'status') [e.left, e.right].forEach(walk);
+  };
+  walk(expr);
+  return [...found];
+}
+
+/** The status functions an expression calls; none means `success()` is implied. */
+export function statusFunctions(expr: Expr): StatusName[] {
+  const found = new Set<StatusName>();
+  const walk = (e: Expr): void => {
+    if (e.kind === 'status') found.add(e.name);
+    else if (e.kind === 'not') walk(e.expr);
+    else if (e.kind === 'call') e.args.forEach(walk);
+    else if (e.kind !== 'literal' && e.kind !== 'path') [e.left, e.right].forEach(walk);
   };
   walk(expr);
   return [...found];

@@ -57,7 +57,7 @@ export type Stage = {
    */
   needs?: Identifier | Identifier[];
   /**
-   * Run only when this condition is true; otherwise the stage is skipped.
+   * Run only when this condition is true; otherwise the stage is skipped. Without success(), failure() or always() in it, success() is implied: nothing earlier failed.
    */
   when?: string;
   /**
@@ -273,6 +273,10 @@ export interface Loop {
    * A condition over inputs and earlier stage results, e.g. inputs.check != '' && stages.build.status == 'succeeded'. May be wrapped in ${{ }}.
    */
   until?: string;
+  /**
+   * When the last round ends and until still does not hold: fail (default; the loop fails with loop_exhausted, or with the cause a stage of its last round gave, e.g. review_rounds_exhausted) or succeed (the loop ends as succeeded, with outputs.exhausted true).
+   */
+  onExhausted?: 'fail' | 'succeed';
 }
 /**
  * This interface was referenced by `OdwPipeline`'s JSON-Schema
@@ -323,11 +327,7 @@ export interface WithPlan {
    */
   allowSharedFiles?: boolean;
   /**
-   * Let tasks own files with uncommitted changes.
-   */
-  allowDirtyFiles?: boolean;
-  /**
-   * Let a task own no files.
+   * Let a task own no files: it may then change any file no other task owns.
    */
   allowUndeclaredFiles?: boolean;
 }

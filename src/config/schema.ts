@@ -55,6 +55,15 @@ function hints(): Hints {
   return cache;
 }
 
+/** Settings odw no longer has: what happened, and what to do instead. */
+const REMOVED: Record<string, { message: string; hint: string }> = {
+  allowDirtyFiles: {
+    message:
+      '"allowDirtyFiles" was removed: apply never writes over uncommitted changes (nothing but the approved change reaches your tree), so a plan that let tasks own such files could never be applied',
+    hint: 'delete the setting; before the run, commit or stash the changes of the files the tasks own (git stash push --include-untracked -- <file>…), and git stash pop after the apply',
+  },
+};
+
 const TYPE_NAMES: Record<string, string> = {
   string: 'a string',
   number: 'a number',
@@ -92,6 +101,8 @@ function describe(e: ErrorObject, segments: Segment[]): Mistake {
   switch (e.keyword) {
     case 'additionalProperties': {
       const key = String(p.additionalProperty);
+      const removed = REMOVED[key];
+      if (removed) return { segments: [...segments, key], message: removed.message, hint: removed.hint };
       const allowed = Object.keys((parent.properties ?? {}) as object);
       return { segments: [...segments, key], message: `unknown key "${key}"`, hint: didYouMean(key, allowed) ?? `allowed keys: ${allowed.join(', ')}` };
     }

@@ -44,7 +44,11 @@ export async function checkDirty(git: RunGit, repo: string, candidate: Candidate
       `Run the pipeline again so that its change is built on top of that one.`
     : `odw cannot tell who changed ${it} (you, an editor, a tool, or an agent). ` +
       `Commit, stash (git stash push --include-untracked -- <file>…) or undo the changes to ${it}, then run the pipeline again.`;
-  return refuse('dirty_files', dirty, `odw did not apply the change: ${count(dirty)} it touches changed since the run started: ${list(dirty)}. ${who}`);
+  return refuse(
+    'dirty_files',
+    dirty,
+    `odw did not apply the change: ${count(dirty)} it touches ${dirty.length === 1 ? 'has' : 'have'} uncommitted changes: ${list(dirty)}. ${who}`,
+  );
 }
 
 export function refuse(category: Refusal['category'], files: string[], message: string): Refusal {

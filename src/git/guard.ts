@@ -9,6 +9,7 @@ import { dirname, join, resolve } from 'node:path';
 import { GitError, type SnapshotEntry, type TreeChanges, type TreeSnapshot } from '../ports/git.js';
 import { type RunGit } from './exec.js';
 import { writeState } from './files.js';
+import { tempPath } from '../util/fs.js';
 import { dirtyPaths, entryState, readEntry, sameEntry, stagedLines } from './tree.js';
 
 export async function snapshot(git: RunGit, repo: string, options: { dir?: string } = {}): Promise<TreeSnapshot> {
@@ -73,8 +74,9 @@ export async function restore(git: RunGit, snap: TreeSnapshot): Promise<TreeChan
   }
   if (found.indexChanged && snap.indexCopy) {
     const index = await indexPath(git, repo);
-    await copyKeepingTime(snap.indexCopy, `${index}.odw-restore`);
-    await rename(`${index}.odw-restore`, index);
+    const tmp = tempPath(`${index}.odw-restore`);
+    await copyKeepingTime(snap.indexCopy, tmp);
+    await rename(tmp, index);
   }
   const after = await compare(git, snap);
   const left = [...after.modified, ...after.added, ...after.removed];

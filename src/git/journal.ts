@@ -9,6 +9,7 @@ import { mkdir, open, readFile, rename, rm } from 'node:fs/promises';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
 import type { PathState } from './files.js';
+import { tempPath } from '../util/fs.js';
 
 export interface JournalCommit {
   branch: string;
@@ -67,7 +68,7 @@ export async function writeJournal(dir: string, meta: Pick<Journal, 'runId' | 'b
 
 /** Replaces journal.json atomically and durably (temp file, fsync, rename, fsync the folder). */
 async function saveJournal(dir: string, journal: Journal): Promise<void> {
-  const tmp = join(dir, `${JSON_FILE}.tmp`);
+  const tmp = tempPath(join(dir, JSON_FILE));
   await writeSynced(tmp, `${JSON.stringify(journal, null, 2)}\n`);
   await rename(tmp, join(dir, JSON_FILE));
   await syncDir(dir);

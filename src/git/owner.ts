@@ -5,6 +5,7 @@
 import { mkdir, readFile, readdir, rename, stat, writeFile } from 'node:fs/promises';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
+import { tempPath } from '../util/fs.js';
 
 const OWNER_FILE = 'owner.json';
 /** A folder without owner.json younger than this may be a run that is still starting. */
@@ -33,7 +34,7 @@ export async function claimRunFolder(folder: string, runId: string, repo: string
   const current = await readOwner(folder);
   if (current && current.pid === process.pid && current.host === hostname()) return;
   const owner: Owner = { pid: process.pid, runId, repo, host: hostname(), createdAt: new Date().toISOString() };
-  const tmp = `${file}.${process.pid}.tmp`;
+  const tmp = tempPath(file);
   await writeFile(tmp, JSON.stringify(owner, null, 2) + '\n');
   await rename(tmp, file);
 }

@@ -13,6 +13,7 @@ import type { ProcessRunner } from '../ports/process.js';
 import { type RunGit, splitZ } from './exec.js';
 import { claimRunFolder } from './owner.js';
 import { runFolder } from './paths.js';
+import { tempPath } from '../util/fs.js';
 import { pin, restoreSettings } from './pinned.js';
 
 const ODW_GIT = '.odw-git';
@@ -74,8 +75,8 @@ async function createOdwGit(git: RunGit, repo: string, folder: string, dir: stri
   await claimRunFolder(folder, basename(folder), repo);
   if (await exists(join(dir, 'HEAD'))) return dir;
   const { common, objects } = await userObjects(git, repo);
-  const tmp = `${dir}.${process.pid}.tmp`;
-  await rm(tmp, { recursive: true, force: true });
+  // A temporary git dir of its own: another process making the same run's git dir never shares it.
+  const tmp = tempPath(dir);
   await git(['init', '--bare', '--quiet', '--template=', tmp], { cwd: folder });
   await mkdir(join(tmp, 'objects', 'info'), { recursive: true });
   await writeFile(join(tmp, 'objects', 'info', 'alternates'), `${objects}\n`);
@@ -96,7 +97,15 @@ async function createOdwGit(git: RunGit, repo: string, folder: string, dir: stri
   // git-lfs keeps its objects beside the user's objects: smudge and clean find them there.
   if (await exists(join(common, 'lfs'))) copied.push(['lfs.storage', join(common, 'lfs')]);
   await addConfig(git, join(tmp, 'config'), copied);
-  await rename(tmp, dir);
+  try {
+    await rename(tmp, dir);
+  } catch (e) {
+    // Another process made it first (a non-empty folder is not replaced): use that one.
+    await rm(tmp, { recursive: true, force: true });
+    if (!(await exists(join(dir, 'HEAD')))) throw e;
+    settings.set(dir, copied);
+    return dir;
+  }
   settings.set(dir, copied);
   await pin(dir);
   return dir;

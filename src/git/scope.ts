@@ -22,14 +22,20 @@ export function ownershipMatcher(owns: string[]): (file: string) => boolean {
   };
 }
 
+/**
+ * Every file a task changed that it does not own. A task that owns no files (`allowUndeclaredFiles`)
+ * owns every file no task with files owns.
+ */
 export function checkScope(tasks: ScopeTask[]): ScopeIssue[] {
-  const owners = tasks.map((t) => ({ id: t.id, owns: ownershipMatcher(t.owns) }));
+  const declared = tasks.filter((t) => t.owns.length).map((t) => ({ id: t.id, owns: ownershipMatcher(t.owns) }));
+  const unowned = (file: string) => !declared.some((o) => o.owns(file));
+  const owners = tasks.map((t) => declared.find((o) => o.id === t.id) ?? { id: t.id, owns: unowned });
   const issues: ScopeIssue[] = [];
   for (const task of tasks) {
     const mine = owners.find((o) => o.id === task.id)!;
     for (const file of task.files) {
       if (mine.owns(file)) continue;
-      const other = owners.find((o) => o.id !== task.id && o.owns(file));
+      const other = declared.find((o) => o.id !== task.id && o.owns(file));
       issues.push(other ? { task: task.id, file, ownedBy: other.id } : { task: task.id, file });
     }
   }

@@ -44,6 +44,7 @@ function compileNode(stage: Stage, groupIds: Set<string>): PlanNode {
       type: 'loop',
       max: typeof max === 'number' ? max : condition(String(max))!,
       until: condition(stage.loop.until),
+      onExhausted: stage.loop.onExhausted ?? 'fail',
       children: compileGroup(stage.stages ?? []),
     };
   }

@@ -1,7 +1,6 @@
 /** Which runtime profiles a plan's agent stages will call (pure). */
+import { DEFAULT_RUNTIME } from '../config/default-runtimes.js';
 import type { PlanNode } from './types.js';
-
-const DEFAULT_RUNTIME: Record<string, string> = { plan: 'planner', fanout: 'implementer', repair: 'implementer', review: 'reviewer' };
 
 export function usedRuntimes(nodes: PlanNode[]): string[] {
   return nodes.flatMap((n): string[] => {

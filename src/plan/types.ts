@@ -38,6 +38,8 @@ export interface PlanLoop extends NodeBase {
   type: 'loop';
   max: number | Condition;
   until?: Condition;
+  /** When the last round ends and `until` still does not hold (default `fail`). */
+  onExhausted: 'fail' | 'succeed';
   children: PlanNode[];
 }
 

@@ -1,16 +1,16 @@
 /** Runs one stage through its kind's handler, with the work every kind shares around it. */
 import type { StageStatus } from '../ports/events.js';
-import type { PlanStage } from '../plan/types.js';
+import type { PlanLoop, PlanStage } from '../plan/types.js';
 import type { StageRecord } from '../record/types.js';
 import type { StageContext, StageResult } from '../stages/types.js';
 import type { Frame } from './interpreter.js';
 import { guardStage } from './repo-guard.js';
 import { snapshotScope } from './scope.js';
 import { renderTemplate } from './template.js';
+import { ruleOnExhaustion, type Round } from './exhaustion.js';
 
-type Round = { round: number; max: number } | undefined;
-
-export async function runStage(frame: Frame, stage: PlanStage, loop: Round): Promise<StageStatus> {
+/** `group`: the loop group the stage is in, whose rounds decide what a stage's `exhaustion` means. */
+export async function runStage(frame: Frame, stage: PlanStage, loop: Round, group?: PlanLoop): Promise<StageStatus> {
   const round = loop?.round;
   const key = round ? `${stage.id}@r${round}` : stage.id;
   const prior = frame.done?.[key];
@@ -32,6 +32,7 @@ export async function runStage(frame: Frame, stage: PlanStage, loop: Round): Pro
   }
   result = await guardStage(frame, stage, round, result).catch((error) => ({ status: 'failed' as const, error: crashed(error) }));
   if (frame.signal.aborted && result.status !== 'succeeded') result = { ...result, status: 'cancelled' };
+  result = ruleOnExhaustion(frame.scope, stage, loop, group, result);
   const finishedAt = ports.clock.now();
   const durationMs = finishedAt - startedAt;
   const error = result.error ? { ...result.error, message: `stage ${stage.id}: ${result.error.message}` } : undefined;

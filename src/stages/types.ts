@@ -60,6 +60,12 @@ export interface StageResult {
   summary?: string;
   /** Replaces the run's one-line headline. */
   headline?: string;
+  /**
+   * The stage succeeded but its outcome does not meet what its loop waits for (a review's reject):
+   * the failure it is when no round follows. The loop decides: outside a loop, and in a loop's last
+   * round while its `until` (which reads this stage) still does not hold, the stage fails with it.
+   */
+  exhaustion?: RunError;
 }
 
 export type StageHandler = (ctx: StageContext) => Promise<StageResult>;

@@ -7,7 +7,7 @@ import type { Task } from './types.js';
 
 export interface PreflightOptions {
   allowSharedFiles?: boolean;
-  allowDirtyFiles?: boolean;
+  /** A task may own no files: it may then change any file no other task owns. */
   allowUndeclaredFiles?: boolean;
   /** Paths that differ from HEAD or are untracked in the user's tree. */
   dirty: string[];
@@ -69,19 +69,18 @@ export function preflightTasks(tasks: Task[], opts: PreflightOptions): { ok: tru
       );
     }
   }
-  if (!opts.allowDirtyFiles) {
-    const owned = normalized.map((t) => ownershipMatcher(t.files));
-    const dirty = opts.dirty.filter((d) => owned.some((owns) => owns(d)));
-    if (dirty.length)
-      return bad(
-        fail(
-          'dirty_task_files',
-          `owned files have uncommitted changes: ${dirty.join(', ')}`,
-          { files: dirty },
-          'commit or stash them first, so the result can be applied safely',
-        ),
-      );
-  }
+  // A task that owns no files may change any file no other task owns: every dirty file is then at stake.
+  const owned = normalized.map((t) => (t.files.length ? ownershipMatcher(t.files) : () => true));
+  const dirty = opts.dirty.filter((d) => owned.some((owns) => owns(d)));
+  if (dirty.length)
+    return bad(
+      fail(
+        'dirty_task_files',
+        `owned files have uncommitted changes: ${dirty.join(', ')}; apply never writes over them, so nothing ran`,
+        { files: dirty },
+        'commit or stash them now (git stash push --include-untracked -- <file>…), run again, and git stash pop after the apply',
+      ),
+    );
   return { ok: true, tasks: normalized };
 }
 

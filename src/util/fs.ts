@@ -1,10 +1,20 @@
 import { mkdirSync, renameSync, writeFileSync, readFileSync, existsSync } from 'node:fs';
 import { dirname } from 'node:path';
+import { randomBytes } from 'node:crypto';
+
+/**
+ * A temporary name beside `target`, unique to this process and this call (pid + random suffix):
+ * two writers of the same file, in one process or several, never share it, so one writer's
+ * rename can never take the other's temporary file away.
+ */
+export function tempPath(target: string): string {
+  return `${target}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`;
+}
 
 /** Write a file so that a reader (or a crash) never sees it half-written: temp file, then rename. */
 export function writeFileAtomic(path: string, data: string | Buffer): void {
   mkdirSync(dirname(path), { recursive: true });
-  const tmp = `${path}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
+  const tmp = tempPath(path);
   writeFileSync(tmp, data);
   renameSync(tmp, path);
 }

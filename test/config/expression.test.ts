@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { evaluate, ExpressionError, parseExpression, references, truthy, type ExpressionContext } from '../../src/config/expression.js';
+import { evaluate, ExpressionError, parseExpression, references, statusFunctions, truthy, type ExpressionContext } from '../../src/config/expression.js';
 
 const ctx: ExpressionContext = {
   inputs: { check: 'npm test', rounds: 3, strict: false, empty: '', count: '5', list: ['a', 'b'] },
@@ -63,12 +63,13 @@ describe('parseExpression and evaluate', () => {
     ['inputs.a &&', 'unexpected end of expression', 12],
     ["inputs.a == 'x", 'unterminated string', 13],
     ['foo.bar', 'unknown name "foo": paths start with inputs., stages., run. or loop., and strings are quoted', 1],
-    ['upper(inputs.a)', 'unknown function "upper" (functions: contains, startsWith, endsWith)', 1],
+    ['upper(inputs.a)', 'unknown function "upper" (functions: contains, startsWith, endsWith, success, failure, always)', 1],
     ['contains(inputs.a)', 'contains() takes 2 arguments, got 1', 1],
     ['(inputs.a', 'expected ")" but found end of expression', 10],
     ['inputs.a == 1 == 2', 'comparisons cannot be chained; use && between them', 15],
     ['${{ inputs. }}', 'expected a name after "." but found end of expression', 13],
     ['inputs.a # b', 'unexpected character "#"', 10],
+    ['always(inputs.a)', 'always() takes no arguments', 1],
   ])('rejects %j', (src, message, column) => {
     let error: unknown;
     try {
@@ -84,6 +85,17 @@ describe('parseExpression and evaluate', () => {
   it('lists the inputs and stages an expression reads', () => {
     const expr = parseExpression("inputs.a && stages.build.status == 'ok' || contains(stages.review.outputs.x, inputs.b) || !inputs.a || loop.round > 1");
     expect(references(expr)).toEqual({ inputs: ['a', 'b'], stages: ['build', 'review'] });
+  });
+});
+
+describe('status functions', () => {
+  it('success() is the default state; failure() holds once an earlier stage failed; always() always', () => {
+    const at = (src: string, failed?: boolean) => evaluate(parseExpression(src), { ...ctx, ...(failed === undefined ? {} : { status: { failed } }) });
+    expect([at('success()'), at('failure()'), at('always()')]).toEqual([true, false, true]);
+    expect([at('success()', true), at('failure()', true), at('always()', true)]).toEqual([false, true, true]);
+    expect(at("failure() && inputs.check == 'npm test'", true)).toBe(true);
+    expect(statusFunctions(parseExpression("!failure() || contains(inputs.list, 'a') && always()"))).toEqual(['failure', 'always']);
+    expect(statusFunctions(parseExpression('inputs.a'))).toEqual([]);
   });
 });
 

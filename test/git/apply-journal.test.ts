@@ -177,7 +177,7 @@ describe('apply journal and recovery', () => {
     expect(refused).toMatchObject({ ok: false, category: 'dirty_files', files: ['src/app.ts'] });
     if (!refused.ok) {
       expect(refused.message).toBe(
-        'odw did not apply the change: 1 file it touches changed since the run started: src/app.ts. ' +
+        'odw did not apply the change: 1 file it touches has uncommitted changes: src/app.ts. ' +
           'The last odw run to apply in this repository, odw-run-a, changed it. Run the pipeline again so that its change is built on top of that one.',
       );
       expect(refused.message).not.toMatch(/you changed/);

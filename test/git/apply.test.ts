@@ -86,7 +86,7 @@ describe('atomic apply', () => {
     expect(result).toMatchObject({ ok: false, category: 'dirty_files', files });
     if (!result.ok) {
       expect(result.message).toBe(
-        `odw did not apply the change: 1 file it touches changed since the run started: ${files[0]}. ` +
+        `odw did not apply the change: 1 file it touches has uncommitted changes: ${files[0]}. ` +
           'odw cannot tell who changed it (you, an editor, a tool, or an agent). ' +
           'Commit, stash (git stash push --include-untracked -- <file>…) or undo the changes to it, then run the pipeline again.',
       );

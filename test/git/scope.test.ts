@@ -29,4 +29,12 @@ describe('ownership scope', () => {
   it('a rename must own both paths', () => {
     expect(checkScope([{ id: 'a', owns: ['new.ts'], files: ['new.ts', 'old.ts'] }])).toEqual([{ task: 'a', file: 'old.ts' }]);
   });
+
+  it('a task that owns no files may change any file no other task owns, and nothing another task owns', () => {
+    const issues = checkScope([
+      { id: 'api', owns: ['src/api/**'], files: ['src/api/a.ts'] },
+      { id: 'docs', owns: [], files: ['README.md', 'docs/guide.md', 'src/api/a.ts'] },
+    ]);
+    expect(issues).toEqual([{ task: 'docs', file: 'src/api/a.ts', ownedBy: 'api' }]);
+  });
 });

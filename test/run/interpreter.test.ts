@@ -107,9 +107,26 @@ describe('interpreter', () => {
       ],
       { handlers: { exec: s.handler }, inputs: { rounds: 2 } },
     );
-    expect(r.status).toBe('succeeded');
-    expect(r.record.stages.wait.outputs).toEqual({ rounds: 2, exhausted: true });
+    // Reaching the ceiling without meeting `until` is the loop's failure.
+    expect(r.status).toBe('failed');
+    expect(r.error).toEqual({ category: 'loop_exhausted', message: "loop wait: stages.poll.outputs.ready == 'yes' still false after 2 rounds (its max)" });
+    expect(r.record.stages.wait).toMatchObject({ status: 'failed', outputs: { rounds: 2, exhausted: true } });
     expect(s.log.filter((l) => l.startsWith('start'))).toEqual(['start poll@1', 'start fix@1', 'start poll@2', 'start fix@2']);
+    expect(r.record.history.at(-1)).toMatchObject({ step: 'loop', stage: 'wait', ok: false, error: expect.stringMatching(/^loop_exhausted: loop wait: /) });
+  });
+
+  it('a loop that says onExhausted: succeed ends as succeeded at its ceiling', async () => {
+    const s = scripted({ poll: { outputs: { ready: 'no' } } });
+    const r = await runStages(
+      [
+        { id: 'wait', loop: { max: 2, until: "stages.poll.outputs.ready == 'yes'", onExhausted: 'succeed' }, stages: [exec('poll')] },
+        exec('after', { needs: 'wait' }),
+      ],
+      { handlers: { exec: s.handler } },
+    );
+    expect(r.status).toBe('succeeded');
+    expect(r.record.stages.wait).toMatchObject({ status: 'succeeded', outputs: { rounds: 2, exhausted: true } });
+    expect(r.record.stages.after.status).toBe('succeeded');
   });
 
   it('cancels: running stages end cancelled, nothing new starts', async () => {

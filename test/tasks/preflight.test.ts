@@ -101,6 +101,11 @@ describe('task preflight (seed-behaviour G18)', () => {
   it('dirty_task_files: owned files with uncommitted changes', () => {
     const r = check([t('a', ['src/**']), t('b', ['README.md'])], { dirty: ['src/x.js', 'other.txt'] });
     expect(r).toMatchObject({ ok: false, category: 'dirty_task_files', details: { files: ['src/x.js'] } });
-    expect(check([t('a', ['src/**'])], { dirty: ['src/x.js'], allowDirtyFiles: true })).toMatchObject({ ok: true });
+  });
+
+  it('a task that owns no files (allowUndeclaredFiles) may change any unowned file: every dirty file is at stake', () => {
+    expect(check([t('a', ['src/**']), t('b', [])], { dirty: [], allowUndeclaredFiles: true })).toMatchObject({ ok: true });
+    const r = check([t('a', ['src/**']), t('b', [])], { dirty: ['notes.txt'], allowUndeclaredFiles: true });
+    expect(r).toMatchObject({ ok: false, category: 'dirty_task_files', details: { files: ['notes.txt'] } });
   });
 });

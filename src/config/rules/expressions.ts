@@ -1,6 +1,6 @@
 /** Conditions parse, and name only declared inputs and existing stages; `loop.max` reads only inputs. */
 import type { ConfigError } from '../errors.js';
-import { ExpressionError, parseExpression, references, roots, type Expr } from '../expression.js';
+import { ExpressionError, parseExpression, references, roots, statusFunctions, type Expr } from '../expression.js';
 import { isObject, type Segment } from '../path.js';
 import { didYouMean } from '../suggest.js';
 import { allStages, inputNames, type Rule } from './context.js';
@@ -10,7 +10,7 @@ export const expressions: Rule = ({ spec, loc }) => {
   const stages = allStages(spec);
   const ids = stages.flatMap((s) => (s.id === undefined ? [] : [s.id]));
   const errors: ConfigError[] = [];
-  const check = (source: unknown, segments: Segment[], onlyInputs = false): void => {
+  const check = (source: unknown, segments: Segment[], onlyInputs = false, statusAllowed = false): void => {
     if (typeof source !== 'string' || source.trim() === '') return;
     let expr: Expr;
     try {
@@ -24,6 +24,11 @@ export const expressions: Rule = ({ spec, loc }) => {
       errors.push(loc.error(segments, 'may only use inputs (it is computed before the first round)'));
       return;
     }
+    const status = statusFunctions(expr);
+    if (!statusAllowed && status.length) {
+      errors.push(loc.error(segments, `${status[0]}() is only for a stage's "when" (it asks whether an earlier stage failed)`));
+      return;
+    }
     const refs = references(expr);
     for (const name of refs.inputs.filter((n) => !inputs.includes(n))) {
       errors.push(loc.error(segments, `unknown input "${name}"`, didYouMean(name, inputs) ?? 'declare it under "inputs:"'));
@@ -33,7 +38,7 @@ export const expressions: Rule = ({ spec, loc }) => {
     }
   };
   for (const { stage, segments } of stages) {
-    check(stage.when, [...segments, 'when']);
+    check(stage.when, [...segments, 'when'], false, true);
     if (isObject(stage.loop)) {
       check(stage.loop.until, [...segments, 'loop', 'until']);
       check(stage.loop.max, [...segments, 'loop', 'max'], true);

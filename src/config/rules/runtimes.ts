@@ -1,7 +1,11 @@
-/** Stages and reviewers name runtime profiles that the pipeline declares. */
+/**
+ * Every runtime profile a stage would call is declared: the ones stages and reviewers name, and
+ * the default of each agent kind (`planner`, `implementer`, `reviewer`) where none is named.
+ */
 import type { ConfigError } from '../errors.js';
 import { isObject, type Segment } from '../path.js';
 import { didYouMean } from '../suggest.js';
+import { DEFAULT_RUNTIME } from '../default-runtimes.js';
 import { allStages, keysOf, type Rule } from './context.js';
 
 export const runtimes: Rule = ({ spec, loc }) => {
@@ -12,12 +16,29 @@ export const runtimes: Rule = ({ spec, loc }) => {
     const hint = didYouMean(name, names) ?? (names.length ? `declared runtimes: ${names.join(', ')}` : 'declare it under "runtimes:"');
     errors.push(loc.error(segments, `unknown runtime "${name}"`, hint));
   };
+  const checkDefault = (kind: string, segments: Segment[], who: string): void => {
+    const name = DEFAULT_RUNTIME[kind];
+    if (names.includes(name)) return;
+    const hint = `declare runtimes.${name}, or give the ${who} a \`runtime\`${names.length ? ` (declared: ${names.join(', ')})` : ''}`;
+    errors.push(loc.error(segments, `${who} uses the runtime "${name}" (the default of a ${kind} stage), which is not declared`, hint));
+  };
   for (const { stage, segments } of allStages(spec)) {
     check(stage.runtime, [...segments, 'runtime']);
-    const reviewers = isObject(stage.with) ? stage.with.reviewers : undefined;
+    const w = isObject(stage.with) ? stage.with : {};
+    const reviewers = w.reviewers;
     if (Array.isArray(reviewers)) {
       reviewers.forEach((r, i) => isObject(r) && check(r.runtime, [...segments, 'with', 'reviewers', i, 'runtime']));
     }
+    if (typeof stage.uses !== 'string' || !DEFAULT_RUNTIME[stage.uses] || stage.runtime !== undefined) continue;
+    // A plan stage given a literal tasks document never calls its planner.
+    if (stage.uses === 'plan' && typeof w.tasks === 'string' && w.tasks.trim() !== '' && !w.tasks.includes('{{')) continue;
+    if (stage.uses === 'review' && Array.isArray(reviewers) && reviewers.length) {
+      reviewers.forEach((r, i) => {
+        if (isObject(r) && r.runtime === undefined) checkDefault('review', [...segments, 'with', 'reviewers', i], `reviewer "${String(r.id)}"`);
+      });
+      continue;
+    }
+    checkDefault(stage.uses, [...segments, 'uses'], `stage "${String(stage.id)}"`);
   }
   return errors;
 };

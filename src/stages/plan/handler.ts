@@ -10,6 +10,7 @@ import { agentFailure, callAgent, isFatal } from '../../workflow/agent.js';
 import { requireGit } from '../../workflow/git-run.js';
 import { PLAN_SCHEMA } from '../../workflow/schemas.js';
 import type { StageContext, StageHandler, StageResult } from '../types.js';
+import { DEFAULT_RUNTIME } from '../../config/default-runtimes.js';
 
 export const planHandler: StageHandler = async (ctx) => {
   const w = ctx.stage.with as WithPlan;
@@ -44,10 +45,9 @@ export const planHandler: StageHandler = async (ctx) => {
   } else {
     return failed('planning_failed', 'nothing to plan: give a request, a spec or a tasks file (e.g. --input request="…" or --input tasks=tasks.yml)');
   }
-  const dirty = w.allowDirtyFiles ? [] : await git.dirtyFiles(ctx.run.repo);
+  const dirty = await git.dirtyFiles(ctx.run.repo);
   const checked = preflightTasks(normalized.tasks, {
     dirty,
-    allowDirtyFiles: w.allowDirtyFiles,
     allowSharedFiles: w.allowSharedFiles,
     allowUndeclaredFiles: w.allowUndeclaredFiles,
   });
@@ -74,7 +74,7 @@ type PlannerAnswer = { error: StageResult } | { normalized: Normalized; summary:
 
 async function askPlanner(ctx: StageContext, w: WithPlan, request: string): Promise<PlannerAnswer> {
   const prompt = ctx.render(w.prompt ?? '{{request}}', { request });
-  const result = await callAgent(ctx, { runtime: ctx.stage.runtime ?? 'planner', prompt, cwd: ctx.run.repo, schema: PLAN_SCHEMA });
+  const result = await callAgent(ctx, { runtime: ctx.stage.runtime ?? DEFAULT_RUNTIME.plan, prompt, cwd: ctx.run.repo, schema: PLAN_SCHEMA });
   if (result.outcome !== 'ok') {
     const cause = agentFailure(result, 'the planner');
     if (isFatal(cause)) return { error: failed(cause.category, cause.message) };

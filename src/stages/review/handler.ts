@@ -1,8 +1,9 @@
 /**
  * `uses: review` — judge the combined candidate: the pre-review gate, the patch combination, the
  * hazards gate (secrets, symlinks out of the repository), the check, and the reviewers (in
- * parallel), aggregated by policy. A reject in the last round, or needs_owner, ends the run with
- * nothing applied. With `base` or `worktree` it judges an existing change instead (change.ts).
+ * parallel), aggregated by policy. needs_owner ends the run with nothing applied; a reject gives
+ * the loop its cause (`exhaustion`): the loop, not the review, decides whether a round follows.
+ * With `base` or `worktree` it judges an existing change instead (change.ts): a reject is final.
  */
 import type { WithReview } from '../../config/pipeline.generated.js';
 import type { Candidate, GitRun } from '../../ports/git.js';
@@ -94,7 +95,6 @@ interface Verdict {
 
 function decide(ctx: StageContext, set: CandidateSet, v: Verdict): StageResult {
   const round = ctx.round ?? 1;
-  const max = (ctx.scope.loop as { max?: number } | undefined)?.max ?? round;
   const files = v.change ? (v.candidate?.files ?? []) : allFiles(set.results);
   const history = {
     step: 'review',
@@ -129,28 +129,24 @@ function decide(ctx: StageContext, set: CandidateSet, v: Verdict): StageResult {
     ...(v.change ? { change: v.change } : {}),
   };
   const first = v.blockers[0]?.message.split('\n')[0];
-  const error = failure(v, round, max, first);
-  if (!error)
-    return {
-      status: 'succeeded',
-      outputs,
-      history: [history],
-      ...(v.change ? { headline: `approved ${changeName(v.change)} (${files.length} file${files.length === 1 ? '' : 's'})` } : {}),
-    };
-  const headline = v.decision === 'needs_owner' ? { headline: `needs owner in round ${round}: ${first ?? ''}` } : {};
-  return failedStep(history, error, { outputs, ...headline });
+  if (v.decision === 'needs_owner') {
+    const error = { category: 'needs_owner', message: `the reviewers need a decision from the owner${first ? `: ${first}` : ''}` };
+    return failedStep(history, error, { outputs, headline: `needs owner in round ${round}: ${first ?? ''}` });
+  }
+  if (v.decision !== 'reject') {
+    const headline = v.change ? { headline: `approved ${changeName(v.change)} (${files.length} file${files.length === 1 ? '' : 's'})` } : {};
+    return { status: 'succeeded', outputs, history: [history], ...headline };
+  }
+  // An existing change has no tasks to repair: its reject is final, whatever loop it is in.
+  if (v.change) {
+    const message = `the review rejected ${changeName(v.change)} (${v.blockers.length} blocker${v.blockers.length === 1 ? '' : 's'}): ${first ?? ''}`;
+    return failedStep(history, { category: 'review_rejected', message }, { outputs });
+  }
+  return { status: 'succeeded', outputs, history: [history], exhaustion: exhaustion(v, round, first) };
 }
 
-/** needs_owner ends the run; so does a reject in the last round, or of an existing change (there is nothing to repair). */
-function failure(v: Verdict, round: number, max: number, first: string | undefined): { category: string; message: string } | undefined {
-  if (v.decision === 'needs_owner') return { category: 'needs_owner', message: `the reviewers need a decision from the owner${first ? `: ${first}` : ''}` };
-  if (v.decision === 'reject' && v.change) {
-    return {
-      category: 'review_rejected',
-      message: `the review rejected ${changeName(v.change)} (${v.blockers.length} blocker${v.blockers.length === 1 ? '' : 's'}): ${first ?? ''}`,
-    };
-  }
-  if (v.decision !== 'reject' || round < max) return undefined;
+/** What a reject is when no round follows (the loop decides): the pre_review gate's, or the reviewers'. */
+function exhaustion(v: Verdict, round: number, first: string | undefined): { category: string; message: string } {
   const category = v.gate === 'pre_review' ? 'implementation_pre_review_blocked' : 'review_rounds_exhausted';
   return {
     category,
