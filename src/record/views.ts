@@ -104,6 +104,24 @@ function totals(calls: AgentCallRecord[]): string {
   return calls.length ? `   Agents: ${count(calls.length, 'call')}${usage ? `, ${usage}` : ''}` : '';
 }
 
+/**
+ * The last check, when it failed in review: what its output shows (the excerpt its blocker
+ * carries) and where the whole output is. A failed verify says it in the run's Failure line.
+ */
+function failedCheck(history: Entry[]): string[] {
+  const h = [...history].reverse().find((e) => e.check);
+  if (!h || h.check.ok !== false) return [];
+  const blocker = ((h.blockers ?? []) as { message?: string; source?: string }[]).find((b) => b.source === 'check' && b.message);
+  if (!blocker?.message) return [];
+  const excerpt = blocker.message.slice(blocker.message.indexOf('\n') + 1);
+  return [
+    '',
+    `Check \`${h.check.command}\` failed in ${h.stage ?? h.step}${h.round ? ` r${h.round}` : ''} (exit ${h.check.exitCode ?? '?'}):`,
+    ...excerpt.split('\n').map((l: string) => `  ${l}`),
+    ...(h.check.log ? [`  Full log: ${h.check.log}`] : []),
+  ];
+}
+
 export function showText(r: RunRecord, status: ShownStatus, calls: AgentCallRecord[], events: RunEvent[]): string {
   const out = [`Run ${r.id}  ${status}`];
   if (r.error) out.push(`Failure: ${r.error.category}: ${r.error.message}`);
@@ -116,6 +134,7 @@ export function showText(r: RunRecord, status: ShownStatus, calls: AgentCallReco
   const steps = r.history.filter(shownInHistory);
   out.push('', 'History:');
   out.push(...(steps.length ? steps.map((h) => `  ${historyLine(h)}`) : ['  (no step finished)']));
+  out.push(...failedCheck(r.history as Entry[]));
   const running = Object.entries(r.stages).filter(([, s]) => s.status === 'running' && s.kind !== 'loop');
   if (running.length) out.push('', 'Running:', ...running.map(([k, s]) => `  ${k} (${s.kind})`));
   if (calls.length) out.push('', 'Agent calls:', ...calls.map((c) => `  ${callLine(c)}`));

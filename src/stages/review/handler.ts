@@ -46,7 +46,7 @@ export const reviewHandler: StageHandler = async (ctx) => {
     run,
     candidate,
     async (ws) => {
-      const checkResult = check ? await runCheck(ctx, check, ws.path, w.timeout) : undefined;
+      const checkResult = check ? await runCheck(ctx, check, ws.path, w.timeout, w.excerpt) : undefined;
       const reviews = await runReviewers(ctx, w, ws.path, candidate, set, checkResult);
       return { checkResult, reviews };
     },
@@ -95,7 +95,7 @@ function decide(ctx: StageContext, set: CandidateSet, v: Verdict): StageResult {
       blockers: r.blockers.length,
       ...(r.failed ? { failed: r.failed } : {}),
     })),
-    ...(v.check ? { check: { command: v.check.command, ok: v.check.ok, exitCode: v.check.exitCode } } : {}),
+    ...(v.check ? { check: { command: v.check.command, ok: v.check.ok, exitCode: v.check.exitCode, log: v.check.log } } : {}),
     ok: v.decision === 'approve',
   };
   const outputs = {
