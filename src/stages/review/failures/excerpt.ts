@@ -16,7 +16,7 @@ import { parseTsc } from './tsc.js';
 import type { ExcerptLimits, FailureBlock, FailureExcerpt, Runner } from './types.js';
 import { parseVitest } from './vitest.js';
 
-export const DEFAULT_LIMITS: ExcerptLimits = { maxLines: 80, maxChars: 8_000 };
+const DEFAULT_LIMITS: ExcerptLimits = { maxLines: 80, maxChars: 8_000 };
 const SUMMARY_LINES = 5;
 /** A passing test, a TAP plan or subtest line, a progress row of dots: never part of the summary. */
 const PASSING = /^\s*(?:ok \d+\b|✔|✓|√|PASS\b|# Subtest:|\d+\.\.\d+$)|^\S+\s+\.+\s*(?:\[\s*\d+%\])?$|^\.+\s*\d*\/?\d*$/;
