@@ -7,6 +7,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { odw } from '../helpers/cli.js';
 import { promptsOf, runFlagship } from '../helpers/flagship.js';
+import { gitdir } from '../helpers/gitdir.js';
 
 const passing = Array.from({ length: 60 }, (_, i) => `test('adds ${i}', () => assert.equal(${i} + 1, ${i + 1}));`);
 const files = {
@@ -65,5 +66,25 @@ describe('a failing review check', () => {
       /\nCheck `node --test --test-reporter=tap test\/` failed in review r1 \(exit 1\):\n {2}not ok 1 - add keeps small sums exact\n/,
     );
     expect(show.stdout).toMatch(/\n {2}Full log: \S+\.log\n/);
+  });
+
+  it("keeps to the stage's excerpt caps, and says what it left out", async () => {
+    const failing = Array.from({ length: 14 }, (_, i) => `console.log('src/f${i}.ts(1,1): error TS2304: Cannot find name \\'x${i}\\'.');`);
+    const repo = await gitdir({
+      files: {
+        'types.mjs': [...failing, 'process.exit(2);', ''].join('\n'),
+        '.gitignore': '.odw/\n',
+        'p.yml': 'stages:\n  - id: verify\n    uses: verify\n    with: { check: node types.mjs, excerpt: { maxLines: 10 } }\n',
+      },
+    });
+    const r = await odw(['run', 'p.yml'], { cwd: repo.dir });
+    expect(r.code).toBe(1);
+    const show = JSON.parse((await odw(['runs', 'show', 'latest', '--json'], { cwd: repo.dir })).stdout);
+    const message: string = show.error.message;
+    expect(message).toContain("src/f0.ts(1,1): error TS2304: Cannot find name 'x0'.");
+    expect(message).toMatch(/… \d more failures not shown \(see the full log\)/);
+    expect(message.split('\n').length).toBeLessThanOrEqual(11);
+    expect(show.stages.verify.outputs.check.failures).toMatchObject({ runner: 'tsc', truncated: true });
+    expect(show.stages.verify.outputs.check.failures.blocks).toHaveLength(14);
   });
 });

@@ -25,6 +25,18 @@ describe('locations', () => {
   });
 
   it('drops frames in node_modules, node internals, toolchains and outside the workspace', () => {
+    const block = parseTap(
+      lines(
+        'not ok 1 - a',
+        '  ---',
+        '  stack: |-',
+        '    TestContext.<anonymous> (test/a.test.js:5:10)',
+        '    node:internal/test_runner/harness:255:12',
+        '  ...',
+      ),
+    );
+    expect(block[0].lines.join('\n')).not.toContain('node:internal');
+    expect(block[0].locations).toMatchObject([{ file: 'test/a.test.js', line: 5, fn: 'TestContext.<anonymous>' }]);
     expect(locationIn('    at Test.run (node:internal/test_runner/test:796:25)')).toBe('outside');
     expect(locationIn('    at x (/tmp/ws/node_modules/tape/lib/test.js:548:48)', '/tmp/ws')).toBe('outside');
     expect(repoPath('/rustc/abc/library/core/src/panicking.rs')).toBeUndefined();

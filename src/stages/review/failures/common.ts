@@ -6,8 +6,8 @@ export type Parser = (output: string, cwd?: string) => FailureBlock[];
 
 /** `fn (path:line:col)`, with or without `at`/`async` (node, jest, mocha; node:test's YAML stack has no `at`). */
 const PAREN_FRAME = /^\s*(?:at\s+)?(?:async\s+)?([^\s()]+(?: \[as [^\]]+\])?) \(((?:file:\/\/)?[^()\s]+?):(\d+):(\d+)\)\s*\{?\s*$/;
-/** `at path:line:col` (node, Rust backtraces, node:test's `test at path:line:col`). */
-const BARE_FRAME = /^\s*(?:test\s+)?at\s+((?:file:\/\/)?[^\s()]+?):(\d+):(\d+)\s*$/;
+/** `at path:line:col` (node, Rust backtraces, node:test's `test at path:line:col`), or the bare `path:line:col` of node:test's YAML stack. */
+const BARE_FRAME = /^\s*(?:(?:test\s+)?at\s+)?((?:file:\/\/)?[^\s()]+?):(\d+):(\d+)\s*$/;
 const PATTERNS: { re: RegExp; file: number; line: number; col?: number; fn?: number }[] = [
   { re: /\bat:?\s+(?:async\s+)?([^\s()]+(?: \[as [^\]]+\])?) \(((?:file:\/\/)?[^()\s]+?):(\d+):(\d+)\)/, fn: 1, file: 2, line: 3, col: 4 },
   { re: /^\s*(?:async\s+)?([^\s()]+(?: \[as [^\]]+\])?) \(((?:file:\/\/)?[^()\s]+?):(\d+):(\d+)\)\s*\{?\s*$/, fn: 1, file: 2, line: 3, col: 4 },

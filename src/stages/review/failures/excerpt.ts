@@ -72,8 +72,10 @@ function render(blocks: FailureBlock[], summary: string[], limits: ExcerptLimits
   const out: string[] = [];
   let shownBlocks = 0;
   let cutFirst = false;
-  for (const b of blocks) {
-    const lines = out.length ? ['', ...b.lines] : b.lines;
+  for (const [i, b] of blocks.entries()) {
+    // one-line blocks (compiler and linter messages) read best as a list
+    const apart = out.length && (b.lines.length > 1 || blocks[i - 1].lines.length > 1);
+    const lines = apart ? ['', ...b.lines] : b.lines;
     const chars = lines.join('\n').length + 1;
     if (out.length + lines.length > room.lines || out.join('\n').length + chars > room.chars) {
       if (!out.length) {
