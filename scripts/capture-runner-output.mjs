@@ -20,7 +20,7 @@ const TOOLS = ['tape@5.10.2', 'jest@30.5.2', 'mocha@12.0.3', 'vitest@4.1.12', 'e
 
 const args = process.argv.slice(2);
 const toolsAt = args.indexOf('--tools');
-const only = args.filter((a, i) => !a.startsWith('--') && i !== toolsAt + 1);
+const only = args.filter((a, i) => !a.startsWith('--') && (toolsAt < 0 || i !== toolsAt + 1));
 const chosen = cases.filter((c) => !only.length || only.includes(c.name));
 const base = toolsAt >= 0 ? args[toolsAt + 1] : mkdtempSync(join(tmpdir(), 'odw-runner-output-'));
 
@@ -61,3 +61,6 @@ for (const c of chosen) {
   writeFileSync(join(out, c.name, 'expect.json'), `${JSON.stringify(expect, null, 2)}\n`);
   console.log(`${c.name}: exit ${r.status}, ${r.stdout.split('\n').length} lines`);
 }
+
+// A folder given with --tools is kept for the next run; a fresh one goes.
+if (toolsAt < 0) rmSync(base, { recursive: true, force: true });

@@ -1,5 +1,5 @@
 /** The pipeline's check command, run in a workspace; a failure becomes a blocker with the excerpt of its output. */
-import { appendFileSync, closeSync, existsSync, openSync, readSync, statSync } from 'node:fs';
+import { appendFileSync, closeSync, existsSync, openSync, readSync, realpathSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseDuration } from '../../config/duration.js';
 import { tailLines } from '../../util/tail.js';
@@ -50,9 +50,19 @@ export async function runCheck(
   const output = r.spawnError ?? (readFrom(ctx.logFile, from) || [r.stdout.trimEnd(), r.stderr.trimEnd()].filter(Boolean).join('\n'));
   const tail = tailLines(output, 30).replaceAll(`${cwd}/`, '');
   const ok = r.exitCode === 0 && !r.timedOut && !r.spawnError;
-  const failures = parseFailures(ok ? '' : output, { cwd, ...(limits ? { limits } : {}) });
+  const failures = parseFailures(ok ? '' : samePrefix(output, cwd), { cwd, ...(limits ? { limits } : {}) });
   const hint = !ok && cwd !== ctx.run.repo ? missingModulesHint(output.replaceAll(`${cwd}/`, ''), cwd, ctx.run.repo) : undefined;
   return { command, ok, exitCode: r.exitCode, timedOut: r.timedOut, tail, failures, log: ctx.logFile, durationMs: r.durationMs, ...(hint ? { hint } : {}) };
+}
+
+/** Runners print the workspace's real path (file URLs, stack frames): written as `cwd`, it is stripped like it. */
+function samePrefix(output: string, cwd: string): string {
+  try {
+    const real = realpathSync(cwd);
+    return real === cwd ? output : output.replaceAll(`${real}/`, `${cwd}/`);
+  } catch {
+    return output;
+  }
 }
 
 /** What was appended to a file since `from` (its last MAX_OUTPUT bytes), or undefined when it cannot be read. */
