@@ -273,6 +273,102 @@ export const cases = [
     },
   },
   {
+    name: 'node-test-nested',
+    runner: 'tap',
+    needs: 'node',
+    cmd: 'node --test --test-reporter=tap test/',
+    files: {
+      'package.json': '{ "type": "module" }\n',
+      'src/add.js': add,
+      'test/add.test.js': [
+        "import { describe, it } from 'node:test';",
+        "import assert from 'node:assert/strict';",
+        "import { add } from '../src/add.js';",
+        "describe('add', () => {",
+        "  it('adds one', () => assert.equal(add(1, 1), 2));",
+        "  it('keeps small sums exact', () => {\n    assert.equal(add(2, 2), 4);\n  });",
+        '});',
+        '',
+      ].join('\n'),
+    },
+    // the suite fails because its test does: one failure
+    expect: {
+      blocks: 1,
+      contains: ['keeps small sums exact', 'expected: 4', 'actual: 5'],
+      absent: ['1 subtest failed'],
+      locations: [{ file: 'test/add.test.js', line: 7 }],
+    },
+  },
+  {
+    name: 'jest-suite-error',
+    runner: 'jest',
+    needs: 'npm',
+    cmd: '$BIN/jest --ci',
+    files: {
+      'package.json': '{ "name": "jest-suite-case", "private": true }\n',
+      'math.test.js': "const { mul } = require('./math');\ntest('multiplies', () => { expect(mul(2, 3)).toBe(6); });\n",
+      'ok.test.js': "test('fine', () => { expect(1).toBe(1); });\n",
+    },
+    expect: { blocks: 1, contains: ['Test suite failed to run', "Cannot find module './math'"], locations: [{ file: 'math.test.js', line: 1 }] },
+  },
+  {
+    name: 'vitest-two-files',
+    runner: 'vitest',
+    needs: 'npm',
+    cmd: '$BIN/vitest run',
+    files: {
+      'package.json': '{ "type": "module" }\n',
+      'src/add.js': add,
+      'test/a.test.js':
+        "import { test, expect } from 'vitest';\nimport { add } from '../src/add.js';\ntest('adds two', () => {\n  expect(add(2, 1)).toBe(3);\n});\n",
+      'test/b.test.js':
+        "import { test, expect } from 'vitest';\nimport { calc } from '../src/add.js';\ntest('triples', () => {\n  expect(calc.triple(3)).toBe(9);\n});\n",
+    },
+    expect: {
+      blocks: 2,
+      contains: ['adds two', 'expected 4 to be 3', 'triples', 'calc.triple is not a function'],
+      locations: [
+        { file: 'test/a.test.js', line: 4 },
+        { file: 'test/b.test.js', line: 4 },
+      ],
+      symbols: ['calc.triple'],
+    },
+  },
+  {
+    name: 'tsc-pretty',
+    runner: 'tsc',
+    needs: 'npm',
+    cmd: '$BIN/tsc -p tsconfig.json --pretty true',
+    files: {
+      'tsconfig.json': '{ "compilerOptions": { "strict": true, "noEmit": true, "module": "nodenext", "target": "es2022" }, "include": ["src"] }\n',
+      'src/add.ts': 'export function add(a: number, b: number): number {\n  return a + b;\n}\n',
+      'src/main.ts': "import { add } from './add.js';\n\nconsole.log(add(1, 2), total);\n",
+    },
+    expect: {
+      blocks: 1,
+      contains: ['TS2304', "Cannot find name 'total'", 'console.log(add(1, 2), total);'],
+      locations: [{ file: 'src/main.ts', line: 3 }],
+      symbols: ['total'],
+    },
+  },
+  {
+    name: 'pytest-collection',
+    runner: 'pytest',
+    needs: 'pytest',
+    cmd: 'python3 -m pytest -p no:cacheprovider',
+    files: {
+      'test_ok.py': 'def test_ok():\n    assert True\n',
+      'test_broken.py': 'from add import subtract\n\ndef test_subtract():\n    assert subtract(3, 1) == 2\n',
+      'add.py': 'def add(a, b):\n    return a + b\n',
+    },
+    expect: {
+      blocks: 1,
+      contains: ['ERROR collecting test_broken.py', "cannot import name 'subtract'"],
+      locations: [{ file: 'test_broken.py', line: 1 }],
+      symbols: ['subtract'],
+    },
+  },
+  {
     name: 'generic',
     runner: 'generic',
     needs: 'node',

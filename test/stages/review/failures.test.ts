@@ -56,8 +56,9 @@ describe('symbols', () => {
         "AttributeError: 'module' object has no attribute 'parse'",
         'TypeError: add() takes 2 positional arguments but 3 were given',
         'ReferenceError: missing is not defined',
+        "SyntaxError: The requested module './a.js' does not provide an export named 'sum'",
       ]),
-    ).toEqual(['subtract', 'calc.triple', 'mul', 'lodash', 'parse', 'add', 'missing']);
+    ).toEqual(['subtract', 'calc.triple', 'mul', 'lodash', 'parse', 'add', 'missing', 'sum']);
   });
 });
 
