@@ -22,7 +22,7 @@ const cases = readdirSync(root).sort();
 describe('failure excerpts of real runner output', () => {
   it('has a fixture for every runner format', () => {
     const runners = new Set(cases.map((c) => (JSON.parse(readFileSync(join(root, c, 'expect.json'), 'utf8')) as Expect).runner));
-    expect([...runners].sort()).toEqual(expect.arrayContaining(['cargo', 'eslint', 'generic', 'jest', 'mocha', 'pytest', 'tap', 'tsc', 'vitest']));
+    expect([...runners].sort()).toEqual(expect.arrayContaining(['cargo', 'eslint', 'generic', 'go', 'jest', 'mocha', 'pytest', 'tap', 'tsc', 'vitest']));
   });
 
   it.each(cases)('%s', (name) => {
