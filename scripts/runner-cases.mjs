@@ -369,6 +369,18 @@ export const cases = [
     },
   },
   {
+    name: 'npm-wrapped',
+    runner: 'generic',
+    needs: 'node',
+    cmd: 'npm test',
+    files: {
+      'package.json': '{ "name": "wrapped", "private": true, "scripts": { "test": "node check.mjs" } }\n',
+      'check.mjs': "console.log('checking sums');\nconsole.error('expected sum(2, 3) to be 5 but got -1');\nprocess.exit(1);\n",
+    },
+    // no runner format and no error marker: the last lines, as they were printed
+    expect: { blocks: 0, contains: ['checking sums', 'expected sum(2, 3) to be 5 but got -1'] },
+  },
+  {
     name: 'generic',
     runner: 'generic',
     needs: 'node',

@@ -150,6 +150,15 @@ describe('parseFailures', () => {
     expect(long.truncated).toBe(true);
   });
 
+  it('leaves out what npm and make say about the command that failed', () => {
+    const npm = ['expected sum(2, 3) to be 5 but got -1', 'npm ERR! code ELIFECYCLE', 'npm ERR! errno 1', 'npm ERR! Test failed.  See above for more details.'];
+    const got = parseFailures(lines(...npm));
+    expect(got.blocks).toEqual([]);
+    expect(got.text).toContain('expected sum(2, 3) to be 5 but got -1');
+    const jest = parseFailures(lines('  ● adds', '', '    Expected: 1', '', 'Tests: 1 failed', 'npm error code 1', 'make: *** [Makefile:3: test] Error 1'));
+    expect(jest.summary).toEqual(['Tests: 1 failed']);
+  });
+
   it('keeps the last lines of output no format recognises', () => {
     const out = Array.from({ length: 50 }, (_, i) => `line ${i}`).join('\n');
     const got = parseFailures(out);

@@ -85,6 +85,13 @@ export function symbolsIn(lines: string[]): string[] {
   return [...found];
 }
 
+/** What npm, pnpm, yarn and make print about the command that failed: never the failure itself, nor its summary. */
+const WRAPPER = /^(?:npm (?:ERR!|error)|ERR_PNPM_|\s*ELIFECYCLE\b|error Command failed with exit code|info Visit https:\/\/yarnpkg|make(?:\[\d+\])?: \*\*\*)/;
+
+export function isWrapperNoise(line: string): boolean {
+  return WRAPPER.test(line);
+}
+
 const MAX_FRAMES = 3;
 const MAX_BLOCK_LINES = 30;
 

@@ -3,7 +3,7 @@
  * (deduplicated), then the output's last few lines (the runner's summary), capped in lines and
  * characters. Output no format recognises keeps its last lines, as the tail used to.
  */
-import { dedupe, isFrame, rawLines, type Parser } from './common.js';
+import { dedupe, isFrame, isWrapperNoise, rawLines, type Parser } from './common.js';
 import { parseCargo } from './cargo.js';
 import { parseEslint } from './eslint.js';
 import { parseGeneric } from './generic.js';
@@ -59,7 +59,7 @@ export function parseFailures(output: string, opts: ParseOptions = {}): FailureE
   }
   const blocks = dedupe(found);
   const shown = new Set(found.flatMap((b) => rawLines(b).map((l) => l.trim())));
-  const rest = text.split('\n').filter((l) => l.trim() && !shown.has(l.trim()) && !PASSING.test(l) && !isFrame(l));
+  const rest = text.split('\n').filter((l) => l.trim() && !shown.has(l.trim()) && !PASSING.test(l) && !isFrame(l) && !isWrapperNoise(l));
   const summary = rest.slice(-(blocks.length ? SUMMARY_LINES : UNRECOGNISED_LINES)).map((l) => l.trimEnd());
   const { body, truncated } = render(blocks, summary, limits);
   return { runner, blocks, summary, text: body, truncated };

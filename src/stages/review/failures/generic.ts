@@ -1,5 +1,5 @@
 /** Any other output: the lines with an error or failure marker, with a few lines of context; overlapping windows merge. */
-import { makeBlock, type Parser } from './common.js';
+import { isWrapperNoise, makeBlock, type Parser } from './common.js';
 import type { FailureBlock } from './types.js';
 
 const MARKER = /\b(?:error|errors|fail|failed|failure|failing|fatal|panic|exception|traceback|assertionerror)\b|^E\s|✖|✗|✘|\bnot found$|Segmentation fault/i;
@@ -13,7 +13,7 @@ export const parseGeneric: Parser = (output, cwd) => {
   const lines = output.split('\n');
   const windows: [number, number][] = [];
   lines.forEach((line, i) => {
-    if (!MARKER.test(line) || NOT_A_FAILURE.test(line)) return;
+    if (!MARKER.test(line) || NOT_A_FAILURE.test(line) || isWrapperNoise(line)) return;
     const from = Math.max(0, i - BEFORE);
     const to = Math.min(lines.length - 1, i + AFTER);
     const last = windows[windows.length - 1];
