@@ -165,5 +165,7 @@ describe('parseFailures', () => {
     expect(got.blocks).toEqual([]);
     expect(got.text.split('\n')).toHaveLength(30);
     expect(got.text.endsWith('line 49')).toBe(true);
+    const passingOnly = parseFailures(Array.from({ length: 40 }, (_, i) => `ok ${i} - adds ${i}`).join('\n'));
+    expect(passingOnly.text.split('\n')).toHaveLength(30);
   });
 });

@@ -58,11 +58,23 @@ export function parseFailures(output: string, opts: ParseOptions = {}): FailureE
     if (found.length) break;
   }
   const blocks = dedupe(found);
-  const shown = new Set(found.flatMap((b) => rawLines(b).map((l) => l.trim())));
-  const rest = text.split('\n').filter((l) => l.trim() && !shown.has(l.trim()) && !PASSING.test(l) && !isFrame(l) && !isWrapperNoise(l));
-  const summary = rest.slice(-(blocks.length ? SUMMARY_LINES : UNRECOGNISED_LINES)).map((l) => l.trimEnd());
+  const summary = (blocks.length ? summaryOf(text, found) : lastLines(text)).map((l) => l.trimEnd());
   const { body, truncated } = render(blocks, summary, limits);
   return { runner, blocks, summary, text: body, truncated };
+}
+
+/** The runner's summary: the last lines that are in no block and are no passing test, frame or wrapper noise. */
+function summaryOf(text: string, found: FailureBlock[]): string[] {
+  const shown = new Set(found.flatMap((b) => rawLines(b).map((l) => l.trim())));
+  const rest = text.split('\n').filter((l) => l.trim() && !shown.has(l.trim()) && !PASSING.test(l) && !isFrame(l) && !isWrapperNoise(l));
+  return rest.slice(-SUMMARY_LINES);
+}
+
+/** Output without a recognised failure: its last lines, as the tail used to be (npm's trailer left out when there is more). */
+function lastLines(text: string): string[] {
+  const lines = text.split('\n').filter((l) => l.trim());
+  const own = lines.filter((l) => !isWrapperNoise(l));
+  return (own.length ? own : lines).slice(-UNRECOGNISED_LINES);
 }
 
 /** Whole blocks while they fit (the first one cut if it alone does not), then the summary. */
