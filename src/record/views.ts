@@ -105,14 +105,15 @@ function totals(calls: AgentCallRecord[]): string {
 }
 
 /**
- * The last check, when it failed in review: what its output shows (the excerpt its blocker
- * carries) and where the whole output is. A failed verify says it in the run's Failure line.
+ * The last check, when it failed: what its output shows (the excerpt a review's blocker carries;
+ * a failed verify's is in the run's Failure line) and where the whole output is.
  */
 function failedCheck(history: Entry[]): string[] {
   const h = [...history].reverse().find((e) => e.check);
   if (!h || h.check.ok !== false) return [];
   const blocker = ((h.blockers ?? []) as { message?: string; source?: string }[]).find((b) => b.source === 'check' && b.message);
-  if (!blocker?.message) return [];
+  // verify's failure message (the Failure line) holds its excerpt
+  if (!blocker?.message) return h.check.log ? ['', `Full log of the check \`${h.check.command}\`: ${h.check.log}`] : [];
   const excerpt = blocker.message.slice(blocker.message.indexOf('\n') + 1);
   return [
     '',

@@ -86,5 +86,7 @@ describe('a failing review check', () => {
     expect(message.split('\n').length).toBeLessThanOrEqual(11);
     expect(show.stages.verify.outputs.check.failures).toMatchObject({ runner: 'tsc', truncated: true });
     expect(show.stages.verify.outputs.check.failures.blocks).toHaveLength(14);
+    const text = (await odw(['runs', 'show', 'latest'], { cwd: repo.dir })).stdout;
+    expect(text).toContain(`Full log of the check \`node types.mjs\`: ${show.stages.verify.outputs.check.log}`);
   });
 });
