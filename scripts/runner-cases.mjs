@@ -204,6 +204,34 @@ export const cases = [
     expect: { blocks: 1, contains: ['small_sums_exact', 'left: 5', 'right: 4'], locations: [{ file: 'src/lib.rs', line: 10 }] },
   },
   {
+    name: 'cargo-compile',
+    runner: 'cargo',
+    needs: 'cargo',
+    cmd: 'cargo test --offline --quiet 2>&1',
+    files: {
+      'Cargo.toml': '[package]\nname = "adder"\nversion = "0.1.0"\nedition = "2021"\n',
+      'src/lib.rs': 'pub fn add(a: i32, b: i32) -> i32 {\n    a + b + carry\n}\n',
+    },
+    expect: {
+      blocks: 1,
+      contains: ['error[E0425]', 'cannot find value `carry` in this scope'],
+      locations: [{ file: 'src/lib.rs', line: 2 }],
+      symbols: ['carry'],
+    },
+  },
+  {
+    name: 'go-build',
+    runner: 'go',
+    needs: 'go',
+    cmd: 'go test ./...',
+    files: {
+      'go.mod': 'module example.com/adder\n\ngo 1.19\n',
+      'add.go': 'package adder\n\nfunc Add(a, b int) int {\n\treturn a + b + carry\n}\n',
+      'add_test.go': 'package adder\n\nimport "testing"\n\nfunc TestAdd(t *testing.T) {\n\tif Add(1, 1) != 2 {\n\t\tt.Fatal("1+1")\n\t}\n}\n',
+    },
+    expect: { blocks: 1, contains: ['undefined: carry'], locations: [{ file: 'add.go', line: 4 }], symbols: ['carry'] },
+  },
+  {
     name: 'go',
     runner: 'go',
     needs: 'go',
