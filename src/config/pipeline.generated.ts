@@ -350,6 +350,22 @@ export interface WithFanout {
   concurrency?: number;
 }
 /**
+ * How much of a failing check's output blockers, reports and prompts show: its failure blocks, then its last lines (the whole output stays in the stage's log).
+ *
+ * This interface was referenced by `OdwPipeline`'s JSON-Schema
+ * via the `definition` "excerpt".
+ */
+export interface Excerpt {
+  /**
+   * Most lines. Default: 80.
+   */
+  maxLines?: number;
+  /**
+   * Most characters. Default: 8000.
+   */
+  maxChars?: number;
+}
+/**
  * This interface was referenced by `OdwPipeline`'s JSON-Schema
  * via the `definition` "with-review".
  */
@@ -362,6 +378,7 @@ export interface WithReview {
    * Shell command run in the candidate workspace, e.g. {{inputs.check}}; a failure is a blocker.
    */
   check?: string;
+  excerpt?: Excerpt;
   /**
    * Reviewer agents, run in parallel. Default: one, on the stage's runtime.
    */
@@ -446,5 +463,6 @@ export interface WithVerify {
    * Shell command run on the applied tree, read-only, e.g. {{inputs.check}}.
    */
   check?: string;
+  excerpt?: Excerpt;
   timeout?: Duration;
 }

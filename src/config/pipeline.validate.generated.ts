@@ -6,7 +6,7 @@ const require = createRequire(import.meta.url);
 
 export const validate = validate20;
 export default validate20;
-const schema31 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://odw.dev/schemas/pipeline.schema.json","title":"odw pipeline","description":"A pipeline file for odw: inputs, agent runtimes, workspace preparation and a graph of stages.","type":"object","additionalProperties":false,"properties":{"$schema":{"type":"string","description":"Optional schema reference for editors."},"name":{"type":"string","description":"Short name shown in runs list and reports."},"description":{"type":"string","description":"What the pipeline does."},"extends":{"type":"string","minLength":1,"description":"Pipeline this one extends: a path relative to this file, or odw:<name> for a pipeline shipped with odw."},"inputs":{"type":"object","description":"Typed inputs, given on the command line as --input key=value or --input key=@path.","propertyNames":{"$ref":"#/$defs/identifier"},"additionalProperties":{"$ref":"#/$defs/input"}},"runtimes":{"type":"object","description":"Named agent profiles that stages refer to by name.","propertyNames":{"$ref":"#/$defs/identifier"},"additionalProperties":{"$ref":"#/$defs/runtime"}},"workspace":{"$ref":"#/$defs/workspace"},"budget":{"$ref":"#/$defs/budget"},"answerPolicy":{"type":"string","minLength":1,"description":"What odw answers when an agent asks a question instead of finishing. Default: proceed with reasonable defaults and finish the task."},"concurrency":{"type":"integer","minimum":1,"maximum":64,"description":"How many stages (and agent calls within a stage) may run at once. Default: 4."},"stages":{"type":"array","minItems":1,"description":"The stage graph. Stages run in parallel unless ordered by needs.","items":{"$ref":"#/$defs/stage"}}},"$defs":{"identifier":{"type":"string","pattern":"^[A-Za-z_][A-Za-z0-9_-]*$","description":"Letters, digits, _ and -, starting with a letter or _."},"duration":{"description":"A duration: 90s, 30m, 2h, 500ms, or a bare number of seconds.","anyOf":[{"type":"number","exclusiveMinimum":0},{"type":"string","pattern":"^(?=.*[1-9])[0-9]+(\\.[0-9]+)?(ms|s|m|h)?$"}]},"expression":{"type":"string","minLength":1,"description":"A condition over inputs and earlier stage results, e.g. inputs.check != '' && stages.build.status == 'succeeded'. May be wrapped in ${{ }}."},"stringList":{"type":"array","items":{"type":"string","minLength":1}},"stringMap":{"type":"object","additionalProperties":{"type":"string"}},"input":{"type":"object","additionalProperties":false,"required":["type"],"properties":{"type":{"enum":["string","file","number","boolean"],"description":"file: a path to a file read by the pipeline."},"description":{"type":"string"},"default":{"type":["string","number","boolean"]},"required":{"type":"boolean","description":"Fail before running when no value and no default is given."}}},"runtime":{"type":"object","additionalProperties":false,"required":["agent"],"properties":{"agent":{"enum":["codex","claude","command"],"description":"Which adapter runs this profile."},"model":{"type":"string"},"effort":{"type":"string","description":"Reasoning effort passed to the agent, e.g. low, medium, high."},"permission":{"enum":["read-only","workspace-write","full-access"],"description":"What the agent may do: read-only, workspace-write (edit files in its workspace) or full-access."},"timeout":{"$ref":"#/$defs/duration"},"bin":{"type":"string","minLength":1,"description":"Path of the agent executable."},"args":{"$ref":"#/$defs/stringList","description":"Extra arguments appended to the agent's command line."},"env":{"$ref":"#/$defs/stringMap","description":"Extra environment for the agent (secret values are never recorded; see secrets)."},"secrets":{"type":"array","items":{"type":"string","minLength":1},"description":"Names of variables (inherited or in env) whose values are secrets besides those whose names look like credentials (*KEY, *TOKEN*, *SECRET*, *PASSWORD* …); odw never stores them."},"command":{"$ref":"#/$defs/stringList","description":"argv of a command agent (agent: command)."},"allowedTools":{"$ref":"#/$defs/stringList","description":"claude: tools allowed without asking."},"maxTurns":{"type":"integer","minimum":1,"description":"claude: turn limit."},"schemaAttempts":{"type":"integer","minimum":1,"maximum":10,"description":"Attempts to get a structured answer that matches its schema. Default: 2."},"maxQuestions":{"type":"integer","minimum":0,"maximum":10,"description":"How many questions from the agent are answered before the call fails. Default: 3."},"sandbox":{"description":"Run every call of this profile inside a bubblewrap (bwrap) sandbox: the task's workspace and the call's record folder writable, the rest of the file system read-only, a private /tmp, its own process namespace. true, false (default), or settings. See docs/runtimes.md.","anyOf":[{"type":"boolean"},{"type":"object","additionalProperties":false,"properties":{"writable":{"type":"array","items":{"type":"string","pattern":"^(/|~/|~$)","description":"An absolute path, or one under ~ (the agent's HOME)."},"description":"Extra paths the agent may write (e.g. ~/.npm); paths that do not exist are skipped."}}}]}},"if":{"required":["agent"],"properties":{"agent":{"const":"command"}}},"then":{"required":["command"]}},"workspace":{"type":"object","additionalProperties":false,"description":"How task worktrees are prepared.","properties":{"root":{"type":"string","description":"Where task worktrees are created. Default: a folder outside the repository, under the system temp directory."},"copy":{"$ref":"#/$defs/stringList","description":"Paths or globs copied from the user's tree into each worktree (e.g. .env)."},"link":{"$ref":"#/$defs/stringList","description":"Paths symlinked from the user's tree into each worktree (e.g. node_modules)."},"setup":{"$ref":"#/$defs/stringList","description":"Shell commands run in each new worktree."},"ignore":{"$ref":"#/$defs/stringList","description":"Globs excluded from captured patches."}}},"budget":{"type":"object","additionalProperties":false,"description":"Limits for the whole run; once one is reached no new agent call starts.","properties":{"tokens":{"type":"integer","minimum":1},"usd":{"type":"number","exclusiveMinimum":0},"minutes":{"type":"number","exclusiveMinimum":0}}},"loop":{"type":"object","additionalProperties":false,"required":["max"],"description":"Repeat this group's stages until a condition holds, at most max rounds.","properties":{"max":{"description":"Round ceiling: a number, or an expression such as inputs.maxRounds.","anyOf":[{"type":"integer","minimum":1,"maximum":100},{"$ref":"#/$defs/expression"}]},"until":{"$ref":"#/$defs/expression","description":"Checked after each round; the loop ends when it is true."},"onExhausted":{"enum":["fail","succeed"],"default":"fail","description":"When the last round ends and until still does not hold: fail (default; the loop fails with loop_exhausted, or with the cause a stage of its last round gave, e.g. review_rounds_exhausted) or succeed (the loop ends as succeeded, with outputs.exhausted true)."}}},"stage":{"type":"object","additionalProperties":false,"required":["id"],"properties":{"id":{"$ref":"#/$defs/identifier","description":"Unique stage id."},"name":{"type":"string","description":"Label shown in progress and reports."},"uses":{"enum":["exec","plan","fanout","review","repair","apply","verify"],"description":"The stage kind."},"needs":{"description":"Stages that must finish before this one starts.","anyOf":[{"$ref":"#/$defs/identifier"},{"type":"array","items":{"$ref":"#/$defs/identifier"}}]},"when":{"$ref":"#/$defs/expression","description":"Run only when this condition is true; otherwise the stage is skipped. Without success(), failure() or always() in it, success() is implied: nothing earlier failed."},"runtime":{"type":"string","description":"Runtime profile name used by agent stages."},"with":{"type":"object","description":"Settings of the stage kind."},"loop":{"$ref":"#/$defs/loop"},"stages":{"type":"array","minItems":1,"description":"Stages of a loop group, repeated each round.","items":{"$ref":"#/$defs/stage"}}},"allOf":[{"if":{"required":["loop"]},"then":{"required":["stages"],"not":{"required":["uses"]}}},{"if":{"required":["stages"]},"then":{"required":["loop"]}},{"if":{"required":["uses"],"properties":{"uses":{"const":"exec"}}},"then":{"properties":{"with":{"$ref":"#/$defs/with-exec"}},"required":["with"]}},{"if":{"required":["uses"],"properties":{"uses":{"const":"plan"}}},"then":{"properties":{"with":{"$ref":"#/$defs/with-plan"}}}},{"if":{"required":["uses"],"properties":{"uses":{"const":"fanout"}}},"then":{"properties":{"with":{"$ref":"#/$defs/with-fanout"}}}},{"if":{"required":["uses"],"properties":{"uses":{"const":"review"}}},"then":{"properties":{"with":{"$ref":"#/$defs/with-review"}}}},{"if":{"required":["uses"],"properties":{"uses":{"const":"repair"}}},"then":{"properties":{"with":{"$ref":"#/$defs/with-repair"}}}},{"if":{"required":["uses"],"properties":{"uses":{"const":"apply"}}},"then":{"properties":{"with":{"$ref":"#/$defs/with-apply"}}}},{"if":{"required":["uses"],"properties":{"uses":{"const":"verify"}}},"then":{"properties":{"with":{"$ref":"#/$defs/with-verify"}}}}]},"prompt":{"type":"string","minLength":1,"description":"Prompt text (a handlebars template), or the path of a .hbs file relative to the pipeline file."},"with-exec":{"type":"object","additionalProperties":false,"required":["run"],"properties":{"run":{"description":"Shell command(s), run one after another with /bin/sh in the repository (or cwd). Handlebars templates over the run context.","anyOf":[{"type":"string","minLength":1},{"$ref":"#/$defs/stringList"}]},"cwd":{"type":"string","description":"Working directory, relative to the repository."},"env":{"$ref":"#/$defs/stringMap"},"timeout":{"$ref":"#/$defs/duration"},"continueOnError":{"type":"boolean","description":"A failing command does not fail the run; the stage's status is still failed."}}},"with-plan":{"type":"object","additionalProperties":false,"properties":{"prompt":{"$ref":"#/$defs/prompt","description":"Planner prompt; its context has `request`."},"tasks":{"type":"string","description":"Template rendering to a tasks document (YAML or JSON), e.g. {{files.tasks}}. When it is not empty, planning is skipped."},"request":{"type":"string","description":"Template rendering to what the planner is asked, e.g. {{inputs.request}}."},"allowSharedFiles":{"type":"boolean","description":"Let two tasks own the same path."},"allowUndeclaredFiles":{"type":"boolean","description":"Let a task own no files: it may then change any file no other task owns."}}},"with-fanout":{"type":"object","additionalProperties":false,"properties":{"prompt":{"$ref":"#/$defs/prompt","description":"Implementer prompt; its context has `task`, `tasks`, `round`, `verify`."},"tasks":{"$ref":"#/$defs/identifier","description":"Stage whose outputs hold the task list. Default: plan."},"concurrency":{"type":"integer","minimum":1,"maximum":64,"description":"How many tasks run at once. Default: the pipeline's concurrency."}}},"with-review":{"type":"object","additionalProperties":false,"properties":{"prompt":{"$ref":"#/$defs/prompt","description":"Reviewer prompt; its context has `reviewer`, `diff`, `candidate`, `tasks`, `check`, `round`, and `change` (`source`, `base`, `from`, `head`) for a review of an existing change."},"check":{"type":"string","description":"Shell command run in the candidate workspace, e.g. {{inputs.check}}; a failure is a blocker."},"reviewers":{"type":"array","description":"Reviewer agents, run in parallel. Default: one, on the stage's runtime.","items":{"type":"object","additionalProperties":false,"required":["id"],"properties":{"id":{"$ref":"#/$defs/identifier"},"runtime":{"type":"string","description":"Runtime profile. Default: the stage's runtime."},"perspective":{"type":"string","description":"What this reviewer looks for."}}}},"policy":{"enum":["any-reject","majority"],"description":"any-reject (default): one reject rejects; majority: rejects must outnumber approvals."},"candidates":{"type":"array","items":{"$ref":"#/$defs/identifier"},"description":"Stages whose outputs hold the candidate, newest first. Default: [repair, implement]."},"base":{"type":"string","minLength":1,"description":"Review an existing change instead of a fanout's: HEAD against this revision (a branch, tag or commit; a template, e.g. {{inputs.base}}), as `git diff <base>...HEAD` shows it (from their merge base)."},"worktree":{"type":"boolean","description":"Review an existing change instead of a fanout's: the uncommitted changes of your working tree (staged, unstaged and untracked files) against HEAD."},"maxDiffChars":{"type":"integer","minimum":1000,"description":"Longest diff put into a reviewer prompt. Default: 50000."},"allowOutsideSymlinks":{"type":"boolean","description":"Let the candidate add symlinks whose target is absolute or outside the repository (default false: such a symlink is a symlink_outside_repo blocker)."},"timeout":{"$ref":"#/$defs/duration"}}},"with-repair":{"type":"object","additionalProperties":false,"properties":{"prompt":{"$ref":"#/$defs/prompt","description":"Repair prompt; its context has `task`, `tasks`, `feedback`, `round`, `verify`."},"review":{"$ref":"#/$defs/identifier","description":"The review stage whose blockers are repaired. Default: review."},"maxFeedbackChars":{"type":"integer","minimum":100,"description":"Longest feedback given to a repaired task. Default: 12000."}}},"with-apply":{"type":"object","additionalProperties":false,"properties":{"review":{"$ref":"#/$defs/identifier","description":"The review stage whose approved candidate is applied. Default: review."},"commit":{"type":"object","additionalProperties":false,"required":["branch","message"],"description":"Commit the applied change on a new branch (odw never commits otherwise).","properties":{"branch":{"type":"string"},"message":{"type":"string"}}}}},"with-verify":{"type":"object","additionalProperties":false,"properties":{"check":{"type":"string","description":"Shell command run on the applied tree, read-only, e.g. {{inputs.check}}."},"timeout":{"$ref":"#/$defs/duration"}}}}};
+const schema31 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://odw.dev/schemas/pipeline.schema.json","title":"odw pipeline","description":"A pipeline file for odw: inputs, agent runtimes, workspace preparation and a graph of stages.","type":"object","additionalProperties":false,"properties":{"$schema":{"type":"string","description":"Optional schema reference for editors."},"name":{"type":"string","description":"Short name shown in runs list and reports."},"description":{"type":"string","description":"What the pipeline does."},"extends":{"type":"string","minLength":1,"description":"Pipeline this one extends: a path relative to this file, or odw:<name> for a pipeline shipped with odw."},"inputs":{"type":"object","description":"Typed inputs, given on the command line as --input key=value or --input key=@path.","propertyNames":{"$ref":"#/$defs/identifier"},"additionalProperties":{"$ref":"#/$defs/input"}},"runtimes":{"type":"object","description":"Named agent profiles that stages refer to by name.","propertyNames":{"$ref":"#/$defs/identifier"},"additionalProperties":{"$ref":"#/$defs/runtime"}},"workspace":{"$ref":"#/$defs/workspace"},"budget":{"$ref":"#/$defs/budget"},"answerPolicy":{"type":"string","minLength":1,"description":"What odw answers when an agent asks a question instead of finishing. Default: proceed with reasonable defaults and finish the task."},"concurrency":{"type":"integer","minimum":1,"maximum":64,"description":"How many stages (and agent calls within a stage) may run at once. Default: 4."},"stages":{"type":"array","minItems":1,"description":"The stage graph. Stages run in parallel unless ordered by needs.","items":{"$ref":"#/$defs/stage"}}},"$defs":{"identifier":{"type":"string","pattern":"^[A-Za-z_][A-Za-z0-9_-]*$","description":"Letters, digits, _ and -, starting with a letter or _."},"duration":{"description":"A duration: 90s, 30m, 2h, 500ms, or a bare number of seconds.","anyOf":[{"type":"number","exclusiveMinimum":0},{"type":"string","pattern":"^(?=.*[1-9])[0-9]+(\\.[0-9]+)?(ms|s|m|h)?$"}]},"expression":{"type":"string","minLength":1,"description":"A condition over inputs and earlier stage results, e.g. inputs.check != '' && stages.build.status == 'succeeded'. May be wrapped in ${{ }}."},"stringList":{"type":"array","items":{"type":"string","minLength":1}},"stringMap":{"type":"object","additionalProperties":{"type":"string"}},"input":{"type":"object","additionalProperties":false,"required":["type"],"properties":{"type":{"enum":["string","file","number","boolean"],"description":"file: a path to a file read by the pipeline."},"description":{"type":"string"},"default":{"type":["string","number","boolean"]},"required":{"type":"boolean","description":"Fail before running when no value and no default is given."}}},"runtime":{"type":"object","additionalProperties":false,"required":["agent"],"properties":{"agent":{"enum":["codex","claude","command"],"description":"Which adapter runs this profile."},"model":{"type":"string"},"effort":{"type":"string","description":"Reasoning effort passed to the agent, e.g. low, medium, high."},"permission":{"enum":["read-only","workspace-write","full-access"],"description":"What the agent may do: read-only, workspace-write (edit files in its workspace) or full-access."},"timeout":{"$ref":"#/$defs/duration"},"bin":{"type":"string","minLength":1,"description":"Path of the agent executable."},"args":{"$ref":"#/$defs/stringList","description":"Extra arguments appended to the agent's command line."},"env":{"$ref":"#/$defs/stringMap","description":"Extra environment for the agent (secret values are never recorded; see secrets)."},"secrets":{"type":"array","items":{"type":"string","minLength":1},"description":"Names of variables (inherited or in env) whose values are secrets besides those whose names look like credentials (*KEY, *TOKEN*, *SECRET*, *PASSWORD* …); odw never stores them."},"command":{"$ref":"#/$defs/stringList","description":"argv of a command agent (agent: command)."},"allowedTools":{"$ref":"#/$defs/stringList","description":"claude: tools allowed without asking."},"maxTurns":{"type":"integer","minimum":1,"description":"claude: turn limit."},"schemaAttempts":{"type":"integer","minimum":1,"maximum":10,"description":"Attempts to get a structured answer that matches its schema. Default: 2."},"maxQuestions":{"type":"integer","minimum":0,"maximum":10,"description":"How many questions from the agent are answered before the call fails. Default: 3."},"sandbox":{"description":"Run every call of this profile inside a bubblewrap (bwrap) sandbox: the task's workspace and the call's record folder writable, the rest of the file system read-only, a private /tmp, its own process namespace. true, false (default), or settings. See docs/runtimes.md.","anyOf":[{"type":"boolean"},{"type":"object","additionalProperties":false,"properties":{"writable":{"type":"array","items":{"type":"string","pattern":"^(/|~/|~$)","description":"An absolute path, or one under ~ (the agent's HOME)."},"description":"Extra paths the agent may write (e.g. ~/.npm); paths that do not exist are skipped."}}}]}},"if":{"required":["agent"],"properties":{"agent":{"const":"command"}}},"then":{"required":["command"]}},"workspace":{"type":"object","additionalProperties":false,"description":"How task worktrees are prepared.","properties":{"root":{"type":"string","description":"Where task worktrees are created. Default: a folder outside the repository, under the system temp directory."},"copy":{"$ref":"#/$defs/stringList","description":"Paths or globs copied from the user's tree into each worktree (e.g. .env)."},"link":{"$ref":"#/$defs/stringList","description":"Paths symlinked from the user's tree into each worktree (e.g. node_modules)."},"setup":{"$ref":"#/$defs/stringList","description":"Shell commands run in each new worktree."},"ignore":{"$ref":"#/$defs/stringList","description":"Globs excluded from captured patches."}}},"budget":{"type":"object","additionalProperties":false,"description":"Limits for the whole run; once one is reached no new agent call starts.","properties":{"tokens":{"type":"integer","minimum":1},"usd":{"type":"number","exclusiveMinimum":0},"minutes":{"type":"number","exclusiveMinimum":0}}},"loop":{"type":"object","additionalProperties":false,"required":["max"],"description":"Repeat this group's stages until a condition holds, at most max rounds.","properties":{"max":{"description":"Round ceiling: a number, or an expression such as inputs.maxRounds.","anyOf":[{"type":"integer","minimum":1,"maximum":100},{"$ref":"#/$defs/expression"}]},"until":{"$ref":"#/$defs/expression","description":"Checked after each round; the loop ends when it is true."},"onExhausted":{"enum":["fail","succeed"],"default":"fail","description":"When the last round ends and until still does not hold: fail (default; the loop fails with loop_exhausted, or with the cause a stage of its last round gave, e.g. review_rounds_exhausted) or succeed (the loop ends as succeeded, with outputs.exhausted true)."}}},"stage":{"type":"object","additionalProperties":false,"required":["id"],"properties":{"id":{"$ref":"#/$defs/identifier","description":"Unique stage id."},"name":{"type":"string","description":"Label shown in progress and reports."},"uses":{"enum":["exec","plan","fanout","review","repair","apply","verify"],"description":"The stage kind."},"needs":{"description":"Stages that must finish before this one starts.","anyOf":[{"$ref":"#/$defs/identifier"},{"type":"array","items":{"$ref":"#/$defs/identifier"}}]},"when":{"$ref":"#/$defs/expression","description":"Run only when this condition is true; otherwise the stage is skipped. Without success(), failure() or always() in it, success() is implied: nothing earlier failed."},"runtime":{"type":"string","description":"Runtime profile name used by agent stages."},"with":{"type":"object","description":"Settings of the stage kind."},"loop":{"$ref":"#/$defs/loop"},"stages":{"type":"array","minItems":1,"description":"Stages of a loop group, repeated each round.","items":{"$ref":"#/$defs/stage"}}},"allOf":[{"if":{"required":["loop"]},"then":{"required":["stages"],"not":{"required":["uses"]}}},{"if":{"required":["stages"]},"then":{"required":["loop"]}},{"if":{"required":["uses"],"properties":{"uses":{"const":"exec"}}},"then":{"properties":{"with":{"$ref":"#/$defs/with-exec"}},"required":["with"]}},{"if":{"required":["uses"],"properties":{"uses":{"const":"plan"}}},"then":{"properties":{"with":{"$ref":"#/$defs/with-plan"}}}},{"if":{"required":["uses"],"properties":{"uses":{"const":"fanout"}}},"then":{"properties":{"with":{"$ref":"#/$defs/with-fanout"}}}},{"if":{"required":["uses"],"properties":{"uses":{"const":"review"}}},"then":{"properties":{"with":{"$ref":"#/$defs/with-review"}}}},{"if":{"required":["uses"],"properties":{"uses":{"const":"repair"}}},"then":{"properties":{"with":{"$ref":"#/$defs/with-repair"}}}},{"if":{"required":["uses"],"properties":{"uses":{"const":"apply"}}},"then":{"properties":{"with":{"$ref":"#/$defs/with-apply"}}}},{"if":{"required":["uses"],"properties":{"uses":{"const":"verify"}}},"then":{"properties":{"with":{"$ref":"#/$defs/with-verify"}}}}]},"prompt":{"type":"string","minLength":1,"description":"Prompt text (a handlebars template), or the path of a .hbs file relative to the pipeline file."},"with-exec":{"type":"object","additionalProperties":false,"required":["run"],"properties":{"run":{"description":"Shell command(s), run one after another with /bin/sh in the repository (or cwd). Handlebars templates over the run context.","anyOf":[{"type":"string","minLength":1},{"$ref":"#/$defs/stringList"}]},"cwd":{"type":"string","description":"Working directory, relative to the repository."},"env":{"$ref":"#/$defs/stringMap"},"timeout":{"$ref":"#/$defs/duration"},"continueOnError":{"type":"boolean","description":"A failing command does not fail the run; the stage's status is still failed."}}},"with-plan":{"type":"object","additionalProperties":false,"properties":{"prompt":{"$ref":"#/$defs/prompt","description":"Planner prompt; its context has `request`."},"tasks":{"type":"string","description":"Template rendering to a tasks document (YAML or JSON), e.g. {{files.tasks}}. When it is not empty, planning is skipped."},"request":{"type":"string","description":"Template rendering to what the planner is asked, e.g. {{inputs.request}}."},"allowSharedFiles":{"type":"boolean","description":"Let two tasks own the same path."},"allowUndeclaredFiles":{"type":"boolean","description":"Let a task own no files: it may then change any file no other task owns."}}},"with-fanout":{"type":"object","additionalProperties":false,"properties":{"prompt":{"$ref":"#/$defs/prompt","description":"Implementer prompt; its context has `task`, `tasks`, `round`, `verify`."},"tasks":{"$ref":"#/$defs/identifier","description":"Stage whose outputs hold the task list. Default: plan."},"concurrency":{"type":"integer","minimum":1,"maximum":64,"description":"How many tasks run at once. Default: the pipeline's concurrency."}}},"excerpt":{"type":"object","additionalProperties":false,"description":"How much of a failing check's output blockers, reports and prompts show: its failure blocks, then its last lines (the whole output stays in the stage's log).","properties":{"maxLines":{"type":"integer","minimum":10,"description":"Most lines. Default: 80."},"maxChars":{"type":"integer","minimum":500,"description":"Most characters. Default: 8000."}}},"with-review":{"type":"object","additionalProperties":false,"properties":{"prompt":{"$ref":"#/$defs/prompt","description":"Reviewer prompt; its context has `reviewer`, `diff`, `candidate`, `tasks`, `check`, `round`, and `change` (`source`, `base`, `from`, `head`) for a review of an existing change."},"check":{"type":"string","description":"Shell command run in the candidate workspace, e.g. {{inputs.check}}; a failure is a blocker."},"excerpt":{"$ref":"#/$defs/excerpt"},"reviewers":{"type":"array","description":"Reviewer agents, run in parallel. Default: one, on the stage's runtime.","items":{"type":"object","additionalProperties":false,"required":["id"],"properties":{"id":{"$ref":"#/$defs/identifier"},"runtime":{"type":"string","description":"Runtime profile. Default: the stage's runtime."},"perspective":{"type":"string","description":"What this reviewer looks for."}}}},"policy":{"enum":["any-reject","majority"],"description":"any-reject (default): one reject rejects; majority: rejects must outnumber approvals."},"candidates":{"type":"array","items":{"$ref":"#/$defs/identifier"},"description":"Stages whose outputs hold the candidate, newest first. Default: [repair, implement]."},"base":{"type":"string","minLength":1,"description":"Review an existing change instead of a fanout's: HEAD against this revision (a branch, tag or commit; a template, e.g. {{inputs.base}}), as `git diff <base>...HEAD` shows it (from their merge base)."},"worktree":{"type":"boolean","description":"Review an existing change instead of a fanout's: the uncommitted changes of your working tree (staged, unstaged and untracked files) against HEAD."},"maxDiffChars":{"type":"integer","minimum":1000,"description":"Longest diff put into a reviewer prompt. Default: 50000."},"allowOutsideSymlinks":{"type":"boolean","description":"Let the candidate add symlinks whose target is absolute or outside the repository (default false: such a symlink is a symlink_outside_repo blocker)."},"timeout":{"$ref":"#/$defs/duration"}}},"with-repair":{"type":"object","additionalProperties":false,"properties":{"prompt":{"$ref":"#/$defs/prompt","description":"Repair prompt; its context has `task`, `tasks`, `feedback`, `round`, `verify`."},"review":{"$ref":"#/$defs/identifier","description":"The review stage whose blockers are repaired. Default: review."},"maxFeedbackChars":{"type":"integer","minimum":100,"description":"Longest feedback given to a repaired task. Default: 12000."}}},"with-apply":{"type":"object","additionalProperties":false,"properties":{"review":{"$ref":"#/$defs/identifier","description":"The review stage whose approved candidate is applied. Default: review."},"commit":{"type":"object","additionalProperties":false,"required":["branch","message"],"description":"Commit the applied change on a new branch (odw never commits otherwise).","properties":{"branch":{"type":"string"},"message":{"type":"string"}}}}},"with-verify":{"type":"object","additionalProperties":false,"properties":{"check":{"type":"string","description":"Shell command run on the applied tree, read-only, e.g. {{inputs.check}}."},"excerpt":{"$ref":"#/$defs/excerpt"},"timeout":{"$ref":"#/$defs/duration"}}}}};
 const schema32 = {"type":"string","pattern":"^[A-Za-z_][A-Za-z0-9_-]*$","description":"Letters, digits, _ and -, starting with a letter or _."};
 const schema33 = {"type":"object","additionalProperties":false,"required":["type"],"properties":{"type":{"enum":["string","file","number","boolean"],"description":"file: a path to a file read by the pipeline."},"description":{"type":"string"},"default":{"type":["string","number","boolean"]},"required":{"type":"boolean","description":"Fail before running when no value and no default is given."}}};
 const schema46 = {"type":"object","additionalProperties":false,"description":"Limits for the whole run; once one is reached no new agent call starts.","properties":{"tokens":{"type":"integer","minimum":1},"usd":{"type":"number","exclusiveMinimum":0},"minutes":{"type":"number","exclusiveMinimum":0}}};
@@ -902,7 +902,7 @@ return errors === 0;
 validate23.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 const schema47 = {"type":"object","additionalProperties":false,"required":["id"],"properties":{"id":{"$ref":"#/$defs/identifier","description":"Unique stage id."},"name":{"type":"string","description":"Label shown in progress and reports."},"uses":{"enum":["exec","plan","fanout","review","repair","apply","verify"],"description":"The stage kind."},"needs":{"description":"Stages that must finish before this one starts.","anyOf":[{"$ref":"#/$defs/identifier"},{"type":"array","items":{"$ref":"#/$defs/identifier"}}]},"when":{"$ref":"#/$defs/expression","description":"Run only when this condition is true; otherwise the stage is skipped. Without success(), failure() or always() in it, success() is implied: nothing earlier failed."},"runtime":{"type":"string","description":"Runtime profile name used by agent stages."},"with":{"type":"object","description":"Settings of the stage kind."},"loop":{"$ref":"#/$defs/loop"},"stages":{"type":"array","minItems":1,"description":"Stages of a loop group, repeated each round.","items":{"$ref":"#/$defs/stage"}}},"allOf":[{"if":{"required":["loop"]},"then":{"required":["stages"],"not":{"required":["uses"]}}},{"if":{"required":["stages"]},"then":{"required":["loop"]}},{"if":{"required":["uses"],"properties":{"uses":{"const":"exec"}}},"then":{"properties":{"with":{"$ref":"#/$defs/with-exec"}},"required":["with"]}},{"if":{"required":["uses"],"properties":{"uses":{"const":"plan"}}},"then":{"properties":{"with":{"$ref":"#/$defs/with-plan"}}}},{"if":{"required":["uses"],"properties":{"uses":{"const":"fanout"}}},"then":{"properties":{"with":{"$ref":"#/$defs/with-fanout"}}}},{"if":{"required":["uses"],"properties":{"uses":{"const":"review"}}},"then":{"properties":{"with":{"$ref":"#/$defs/with-review"}}}},{"if":{"required":["uses"],"properties":{"uses":{"const":"repair"}}},"then":{"properties":{"with":{"$ref":"#/$defs/with-repair"}}}},{"if":{"required":["uses"],"properties":{"uses":{"const":"apply"}}},"then":{"properties":{"with":{"$ref":"#/$defs/with-apply"}}}},{"if":{"required":["uses"],"properties":{"uses":{"const":"verify"}}},"then":{"properties":{"with":{"$ref":"#/$defs/with-verify"}}}}]};
-const schema72 = {"type":"string","minLength":1,"description":"A condition over inputs and earlier stage results, e.g. inputs.check != '' && stages.build.status == 'succeeded'. May be wrapped in ${{ }}."};
+const schema74 = {"type":"string","minLength":1,"description":"A condition over inputs and earlier stage results, e.g. inputs.check != '' && stages.build.status == 'succeeded'. May be wrapped in ${{ }}."};
 const schema48 = {"type":"object","additionalProperties":false,"required":["run"],"properties":{"run":{"description":"Shell command(s), run one after another with /bin/sh in the repository (or cwd). Handlebars templates over the run context.","anyOf":[{"type":"string","minLength":1},{"$ref":"#/$defs/stringList"}]},"cwd":{"type":"string","description":"Working directory, relative to the repository."},"env":{"$ref":"#/$defs/stringMap"},"timeout":{"$ref":"#/$defs/duration"},"continueOnError":{"type":"boolean","description":"A failing command does not fail the run; the stage's status is still failed."}}};
 
 function validate26(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
@@ -1421,7 +1421,8 @@ return errors === 0;
 }
 validate30.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-const schema57 = {"type":"object","additionalProperties":false,"properties":{"prompt":{"$ref":"#/$defs/prompt","description":"Reviewer prompt; its context has `reviewer`, `diff`, `candidate`, `tasks`, `check`, `round`, and `change` (`source`, `base`, `from`, `head`) for a review of an existing change."},"check":{"type":"string","description":"Shell command run in the candidate workspace, e.g. {{inputs.check}}; a failure is a blocker."},"reviewers":{"type":"array","description":"Reviewer agents, run in parallel. Default: one, on the stage's runtime.","items":{"type":"object","additionalProperties":false,"required":["id"],"properties":{"id":{"$ref":"#/$defs/identifier"},"runtime":{"type":"string","description":"Runtime profile. Default: the stage's runtime."},"perspective":{"type":"string","description":"What this reviewer looks for."}}}},"policy":{"enum":["any-reject","majority"],"description":"any-reject (default): one reject rejects; majority: rejects must outnumber approvals."},"candidates":{"type":"array","items":{"$ref":"#/$defs/identifier"},"description":"Stages whose outputs hold the candidate, newest first. Default: [repair, implement]."},"base":{"type":"string","minLength":1,"description":"Review an existing change instead of a fanout's: HEAD against this revision (a branch, tag or commit; a template, e.g. {{inputs.base}}), as `git diff <base>...HEAD` shows it (from their merge base)."},"worktree":{"type":"boolean","description":"Review an existing change instead of a fanout's: the uncommitted changes of your working tree (staged, unstaged and untracked files) against HEAD."},"maxDiffChars":{"type":"integer","minimum":1000,"description":"Longest diff put into a reviewer prompt. Default: 50000."},"allowOutsideSymlinks":{"type":"boolean","description":"Let the candidate add symlinks whose target is absolute or outside the repository (default false: such a symlink is a symlink_outside_repo blocker)."},"timeout":{"$ref":"#/$defs/duration"}}};
+const schema57 = {"type":"object","additionalProperties":false,"properties":{"prompt":{"$ref":"#/$defs/prompt","description":"Reviewer prompt; its context has `reviewer`, `diff`, `candidate`, `tasks`, `check`, `round`, and `change` (`source`, `base`, `from`, `head`) for a review of an existing change."},"check":{"type":"string","description":"Shell command run in the candidate workspace, e.g. {{inputs.check}}; a failure is a blocker."},"excerpt":{"$ref":"#/$defs/excerpt"},"reviewers":{"type":"array","description":"Reviewer agents, run in parallel. Default: one, on the stage's runtime.","items":{"type":"object","additionalProperties":false,"required":["id"],"properties":{"id":{"$ref":"#/$defs/identifier"},"runtime":{"type":"string","description":"Runtime profile. Default: the stage's runtime."},"perspective":{"type":"string","description":"What this reviewer looks for."}}}},"policy":{"enum":["any-reject","majority"],"description":"any-reject (default): one reject rejects; majority: rejects must outnumber approvals."},"candidates":{"type":"array","items":{"$ref":"#/$defs/identifier"},"description":"Stages whose outputs hold the candidate, newest first. Default: [repair, implement]."},"base":{"type":"string","minLength":1,"description":"Review an existing change instead of a fanout's: HEAD against this revision (a branch, tag or commit; a template, e.g. {{inputs.base}}), as `git diff <base>...HEAD` shows it (from their merge base)."},"worktree":{"type":"boolean","description":"Review an existing change instead of a fanout's: the uncommitted changes of your working tree (staged, unstaged and untracked files) against HEAD."},"maxDiffChars":{"type":"integer","minimum":1000,"description":"Longest diff put into a reviewer prompt. Default: 50000."},"allowOutsideSymlinks":{"type":"boolean","description":"Let the candidate add symlinks whose target is absolute or outside the repository (default false: such a symlink is a symlink_outside_repo blocker)."},"timeout":{"$ref":"#/$defs/duration"}}};
+const schema59 = {"type":"object","additionalProperties":false,"description":"How much of a failing check's output blockers, reports and prompts show: its failure blocks, then its last lines (the whole output stays in the stage's log).","properties":{"maxLines":{"type":"integer","minimum":10,"description":"Most lines. Default: 80."},"maxChars":{"type":"integer","minimum":500,"description":"Most characters. Default: 8000."}}};
 
 function validate32(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
@@ -1484,15 +1485,12 @@ vErrors.push(err3);
 errors++;
 }
 }
-if(data.reviewers !== undefined){
-let data2 = data.reviewers;
-if(Array.isArray(data2)){
-const len0 = data2.length;
-for(let i0=0; i0<len0; i0++){
-let data3 = data2[i0];
-if(data3 && typeof data3 == "object" && !Array.isArray(data3)){
-if(data3.id === undefined){
-const err4 = {instancePath:instancePath+"/reviewers/" + i0,schemaPath:"#/properties/reviewers/items/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'",schema:schema57.properties.reviewers.items.required,parentSchema:schema57.properties.reviewers.items,data:data3};
+if(data.excerpt !== undefined){
+let data2 = data.excerpt;
+if(data2 && typeof data2 == "object" && !Array.isArray(data2)){
+for(const key1 in data2){
+if(!((key1 === "maxLines") || (key1 === "maxChars"))){
+const err4 = {instancePath:instancePath+"/excerpt",schemaPath:"#/$defs/excerpt/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema59,data:data2};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -1501,9 +1499,11 @@ vErrors.push(err4);
 }
 errors++;
 }
-for(const key1 in data3){
-if(!(((key1 === "id") || (key1 === "runtime")) || (key1 === "perspective"))){
-const err5 = {instancePath:instancePath+"/reviewers/" + i0,schemaPath:"#/properties/reviewers/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema57.properties.reviewers.items,data:data3};
+}
+if(data2.maxLines !== undefined){
+let data3 = data2.maxLines;
+if(!(((typeof data3 == "number") && (!(data3 % 1) && !isNaN(data3))) && (isFinite(data3)))){
+const err5 = {instancePath:instancePath+"/excerpt/maxLines",schemaPath:"#/$defs/excerpt/properties/maxLines/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema59.properties.maxLines.type,parentSchema:schema59.properties.maxLines,data:data3};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -1512,12 +1512,9 @@ vErrors.push(err5);
 }
 errors++;
 }
-}
-if(data3.id !== undefined){
-let data4 = data3.id;
-if(typeof data4 === "string"){
-if(!pattern4.test(data4)){
-const err6 = {instancePath:instancePath+"/reviewers/" + i0+"/id",schemaPath:"#/$defs/identifier/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z_][A-Za-z0-9_-]*$"},message:"must match pattern \""+"^[A-Za-z_][A-Za-z0-9_-]*$"+"\"",schema:"^[A-Za-z_][A-Za-z0-9_-]*$",parentSchema:schema32,data:data4};
+if((typeof data3 == "number") && (isFinite(data3))){
+if(data3 < 10 || isNaN(data3)){
+const err6 = {instancePath:instancePath+"/excerpt/maxLines",schemaPath:"#/$defs/excerpt/properties/maxLines/minimum",keyword:"minimum",params:{comparison: ">=", limit: 10},message:"must be >= 10",schema:10,parentSchema:schema59.properties.maxLines,data:data3};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -1527,8 +1524,11 @@ vErrors.push(err6);
 errors++;
 }
 }
-else {
-const err7 = {instancePath:instancePath+"/reviewers/" + i0+"/id",schemaPath:"#/$defs/identifier/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.type,parentSchema:schema32,data:data4};
+}
+if(data2.maxChars !== undefined){
+let data4 = data2.maxChars;
+if(!(((typeof data4 == "number") && (!(data4 % 1) && !isNaN(data4))) && (isFinite(data4)))){
+const err7 = {instancePath:instancePath+"/excerpt/maxChars",schemaPath:"#/$defs/excerpt/properties/maxChars/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema59.properties.maxChars.type,parentSchema:schema59.properties.maxChars,data:data4};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -1537,11 +1537,9 @@ vErrors.push(err7);
 }
 errors++;
 }
-}
-if(data3.runtime !== undefined){
-let data5 = data3.runtime;
-if(typeof data5 !== "string"){
-const err8 = {instancePath:instancePath+"/reviewers/" + i0+"/runtime",schemaPath:"#/properties/reviewers/items/properties/runtime/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema57.properties.reviewers.items.properties.runtime.type,parentSchema:schema57.properties.reviewers.items.properties.runtime,data:data5};
+if((typeof data4 == "number") && (isFinite(data4))){
+if(data4 < 500 || isNaN(data4)){
+const err8 = {instancePath:instancePath+"/excerpt/maxChars",schemaPath:"#/$defs/excerpt/properties/maxChars/minimum",keyword:"minimum",params:{comparison: ">=", limit: 500},message:"must be >= 500",schema:500,parentSchema:schema59.properties.maxChars,data:data4};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -1551,10 +1549,10 @@ vErrors.push(err8);
 errors++;
 }
 }
-if(data3.perspective !== undefined){
-let data6 = data3.perspective;
-if(typeof data6 !== "string"){
-const err9 = {instancePath:instancePath+"/reviewers/" + i0+"/perspective",schemaPath:"#/properties/reviewers/items/properties/perspective/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema57.properties.reviewers.items.properties.perspective.type,parentSchema:schema57.properties.reviewers.items.properties.perspective,data:data6};
+}
+}
+else {
+const err9 = {instancePath:instancePath+"/excerpt",schemaPath:"#/$defs/excerpt/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema59.type,parentSchema:schema59,data:data2};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -1564,9 +1562,15 @@ vErrors.push(err9);
 errors++;
 }
 }
-}
-else {
-const err10 = {instancePath:instancePath+"/reviewers/" + i0,schemaPath:"#/properties/reviewers/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema57.properties.reviewers.items.type,parentSchema:schema57.properties.reviewers.items,data:data3};
+if(data.reviewers !== undefined){
+let data5 = data.reviewers;
+if(Array.isArray(data5)){
+const len0 = data5.length;
+for(let i0=0; i0<len0; i0++){
+let data6 = data5[i0];
+if(data6 && typeof data6 == "object" && !Array.isArray(data6)){
+if(data6.id === undefined){
+const err10 = {instancePath:instancePath+"/reviewers/" + i0,schemaPath:"#/properties/reviewers/items/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'",schema:schema57.properties.reviewers.items.required,parentSchema:schema57.properties.reviewers.items,data:data6};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -1575,10 +1579,9 @@ vErrors.push(err10);
 }
 errors++;
 }
-}
-}
-else {
-const err11 = {instancePath:instancePath+"/reviewers",schemaPath:"#/properties/reviewers/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema57.properties.reviewers.type,parentSchema:schema57.properties.reviewers,data:data2};
+for(const key2 in data6){
+if(!(((key2 === "id") || (key2 === "runtime")) || (key2 === "perspective"))){
+const err11 = {instancePath:instancePath+"/reviewers/" + i0,schemaPath:"#/properties/reviewers/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties",schema:false,parentSchema:schema57.properties.reviewers.items,data:data6};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -1588,10 +1591,11 @@ vErrors.push(err11);
 errors++;
 }
 }
-if(data.policy !== undefined){
-let data7 = data.policy;
-if(!((data7 === "any-reject") || (data7 === "majority"))){
-const err12 = {instancePath:instancePath+"/policy",schemaPath:"#/properties/policy/enum",keyword:"enum",params:{allowedValues: schema57.properties.policy.enum},message:"must be equal to one of the allowed values",schema:schema57.properties.policy.enum,parentSchema:schema57.properties.policy,data:data7};
+if(data6.id !== undefined){
+let data7 = data6.id;
+if(typeof data7 === "string"){
+if(!pattern4.test(data7)){
+const err12 = {instancePath:instancePath+"/reviewers/" + i0+"/id",schemaPath:"#/$defs/identifier/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z_][A-Za-z0-9_-]*$"},message:"must match pattern \""+"^[A-Za-z_][A-Za-z0-9_-]*$"+"\"",schema:"^[A-Za-z_][A-Za-z0-9_-]*$",parentSchema:schema32,data:data7};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -1601,15 +1605,8 @@ vErrors.push(err12);
 errors++;
 }
 }
-if(data.candidates !== undefined){
-let data8 = data.candidates;
-if(Array.isArray(data8)){
-const len1 = data8.length;
-for(let i1=0; i1<len1; i1++){
-let data9 = data8[i1];
-if(typeof data9 === "string"){
-if(!pattern4.test(data9)){
-const err13 = {instancePath:instancePath+"/candidates/" + i1,schemaPath:"#/$defs/identifier/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z_][A-Za-z0-9_-]*$"},message:"must match pattern \""+"^[A-Za-z_][A-Za-z0-9_-]*$"+"\"",schema:"^[A-Za-z_][A-Za-z0-9_-]*$",parentSchema:schema32,data:data9};
+else {
+const err13 = {instancePath:instancePath+"/reviewers/" + i0+"/id",schemaPath:"#/$defs/identifier/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.type,parentSchema:schema32,data:data7};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -1619,8 +1616,10 @@ vErrors.push(err13);
 errors++;
 }
 }
-else {
-const err14 = {instancePath:instancePath+"/candidates/" + i1,schemaPath:"#/$defs/identifier/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.type,parentSchema:schema32,data:data9};
+if(data6.runtime !== undefined){
+let data8 = data6.runtime;
+if(typeof data8 !== "string"){
+const err14 = {instancePath:instancePath+"/reviewers/" + i0+"/runtime",schemaPath:"#/properties/reviewers/items/properties/runtime/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema57.properties.reviewers.items.properties.runtime.type,parentSchema:schema57.properties.reviewers.items.properties.runtime,data:data8};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -1630,9 +1629,10 @@ vErrors.push(err14);
 errors++;
 }
 }
-}
-else {
-const err15 = {instancePath:instancePath+"/candidates",schemaPath:"#/properties/candidates/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema57.properties.candidates.type,parentSchema:schema57.properties.candidates,data:data8};
+if(data6.perspective !== undefined){
+let data9 = data6.perspective;
+if(typeof data9 !== "string"){
+const err15 = {instancePath:instancePath+"/reviewers/" + i0+"/perspective",schemaPath:"#/properties/reviewers/items/properties/perspective/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema57.properties.reviewers.items.properties.perspective.type,parentSchema:schema57.properties.reviewers.items.properties.perspective,data:data9};
 if(vErrors === null){
 vErrors = [err15];
 }
@@ -1642,11 +1642,9 @@ vErrors.push(err15);
 errors++;
 }
 }
-if(data.base !== undefined){
-let data10 = data.base;
-if(typeof data10 === "string"){
-if(func2(data10) < 1){
-const err16 = {instancePath:instancePath+"/base",schemaPath:"#/properties/base/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema57.properties.base,data:data10};
+}
+else {
+const err16 = {instancePath:instancePath+"/reviewers/" + i0,schemaPath:"#/properties/reviewers/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema57.properties.reviewers.items.type,parentSchema:schema57.properties.reviewers.items,data:data6};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -1656,8 +1654,9 @@ vErrors.push(err16);
 errors++;
 }
 }
+}
 else {
-const err17 = {instancePath:instancePath+"/base",schemaPath:"#/properties/base/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema57.properties.base.type,parentSchema:schema57.properties.base,data:data10};
+const err17 = {instancePath:instancePath+"/reviewers",schemaPath:"#/properties/reviewers/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema57.properties.reviewers.type,parentSchema:schema57.properties.reviewers,data:data5};
 if(vErrors === null){
 vErrors = [err17];
 }
@@ -1667,10 +1666,10 @@ vErrors.push(err17);
 errors++;
 }
 }
-if(data.worktree !== undefined){
-let data11 = data.worktree;
-if(typeof data11 !== "boolean"){
-const err18 = {instancePath:instancePath+"/worktree",schemaPath:"#/properties/worktree/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema57.properties.worktree.type,parentSchema:schema57.properties.worktree,data:data11};
+if(data.policy !== undefined){
+let data10 = data.policy;
+if(!((data10 === "any-reject") || (data10 === "majority"))){
+const err18 = {instancePath:instancePath+"/policy",schemaPath:"#/properties/policy/enum",keyword:"enum",params:{allowedValues: schema57.properties.policy.enum},message:"must be equal to one of the allowed values",schema:schema57.properties.policy.enum,parentSchema:schema57.properties.policy,data:data10};
 if(vErrors === null){
 vErrors = [err18];
 }
@@ -1680,10 +1679,15 @@ vErrors.push(err18);
 errors++;
 }
 }
-if(data.maxDiffChars !== undefined){
-let data12 = data.maxDiffChars;
-if(!(((typeof data12 == "number") && (!(data12 % 1) && !isNaN(data12))) && (isFinite(data12)))){
-const err19 = {instancePath:instancePath+"/maxDiffChars",schemaPath:"#/properties/maxDiffChars/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema57.properties.maxDiffChars.type,parentSchema:schema57.properties.maxDiffChars,data:data12};
+if(data.candidates !== undefined){
+let data11 = data.candidates;
+if(Array.isArray(data11)){
+const len1 = data11.length;
+for(let i1=0; i1<len1; i1++){
+let data12 = data11[i1];
+if(typeof data12 === "string"){
+if(!pattern4.test(data12)){
+const err19 = {instancePath:instancePath+"/candidates/" + i1,schemaPath:"#/$defs/identifier/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z_][A-Za-z0-9_-]*$"},message:"must match pattern \""+"^[A-Za-z_][A-Za-z0-9_-]*$"+"\"",schema:"^[A-Za-z_][A-Za-z0-9_-]*$",parentSchema:schema32,data:data12};
 if(vErrors === null){
 vErrors = [err19];
 }
@@ -1692,9 +1696,9 @@ vErrors.push(err19);
 }
 errors++;
 }
-if((typeof data12 == "number") && (isFinite(data12))){
-if(data12 < 1000 || isNaN(data12)){
-const err20 = {instancePath:instancePath+"/maxDiffChars",schemaPath:"#/properties/maxDiffChars/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1000},message:"must be >= 1000",schema:1000,parentSchema:schema57.properties.maxDiffChars,data:data12};
+}
+else {
+const err20 = {instancePath:instancePath+"/candidates/" + i1,schemaPath:"#/$defs/identifier/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.type,parentSchema:schema32,data:data12};
 if(vErrors === null){
 vErrors = [err20];
 }
@@ -1705,10 +1709,8 @@ errors++;
 }
 }
 }
-if(data.allowOutsideSymlinks !== undefined){
-let data13 = data.allowOutsideSymlinks;
-if(typeof data13 !== "boolean"){
-const err21 = {instancePath:instancePath+"/allowOutsideSymlinks",schemaPath:"#/properties/allowOutsideSymlinks/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema57.properties.allowOutsideSymlinks.type,parentSchema:schema57.properties.allowOutsideSymlinks,data:data13};
+else {
+const err21 = {instancePath:instancePath+"/candidates",schemaPath:"#/properties/candidates/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema57.properties.candidates.type,parentSchema:schema57.properties.candidates,data:data11};
 if(vErrors === null){
 vErrors = [err21];
 }
@@ -1718,14 +1720,11 @@ vErrors.push(err21);
 errors++;
 }
 }
-if(data.timeout !== undefined){
-let data14 = data.timeout;
-const _errs35 = errors;
-let valid10 = false;
-const _errs36 = errors;
-if((typeof data14 == "number") && (isFinite(data14))){
-if(data14 <= 0 || isNaN(data14)){
-const err22 = {instancePath:instancePath+"/timeout",schemaPath:"#/$defs/duration/anyOf/0/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0",schema:0,parentSchema:schema36.anyOf[0],data:data14};
+if(data.base !== undefined){
+let data13 = data.base;
+if(typeof data13 === "string"){
+if(func2(data13) < 1){
+const err22 = {instancePath:instancePath+"/base",schemaPath:"#/properties/base/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema57.properties.base,data:data13};
 if(vErrors === null){
 vErrors = [err22];
 }
@@ -1736,7 +1735,7 @@ errors++;
 }
 }
 else {
-const err23 = {instancePath:instancePath+"/timeout",schemaPath:"#/$defs/duration/anyOf/0/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema36.anyOf[0].type,parentSchema:schema36.anyOf[0],data:data14};
+const err23 = {instancePath:instancePath+"/base",schemaPath:"#/properties/base/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema57.properties.base.type,parentSchema:schema57.properties.base,data:data13};
 if(vErrors === null){
 vErrors = [err23];
 }
@@ -1745,12 +1744,11 @@ vErrors.push(err23);
 }
 errors++;
 }
-var _valid0 = _errs36 === errors;
-valid10 = valid10 || _valid0;
-const _errs38 = errors;
-if(typeof data14 === "string"){
-if(!pattern6.test(data14)){
-const err24 = {instancePath:instancePath+"/timeout",schemaPath:"#/$defs/duration/anyOf/1/pattern",keyword:"pattern",params:{pattern: "^(?=.*[1-9])[0-9]+(\\.[0-9]+)?(ms|s|m|h)?$"},message:"must match pattern \""+"^(?=.*[1-9])[0-9]+(\\.[0-9]+)?(ms|s|m|h)?$"+"\"",schema:"^(?=.*[1-9])[0-9]+(\\.[0-9]+)?(ms|s|m|h)?$",parentSchema:schema36.anyOf[1],data:data14};
+}
+if(data.worktree !== undefined){
+let data14 = data.worktree;
+if(typeof data14 !== "boolean"){
+const err24 = {instancePath:instancePath+"/worktree",schemaPath:"#/properties/worktree/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema57.properties.worktree.type,parentSchema:schema57.properties.worktree,data:data14};
 if(vErrors === null){
 vErrors = [err24];
 }
@@ -1760,8 +1758,10 @@ vErrors.push(err24);
 errors++;
 }
 }
-else {
-const err25 = {instancePath:instancePath+"/timeout",schemaPath:"#/$defs/duration/anyOf/1/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema36.anyOf[1].type,parentSchema:schema36.anyOf[1],data:data14};
+if(data.maxDiffChars !== undefined){
+let data15 = data.maxDiffChars;
+if(!(((typeof data15 == "number") && (!(data15 % 1) && !isNaN(data15))) && (isFinite(data15)))){
+const err25 = {instancePath:instancePath+"/maxDiffChars",schemaPath:"#/properties/maxDiffChars/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema57.properties.maxDiffChars.type,parentSchema:schema57.properties.maxDiffChars,data:data15};
 if(vErrors === null){
 vErrors = [err25];
 }
@@ -1770,10 +1770,9 @@ vErrors.push(err25);
 }
 errors++;
 }
-var _valid0 = _errs38 === errors;
-valid10 = valid10 || _valid0;
-if(!valid10){
-const err26 = {instancePath:instancePath+"/timeout",schemaPath:"#/$defs/duration/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema36.anyOf,parentSchema:schema36,data:data14};
+if((typeof data15 == "number") && (isFinite(data15))){
+if(data15 < 1000 || isNaN(data15)){
+const err26 = {instancePath:instancePath+"/maxDiffChars",schemaPath:"#/properties/maxDiffChars/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1000},message:"must be >= 1000",schema:1000,parentSchema:schema57.properties.maxDiffChars,data:data15};
 if(vErrors === null){
 vErrors = [err26];
 }
@@ -1782,11 +1781,90 @@ vErrors.push(err26);
 }
 errors++;
 }
+}
+}
+if(data.allowOutsideSymlinks !== undefined){
+let data16 = data.allowOutsideSymlinks;
+if(typeof data16 !== "boolean"){
+const err27 = {instancePath:instancePath+"/allowOutsideSymlinks",schemaPath:"#/properties/allowOutsideSymlinks/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema57.properties.allowOutsideSymlinks.type,parentSchema:schema57.properties.allowOutsideSymlinks,data:data16};
+if(vErrors === null){
+vErrors = [err27];
+}
 else {
-errors = _errs35;
+vErrors.push(err27);
+}
+errors++;
+}
+}
+if(data.timeout !== undefined){
+let data17 = data.timeout;
+const _errs43 = errors;
+let valid12 = false;
+const _errs44 = errors;
+if((typeof data17 == "number") && (isFinite(data17))){
+if(data17 <= 0 || isNaN(data17)){
+const err28 = {instancePath:instancePath+"/timeout",schemaPath:"#/$defs/duration/anyOf/0/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0",schema:0,parentSchema:schema36.anyOf[0],data:data17};
+if(vErrors === null){
+vErrors = [err28];
+}
+else {
+vErrors.push(err28);
+}
+errors++;
+}
+}
+else {
+const err29 = {instancePath:instancePath+"/timeout",schemaPath:"#/$defs/duration/anyOf/0/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema36.anyOf[0].type,parentSchema:schema36.anyOf[0],data:data17};
+if(vErrors === null){
+vErrors = [err29];
+}
+else {
+vErrors.push(err29);
+}
+errors++;
+}
+var _valid0 = _errs44 === errors;
+valid12 = valid12 || _valid0;
+const _errs46 = errors;
+if(typeof data17 === "string"){
+if(!pattern6.test(data17)){
+const err30 = {instancePath:instancePath+"/timeout",schemaPath:"#/$defs/duration/anyOf/1/pattern",keyword:"pattern",params:{pattern: "^(?=.*[1-9])[0-9]+(\\.[0-9]+)?(ms|s|m|h)?$"},message:"must match pattern \""+"^(?=.*[1-9])[0-9]+(\\.[0-9]+)?(ms|s|m|h)?$"+"\"",schema:"^(?=.*[1-9])[0-9]+(\\.[0-9]+)?(ms|s|m|h)?$",parentSchema:schema36.anyOf[1],data:data17};
+if(vErrors === null){
+vErrors = [err30];
+}
+else {
+vErrors.push(err30);
+}
+errors++;
+}
+}
+else {
+const err31 = {instancePath:instancePath+"/timeout",schemaPath:"#/$defs/duration/anyOf/1/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema36.anyOf[1].type,parentSchema:schema36.anyOf[1],data:data17};
+if(vErrors === null){
+vErrors = [err31];
+}
+else {
+vErrors.push(err31);
+}
+errors++;
+}
+var _valid0 = _errs46 === errors;
+valid12 = valid12 || _valid0;
+if(!valid12){
+const err32 = {instancePath:instancePath+"/timeout",schemaPath:"#/$defs/duration/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema36.anyOf,parentSchema:schema36,data:data17};
+if(vErrors === null){
+vErrors = [err32];
+}
+else {
+vErrors.push(err32);
+}
+errors++;
+}
+else {
+errors = _errs43;
 if(vErrors !== null){
-if(_errs35){
-vErrors.length = _errs35;
+if(_errs43){
+vErrors.length = _errs43;
 }
 else {
 vErrors = null;
@@ -1796,12 +1874,12 @@ vErrors = null;
 }
 }
 else {
-const err27 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema57.type,parentSchema:schema57,data};
+const err33 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema57.type,parentSchema:schema57,data};
 if(vErrors === null){
-vErrors = [err27];
+vErrors = [err33];
 }
 else {
-vErrors.push(err27);
+vErrors.push(err33);
 }
 errors++;
 }
@@ -1810,7 +1888,7 @@ return errors === 0;
 }
 validate32.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-const schema62 = {"type":"object","additionalProperties":false,"properties":{"prompt":{"$ref":"#/$defs/prompt","description":"Repair prompt; its context has `task`, `tasks`, `feedback`, `round`, `verify`."},"review":{"$ref":"#/$defs/identifier","description":"The review stage whose blockers are repaired. Default: review."},"maxFeedbackChars":{"type":"integer","minimum":100,"description":"Longest feedback given to a repaired task. Default: 12000."}}};
+const schema63 = {"type":"object","additionalProperties":false,"properties":{"prompt":{"$ref":"#/$defs/prompt","description":"Repair prompt; its context has `task`, `tasks`, `feedback`, `round`, `verify`."},"review":{"$ref":"#/$defs/identifier","description":"The review stage whose blockers are repaired. Default: review."},"maxFeedbackChars":{"type":"integer","minimum":100,"description":"Longest feedback given to a repaired task. Default: 12000."}}};
 
 function validate34(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
@@ -1825,7 +1903,7 @@ evaluated0.items = undefined;
 if(data && typeof data == "object" && !Array.isArray(data)){
 for(const key0 in data){
 if(!(((key0 === "prompt") || (key0 === "review")) || (key0 === "maxFeedbackChars"))){
-const err0 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema62,data};
+const err0 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema63,data};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -1888,7 +1966,7 @@ errors++;
 if(data.maxFeedbackChars !== undefined){
 let data2 = data.maxFeedbackChars;
 if(!(((typeof data2 == "number") && (!(data2 % 1) && !isNaN(data2))) && (isFinite(data2)))){
-const err5 = {instancePath:instancePath+"/maxFeedbackChars",schemaPath:"#/properties/maxFeedbackChars/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema62.properties.maxFeedbackChars.type,parentSchema:schema62.properties.maxFeedbackChars,data:data2};
+const err5 = {instancePath:instancePath+"/maxFeedbackChars",schemaPath:"#/properties/maxFeedbackChars/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema63.properties.maxFeedbackChars.type,parentSchema:schema63.properties.maxFeedbackChars,data:data2};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -1899,7 +1977,7 @@ errors++;
 }
 if((typeof data2 == "number") && (isFinite(data2))){
 if(data2 < 100 || isNaN(data2)){
-const err6 = {instancePath:instancePath+"/maxFeedbackChars",schemaPath:"#/properties/maxFeedbackChars/minimum",keyword:"minimum",params:{comparison: ">=", limit: 100},message:"must be >= 100",schema:100,parentSchema:schema62.properties.maxFeedbackChars,data:data2};
+const err6 = {instancePath:instancePath+"/maxFeedbackChars",schemaPath:"#/properties/maxFeedbackChars/minimum",keyword:"minimum",params:{comparison: ">=", limit: 100},message:"must be >= 100",schema:100,parentSchema:schema63.properties.maxFeedbackChars,data:data2};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -1912,7 +1990,7 @@ errors++;
 }
 }
 else {
-const err7 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema62.type,parentSchema:schema62,data};
+const err7 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema63.type,parentSchema:schema63,data};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -1926,7 +2004,7 @@ return errors === 0;
 }
 validate34.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-const schema65 = {"type":"object","additionalProperties":false,"properties":{"review":{"$ref":"#/$defs/identifier","description":"The review stage whose approved candidate is applied. Default: review."},"commit":{"type":"object","additionalProperties":false,"required":["branch","message"],"description":"Commit the applied change on a new branch (odw never commits otherwise).","properties":{"branch":{"type":"string"},"message":{"type":"string"}}}}};
+const schema66 = {"type":"object","additionalProperties":false,"properties":{"review":{"$ref":"#/$defs/identifier","description":"The review stage whose approved candidate is applied. Default: review."},"commit":{"type":"object","additionalProperties":false,"required":["branch","message"],"description":"Commit the applied change on a new branch (odw never commits otherwise).","properties":{"branch":{"type":"string"},"message":{"type":"string"}}}}};
 
 function validate36(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
@@ -1941,7 +2019,7 @@ evaluated0.items = undefined;
 if(data && typeof data == "object" && !Array.isArray(data)){
 for(const key0 in data){
 if(!((key0 === "review") || (key0 === "commit"))){
-const err0 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema65,data};
+const err0 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema66,data};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -1980,7 +2058,7 @@ if(data.commit !== undefined){
 let data1 = data.commit;
 if(data1 && typeof data1 == "object" && !Array.isArray(data1)){
 if(data1.branch === undefined){
-const err3 = {instancePath:instancePath+"/commit",schemaPath:"#/properties/commit/required",keyword:"required",params:{missingProperty: "branch"},message:"must have required property '"+"branch"+"'",schema:schema65.properties.commit.required,parentSchema:schema65.properties.commit,data:data1};
+const err3 = {instancePath:instancePath+"/commit",schemaPath:"#/properties/commit/required",keyword:"required",params:{missingProperty: "branch"},message:"must have required property '"+"branch"+"'",schema:schema66.properties.commit.required,parentSchema:schema66.properties.commit,data:data1};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -1990,7 +2068,7 @@ vErrors.push(err3);
 errors++;
 }
 if(data1.message === undefined){
-const err4 = {instancePath:instancePath+"/commit",schemaPath:"#/properties/commit/required",keyword:"required",params:{missingProperty: "message"},message:"must have required property '"+"message"+"'",schema:schema65.properties.commit.required,parentSchema:schema65.properties.commit,data:data1};
+const err4 = {instancePath:instancePath+"/commit",schemaPath:"#/properties/commit/required",keyword:"required",params:{missingProperty: "message"},message:"must have required property '"+"message"+"'",schema:schema66.properties.commit.required,parentSchema:schema66.properties.commit,data:data1};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -2001,7 +2079,7 @@ errors++;
 }
 for(const key1 in data1){
 if(!((key1 === "branch") || (key1 === "message"))){
-const err5 = {instancePath:instancePath+"/commit",schemaPath:"#/properties/commit/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema65.properties.commit,data:data1};
+const err5 = {instancePath:instancePath+"/commit",schemaPath:"#/properties/commit/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema66.properties.commit,data:data1};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -2014,7 +2092,7 @@ errors++;
 if(data1.branch !== undefined){
 let data2 = data1.branch;
 if(typeof data2 !== "string"){
-const err6 = {instancePath:instancePath+"/commit/branch",schemaPath:"#/properties/commit/properties/branch/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema65.properties.commit.properties.branch.type,parentSchema:schema65.properties.commit.properties.branch,data:data2};
+const err6 = {instancePath:instancePath+"/commit/branch",schemaPath:"#/properties/commit/properties/branch/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema66.properties.commit.properties.branch.type,parentSchema:schema66.properties.commit.properties.branch,data:data2};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -2027,7 +2105,7 @@ errors++;
 if(data1.message !== undefined){
 let data3 = data1.message;
 if(typeof data3 !== "string"){
-const err7 = {instancePath:instancePath+"/commit/message",schemaPath:"#/properties/commit/properties/message/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema65.properties.commit.properties.message.type,parentSchema:schema65.properties.commit.properties.message,data:data3};
+const err7 = {instancePath:instancePath+"/commit/message",schemaPath:"#/properties/commit/properties/message/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema66.properties.commit.properties.message.type,parentSchema:schema66.properties.commit.properties.message,data:data3};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -2039,7 +2117,7 @@ errors++;
 }
 }
 else {
-const err8 = {instancePath:instancePath+"/commit",schemaPath:"#/properties/commit/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema65.properties.commit.type,parentSchema:schema65.properties.commit,data:data1};
+const err8 = {instancePath:instancePath+"/commit",schemaPath:"#/properties/commit/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema66.properties.commit.type,parentSchema:schema66.properties.commit,data:data1};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -2051,7 +2129,7 @@ errors++;
 }
 }
 else {
-const err9 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema65.type,parentSchema:schema65,data};
+const err9 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema66.type,parentSchema:schema66,data};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -2065,7 +2143,7 @@ return errors === 0;
 }
 validate36.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-const schema67 = {"type":"object","additionalProperties":false,"properties":{"check":{"type":"string","description":"Shell command run on the applied tree, read-only, e.g. {{inputs.check}}."},"timeout":{"$ref":"#/$defs/duration"}}};
+const schema68 = {"type":"object","additionalProperties":false,"properties":{"check":{"type":"string","description":"Shell command run on the applied tree, read-only, e.g. {{inputs.check}}."},"excerpt":{"$ref":"#/$defs/excerpt"},"timeout":{"$ref":"#/$defs/duration"}}};
 
 function validate38(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
@@ -2079,8 +2157,8 @@ evaluated0.items = undefined;
 }
 if(data && typeof data == "object" && !Array.isArray(data)){
 for(const key0 in data){
-if(!((key0 === "check") || (key0 === "timeout"))){
-const err0 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema67,data};
+if(!(((key0 === "check") || (key0 === "excerpt")) || (key0 === "timeout"))){
+const err0 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema68,data};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -2093,7 +2171,7 @@ errors++;
 if(data.check !== undefined){
 let data0 = data.check;
 if(typeof data0 !== "string"){
-const err1 = {instancePath:instancePath+"/check",schemaPath:"#/properties/check/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema67.properties.check.type,parentSchema:schema67.properties.check,data:data0};
+const err1 = {instancePath:instancePath+"/check",schemaPath:"#/properties/check/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema68.properties.check.type,parentSchema:schema68.properties.check,data:data0};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -2103,14 +2181,12 @@ vErrors.push(err1);
 errors++;
 }
 }
-if(data.timeout !== undefined){
-let data1 = data.timeout;
-const _errs6 = errors;
-let valid2 = false;
-const _errs7 = errors;
-if((typeof data1 == "number") && (isFinite(data1))){
-if(data1 <= 0 || isNaN(data1)){
-const err2 = {instancePath:instancePath+"/timeout",schemaPath:"#/$defs/duration/anyOf/0/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0",schema:0,parentSchema:schema36.anyOf[0],data:data1};
+if(data.excerpt !== undefined){
+let data1 = data.excerpt;
+if(data1 && typeof data1 == "object" && !Array.isArray(data1)){
+for(const key1 in data1){
+if(!((key1 === "maxLines") || (key1 === "maxChars"))){
+const err2 = {instancePath:instancePath+"/excerpt",schemaPath:"#/$defs/excerpt/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema59,data:data1};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -2120,8 +2196,10 @@ vErrors.push(err2);
 errors++;
 }
 }
-else {
-const err3 = {instancePath:instancePath+"/timeout",schemaPath:"#/$defs/duration/anyOf/0/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema36.anyOf[0].type,parentSchema:schema36.anyOf[0],data:data1};
+if(data1.maxLines !== undefined){
+let data2 = data1.maxLines;
+if(!(((typeof data2 == "number") && (!(data2 % 1) && !isNaN(data2))) && (isFinite(data2)))){
+const err3 = {instancePath:instancePath+"/excerpt/maxLines",schemaPath:"#/$defs/excerpt/properties/maxLines/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema59.properties.maxLines.type,parentSchema:schema59.properties.maxLines,data:data2};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -2130,12 +2208,9 @@ vErrors.push(err3);
 }
 errors++;
 }
-var _valid0 = _errs7 === errors;
-valid2 = valid2 || _valid0;
-const _errs9 = errors;
-if(typeof data1 === "string"){
-if(!pattern6.test(data1)){
-const err4 = {instancePath:instancePath+"/timeout",schemaPath:"#/$defs/duration/anyOf/1/pattern",keyword:"pattern",params:{pattern: "^(?=.*[1-9])[0-9]+(\\.[0-9]+)?(ms|s|m|h)?$"},message:"must match pattern \""+"^(?=.*[1-9])[0-9]+(\\.[0-9]+)?(ms|s|m|h)?$"+"\"",schema:"^(?=.*[1-9])[0-9]+(\\.[0-9]+)?(ms|s|m|h)?$",parentSchema:schema36.anyOf[1],data:data1};
+if((typeof data2 == "number") && (isFinite(data2))){
+if(data2 < 10 || isNaN(data2)){
+const err4 = {instancePath:instancePath+"/excerpt/maxLines",schemaPath:"#/$defs/excerpt/properties/maxLines/minimum",keyword:"minimum",params:{comparison: ">=", limit: 10},message:"must be >= 10",schema:10,parentSchema:schema59.properties.maxLines,data:data2};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -2145,8 +2220,11 @@ vErrors.push(err4);
 errors++;
 }
 }
-else {
-const err5 = {instancePath:instancePath+"/timeout",schemaPath:"#/$defs/duration/anyOf/1/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema36.anyOf[1].type,parentSchema:schema36.anyOf[1],data:data1};
+}
+if(data1.maxChars !== undefined){
+let data3 = data1.maxChars;
+if(!(((typeof data3 == "number") && (!(data3 % 1) && !isNaN(data3))) && (isFinite(data3)))){
+const err5 = {instancePath:instancePath+"/excerpt/maxChars",schemaPath:"#/$defs/excerpt/properties/maxChars/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema59.properties.maxChars.type,parentSchema:schema59.properties.maxChars,data:data3};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -2155,10 +2233,9 @@ vErrors.push(err5);
 }
 errors++;
 }
-var _valid0 = _errs9 === errors;
-valid2 = valid2 || _valid0;
-if(!valid2){
-const err6 = {instancePath:instancePath+"/timeout",schemaPath:"#/$defs/duration/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema36.anyOf,parentSchema:schema36,data:data1};
+if((typeof data3 == "number") && (isFinite(data3))){
+if(data3 < 500 || isNaN(data3)){
+const err6 = {instancePath:instancePath+"/excerpt/maxChars",schemaPath:"#/$defs/excerpt/properties/maxChars/minimum",keyword:"minimum",params:{comparison: ">=", limit: 500},message:"must be >= 500",schema:500,parentSchema:schema59.properties.maxChars,data:data3};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -2167,11 +2244,89 @@ vErrors.push(err6);
 }
 errors++;
 }
+}
+}
+}
 else {
-errors = _errs6;
+const err7 = {instancePath:instancePath+"/excerpt",schemaPath:"#/$defs/excerpt/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema59.type,parentSchema:schema59,data:data1};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+}
+if(data.timeout !== undefined){
+let data4 = data.timeout;
+const _errs14 = errors;
+let valid4 = false;
+const _errs15 = errors;
+if((typeof data4 == "number") && (isFinite(data4))){
+if(data4 <= 0 || isNaN(data4)){
+const err8 = {instancePath:instancePath+"/timeout",schemaPath:"#/$defs/duration/anyOf/0/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0",schema:0,parentSchema:schema36.anyOf[0],data:data4};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+}
+}
+else {
+const err9 = {instancePath:instancePath+"/timeout",schemaPath:"#/$defs/duration/anyOf/0/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema36.anyOf[0].type,parentSchema:schema36.anyOf[0],data:data4};
+if(vErrors === null){
+vErrors = [err9];
+}
+else {
+vErrors.push(err9);
+}
+errors++;
+}
+var _valid0 = _errs15 === errors;
+valid4 = valid4 || _valid0;
+const _errs17 = errors;
+if(typeof data4 === "string"){
+if(!pattern6.test(data4)){
+const err10 = {instancePath:instancePath+"/timeout",schemaPath:"#/$defs/duration/anyOf/1/pattern",keyword:"pattern",params:{pattern: "^(?=.*[1-9])[0-9]+(\\.[0-9]+)?(ms|s|m|h)?$"},message:"must match pattern \""+"^(?=.*[1-9])[0-9]+(\\.[0-9]+)?(ms|s|m|h)?$"+"\"",schema:"^(?=.*[1-9])[0-9]+(\\.[0-9]+)?(ms|s|m|h)?$",parentSchema:schema36.anyOf[1],data:data4};
+if(vErrors === null){
+vErrors = [err10];
+}
+else {
+vErrors.push(err10);
+}
+errors++;
+}
+}
+else {
+const err11 = {instancePath:instancePath+"/timeout",schemaPath:"#/$defs/duration/anyOf/1/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema36.anyOf[1].type,parentSchema:schema36.anyOf[1],data:data4};
+if(vErrors === null){
+vErrors = [err11];
+}
+else {
+vErrors.push(err11);
+}
+errors++;
+}
+var _valid0 = _errs17 === errors;
+valid4 = valid4 || _valid0;
+if(!valid4){
+const err12 = {instancePath:instancePath+"/timeout",schemaPath:"#/$defs/duration/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema36.anyOf,parentSchema:schema36,data:data4};
+if(vErrors === null){
+vErrors = [err12];
+}
+else {
+vErrors.push(err12);
+}
+errors++;
+}
+else {
+errors = _errs14;
 if(vErrors !== null){
-if(_errs6){
-vErrors.length = _errs6;
+if(_errs14){
+vErrors.length = _errs14;
 }
 else {
 vErrors = null;
@@ -2181,12 +2336,12 @@ vErrors = null;
 }
 }
 else {
-const err7 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema67.type,parentSchema:schema67,data};
+const err13 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema68.type,parentSchema:schema68,data};
 if(vErrors === null){
-vErrors = [err7];
+vErrors = [err13];
 }
 else {
-vErrors.push(err7);
+vErrors.push(err13);
 }
 errors++;
 }
@@ -2195,7 +2350,7 @@ return errors === 0;
 }
 validate38.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-const schema73 = {"type":"object","additionalProperties":false,"required":["max"],"description":"Repeat this group's stages until a condition holds, at most max rounds.","properties":{"max":{"description":"Round ceiling: a number, or an expression such as inputs.maxRounds.","anyOf":[{"type":"integer","minimum":1,"maximum":100},{"$ref":"#/$defs/expression"}]},"until":{"$ref":"#/$defs/expression","description":"Checked after each round; the loop ends when it is true."},"onExhausted":{"enum":["fail","succeed"],"default":"fail","description":"When the last round ends and until still does not hold: fail (default; the loop fails with loop_exhausted, or with the cause a stage of its last round gave, e.g. review_rounds_exhausted) or succeed (the loop ends as succeeded, with outputs.exhausted true)."}}};
+const schema75 = {"type":"object","additionalProperties":false,"required":["max"],"description":"Repeat this group's stages until a condition holds, at most max rounds.","properties":{"max":{"description":"Round ceiling: a number, or an expression such as inputs.maxRounds.","anyOf":[{"type":"integer","minimum":1,"maximum":100},{"$ref":"#/$defs/expression"}]},"until":{"$ref":"#/$defs/expression","description":"Checked after each round; the loop ends when it is true."},"onExhausted":{"enum":["fail","succeed"],"default":"fail","description":"When the last round ends and until still does not hold: fail (default; the loop fails with loop_exhausted, or with the cause a stage of its last round gave, e.g. review_rounds_exhausted) or succeed (the loop ends as succeeded, with outputs.exhausted true)."}}};
 
 function validate40(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
@@ -2209,7 +2364,7 @@ evaluated0.items = undefined;
 }
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.max === undefined){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "max"},message:"must have required property '"+"max"+"'",schema:schema73.required,parentSchema:schema73,data};
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "max"},message:"must have required property '"+"max"+"'",schema:schema75.required,parentSchema:schema75,data};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -2220,7 +2375,7 @@ errors++;
 }
 for(const key0 in data){
 if(!(((key0 === "max") || (key0 === "until")) || (key0 === "onExhausted"))){
-const err1 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema73,data};
+const err1 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema75,data};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -2236,7 +2391,7 @@ const _errs3 = errors;
 let valid1 = false;
 const _errs4 = errors;
 if(!(((typeof data0 == "number") && (!(data0 % 1) && !isNaN(data0))) && (isFinite(data0)))){
-const err2 = {instancePath:instancePath+"/max",schemaPath:"#/properties/max/anyOf/0/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema73.properties.max.anyOf[0].type,parentSchema:schema73.properties.max.anyOf[0],data:data0};
+const err2 = {instancePath:instancePath+"/max",schemaPath:"#/properties/max/anyOf/0/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema75.properties.max.anyOf[0].type,parentSchema:schema75.properties.max.anyOf[0],data:data0};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -2247,7 +2402,7 @@ errors++;
 }
 if((typeof data0 == "number") && (isFinite(data0))){
 if(data0 > 100 || isNaN(data0)){
-const err3 = {instancePath:instancePath+"/max",schemaPath:"#/properties/max/anyOf/0/maximum",keyword:"maximum",params:{comparison: "<=", limit: 100},message:"must be <= 100",schema:100,parentSchema:schema73.properties.max.anyOf[0],data:data0};
+const err3 = {instancePath:instancePath+"/max",schemaPath:"#/properties/max/anyOf/0/maximum",keyword:"maximum",params:{comparison: "<=", limit: 100},message:"must be <= 100",schema:100,parentSchema:schema75.properties.max.anyOf[0],data:data0};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -2257,7 +2412,7 @@ vErrors.push(err3);
 errors++;
 }
 if(data0 < 1 || isNaN(data0)){
-const err4 = {instancePath:instancePath+"/max",schemaPath:"#/properties/max/anyOf/0/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema73.properties.max.anyOf[0],data:data0};
+const err4 = {instancePath:instancePath+"/max",schemaPath:"#/properties/max/anyOf/0/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema75.properties.max.anyOf[0],data:data0};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -2272,7 +2427,7 @@ valid1 = valid1 || _valid0;
 const _errs6 = errors;
 if(typeof data0 === "string"){
 if(func2(data0) < 1){
-const err5 = {instancePath:instancePath+"/max",schemaPath:"#/$defs/expression/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema72,data:data0};
+const err5 = {instancePath:instancePath+"/max",schemaPath:"#/$defs/expression/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema74,data:data0};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -2283,7 +2438,7 @@ errors++;
 }
 }
 else {
-const err6 = {instancePath:instancePath+"/max",schemaPath:"#/$defs/expression/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema72.type,parentSchema:schema72,data:data0};
+const err6 = {instancePath:instancePath+"/max",schemaPath:"#/$defs/expression/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema74.type,parentSchema:schema74,data:data0};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -2295,7 +2450,7 @@ errors++;
 var _valid0 = _errs6 === errors;
 valid1 = valid1 || _valid0;
 if(!valid1){
-const err7 = {instancePath:instancePath+"/max",schemaPath:"#/properties/max/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema73.properties.max.anyOf,parentSchema:schema73.properties.max,data:data0};
+const err7 = {instancePath:instancePath+"/max",schemaPath:"#/properties/max/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema75.properties.max.anyOf,parentSchema:schema75.properties.max,data:data0};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -2320,7 +2475,7 @@ if(data.until !== undefined){
 let data1 = data.until;
 if(typeof data1 === "string"){
 if(func2(data1) < 1){
-const err8 = {instancePath:instancePath+"/until",schemaPath:"#/$defs/expression/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema72,data:data1};
+const err8 = {instancePath:instancePath+"/until",schemaPath:"#/$defs/expression/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema74,data:data1};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -2331,7 +2486,7 @@ errors++;
 }
 }
 else {
-const err9 = {instancePath:instancePath+"/until",schemaPath:"#/$defs/expression/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema72.type,parentSchema:schema72,data:data1};
+const err9 = {instancePath:instancePath+"/until",schemaPath:"#/$defs/expression/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema74.type,parentSchema:schema74,data:data1};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -2344,7 +2499,7 @@ errors++;
 if(data.onExhausted !== undefined){
 let data2 = data.onExhausted;
 if(!((data2 === "fail") || (data2 === "succeed"))){
-const err10 = {instancePath:instancePath+"/onExhausted",schemaPath:"#/properties/onExhausted/enum",keyword:"enum",params:{allowedValues: schema73.properties.onExhausted.enum},message:"must be equal to one of the allowed values",schema:schema73.properties.onExhausted.enum,parentSchema:schema73.properties.onExhausted,data:data2};
+const err10 = {instancePath:instancePath+"/onExhausted",schemaPath:"#/properties/onExhausted/enum",keyword:"enum",params:{allowedValues: schema75.properties.onExhausted.enum},message:"must be equal to one of the allowed values",schema:schema75.properties.onExhausted.enum,parentSchema:schema75.properties.onExhausted,data:data2};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -2356,7 +2511,7 @@ errors++;
 }
 }
 else {
-const err11 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema73.type,parentSchema:schema73,data};
+const err11 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema75.type,parentSchema:schema75,data};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -3235,7 +3390,7 @@ if(data.when !== undefined){
 let data19 = data.when;
 if(typeof data19 === "string"){
 if(func2(data19) < 1){
-const err42 = {instancePath:instancePath+"/when",schemaPath:"#/$defs/expression/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema72,data:data19};
+const err42 = {instancePath:instancePath+"/when",schemaPath:"#/$defs/expression/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema74,data:data19};
 if(vErrors === null){
 vErrors = [err42];
 }
@@ -3246,7 +3401,7 @@ errors++;
 }
 }
 else {
-const err43 = {instancePath:instancePath+"/when",schemaPath:"#/$defs/expression/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema72.type,parentSchema:schema72,data:data19};
+const err43 = {instancePath:instancePath+"/when",schemaPath:"#/$defs/expression/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema74.type,parentSchema:schema74,data:data19};
 if(vErrors === null){
 vErrors = [err43];
 }

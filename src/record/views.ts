@@ -105,6 +105,25 @@ function totals(calls: AgentCallRecord[]): string {
   return calls.length ? `   Agents: ${count(calls.length, 'call')}${usage ? `, ${usage}` : ''}` : '';
 }
 
+/**
+ * The last check, when it failed: what its output shows (the excerpt a review's blocker carries;
+ * a failed verify's is in the run's Failure line) and where the whole output is.
+ */
+function failedCheck(history: Entry[]): string[] {
+  const h = [...history].reverse().find((e) => e.check);
+  if (!h || h.check.ok !== false) return [];
+  const blocker = ((h.blockers ?? []) as { message?: string; source?: string }[]).find((b) => b.source === 'check' && b.message);
+  // verify's failure message (the Failure line) holds its excerpt
+  if (!blocker?.message) return h.check.log ? ['', `Full log of the check \`${h.check.command}\`: ${h.check.log}`] : [];
+  const excerpt = blocker.message.slice(blocker.message.indexOf('\n') + 1);
+  return [
+    '',
+    `Check \`${h.check.command}\` failed in ${h.stage ?? h.step}${h.round ? ` r${h.round}` : ''} (exit ${h.check.exitCode ?? '?'}):`,
+    ...excerpt.split('\n').map((l: string) => `  ${l}`),
+    ...(h.check.log ? [`  Full log: ${h.check.log}`] : []),
+  ];
+}
+
 export function showText(r: RunRecord, status: ShownStatus, calls: AgentCallRecord[], events: RunEvent[]): string {
   const out = [`Run ${r.id}  ${status}`];
   if (r.error) out.push(`Failure: ${r.error.category}: ${r.error.message}`);
@@ -117,6 +136,7 @@ export function showText(r: RunRecord, status: ShownStatus, calls: AgentCallReco
   const steps = r.history.filter(shownInHistory);
   out.push('', 'History:');
   out.push(...(steps.length ? steps.map((h) => `  ${historyLine(h)}`) : ['  (no step finished)']));
+  out.push(...failedCheck(r.history as Entry[]));
   out.push(...repairRouting(r.history));
   const running = Object.entries(r.stages).filter(([, s]) => s.status === 'running' && s.kind !== 'loop');
   if (running.length) out.push('', 'Running:', ...running.map(([k, s]) => `  ${k} (${s.kind})`));

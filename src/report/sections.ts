@@ -26,7 +26,7 @@ export interface ReviewView {
   gate: string;
   blockers: { message: string; file?: string; source?: string }[];
   reviewers: { reviewer: string; decision: string; summary: string; blockers: { message: string; file?: string }[]; failed?: string }[];
-  check?: { command: string; ok: boolean; exitCode: number | null; output: string };
+  check?: { command: string; ok: boolean; exitCode: number | null; output: string; log?: string };
   /** A review of an existing change: what was compared, and its diff. */
   change?: { label: string; diff: Diff };
 }
@@ -43,7 +43,7 @@ export interface Sections {
   reviews: ReviewView[];
   repairs: RepairView[];
   apply?: { ok: boolean; files: string[]; commit?: string; error?: string; warnings: string[] };
-  verify?: { ok: boolean; command?: string; exitCode?: number | null; changed: string[]; output?: string; note?: string };
+  verify?: { ok: boolean; command?: string; exitCode?: number | null; changed: string[]; output?: string; log?: string; note?: string };
 }
 
 const byKind = (stages: Record<string, StageRecord>, kind: string) =>
@@ -107,6 +107,15 @@ function tasks(record: RunRecord, calls: AgentCallRecord[], patches: Map<string,
   });
 }
 
+/** A failed check shows the excerpt of its failures (records from before excerpts have only the tail); a passing one its last lines. */
+function checkOutput(check: Json): string {
+  return String((!check.ok && check.failures?.text) || check.tail || '');
+}
+
+function logOf(check: Json): { log?: string } {
+  return !check.ok && check.log ? { log: String(check.log) } : {};
+}
+
 function review(o: Json, round: number, stage: string, patches: Map<string, string>): ReviewView {
   const check = o.check as Json | undefined;
   const change = o.change as Json | undefined;
@@ -126,7 +135,9 @@ function review(o: Json, round: number, stage: string, patches: Map<string, stri
       blockers: ((r.blockers as Json[]) ?? []).map((b) => ({ message: String(b.message), ...(b.file ? { file: b.file } : {}) })),
       ...(r.failed ? { failed: String(r.failed) } : {}),
     })),
-    ...(check ? { check: { command: String(check.command), ok: Boolean(check.ok), exitCode: check.exitCode ?? null, output: String(check.tail ?? '') } } : {}),
+    ...(check
+      ? { check: { command: String(check.command), ok: Boolean(check.ok), exitCode: check.exitCode ?? null, output: checkOutput(check), ...logOf(check) } }
+      : {}),
     ...(change ? { change: { label: changeLabel(change), diff: parseDiff(patches.get(`change.${stage}.r${o.round ?? round}`) ?? '') } } : {}),
   };
 }
@@ -172,7 +183,7 @@ function verify(h: Json | undefined, outputs: Json | undefined): Sections['verif
     ok: h.ok !== false,
     ...(h.check ? { command: h.check.command, exitCode: h.check.exitCode } : {}),
     changed,
-    ...(outputs?.check?.tail ? { output: String(outputs.check.tail) } : {}),
+    ...(outputs?.check && checkOutput(outputs.check) ? { output: checkOutput(outputs.check), ...logOf(outputs.check) } : {}),
     ...(h.summary ? { note: String(h.summary) } : {}),
   };
 }

@@ -88,6 +88,20 @@ describe('loadPipeline', () => {
     ]);
   });
 
+  it("checks a check's excerpt caps", async () => {
+    const dir = tempDir();
+    const stage = (excerpt: string) => ['stages:', '  - id: verify', '    uses: verify', `    with: { check: make, excerpt: ${excerpt} }`, ''].join('\n');
+    writeFileSync(join(dir, 'ok.yml'), stage('{ maxLines: 40, maxChars: 4000 }'));
+    expect((await loadPipeline('ok.yml', { cwd: dir })).ok).toBe(true);
+    writeFileSync(join(dir, 'bad.yml'), stage('{ maxLines: 2, lines: 3 }'));
+    const result = await loadPipeline('bad.yml', { cwd: dir });
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    const errors = result.errors.map((e) => formatConfigError(e, dir)).join('\n');
+    expect(errors).toContain('stages[0].with.excerpt.maxLines');
+    expect(errors).toContain('unknown key "lines"');
+  });
+
   it('validates several files and keeps them apart', async () => {
     const results = await validateFiles(['loop.yml', 'nowhere.yml'], VALID);
     expect(results.map((r) => [r.file, r.valid, r.errors.length])).toEqual([

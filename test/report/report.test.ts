@@ -103,6 +103,7 @@ describe('the run report', () => {
     const r1 = section('review-r1');
     expect(r1).toContain('Round 1: reject');
     expect(r1).toContain('Check node test/check.mjs failed (exit 1) expected sum(2, 3) to be 5 but got -1');
+    expect(r1).toMatch(/Full output: \S+\/logs\/review@r1\.log/);
     expect(r1).toMatch(/correctness reject sum subtracts .*src\/math\.js returns a - b/);
     expect(r1).toMatch(/owner-risk approve fine —/);
     expect(section('review-r2')).toContain('Round 2: approve');

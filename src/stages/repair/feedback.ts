@@ -20,8 +20,13 @@ export function feedbackFor(task: string, review: Record<string, unknown>, reaso
     lines.push('', 'Reviewer summaries:');
     for (const r of reviews) lines.push(`- ${r.reviewer}: ${r.summary}`);
   }
-  const check = review.check as { ok: boolean; tail: string; command: string } | undefined;
-  if (check && !check.ok) lines.push('', `The check \`${check.command}\` failed; its output ends with:`, check.tail);
+  // The check's blocker above already shows its failures; the full output is in the log.
+  const check = review.check as { ok: boolean; command: string; tail?: string; log?: string } | undefined;
+  if (check && !check.ok) {
+    const shown = blockers.some((b) => b.source === 'check');
+    if (!shown && check.tail) lines.push('', `The check \`${check.command}\` failed; its output ends with:`, check.tail);
+    if (check.log) lines.push('', `Full log of the check \`${check.command}\`: ${check.log}`);
+  }
   const text = lines.join('\n');
   return text.length > max ? `${text.slice(0, max)}\n… (feedback truncated)` : text;
 }

@@ -61,7 +61,7 @@ async function judge(ctx: StageContext, w: WithReview, set: CandidateSet, candid
     run,
     candidate,
     async (ws) => {
-      const checkResult = check ? await runCheck(ctx, check, ws.path, w.timeout) : undefined;
+      const checkResult = check ? await runCheck(ctx, check, ws.path, w.timeout, w.excerpt) : undefined;
       const reviews = await runReviewers(ctx, w, ws.path, candidate, set, checkResult, change);
       return { checkResult, reviews };
     },
@@ -111,7 +111,7 @@ function decide(ctx: StageContext, set: CandidateSet, v: Verdict): StageResult {
       blockers: r.blockers.length,
       ...(r.failed ? { failed: r.failed } : {}),
     })),
-    ...(v.check ? { check: { command: v.check.command, ok: v.check.ok, exitCode: v.check.exitCode } } : {}),
+    ...(v.check ? { check: { command: v.check.command, ok: v.check.ok, exitCode: v.check.exitCode, log: v.check.log } } : {}),
     ...(v.change ? { change: v.change } : {}),
     ok: v.decision === 'approve',
   };

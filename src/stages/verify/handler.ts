@@ -19,21 +19,21 @@ export const verifyHandler: StageHandler = async (ctx) => {
   let check;
   let changes;
   try {
-    check = await runCheck(ctx, command, ctx.run.repo, w.timeout);
+    check = await runCheck(ctx, command, ctx.run.repo, w.timeout, w.excerpt);
     changes = await git.restore(snap);
   } finally {
     await git.discard(snap);
   }
   if (ctx.signal.aborted) return { status: 'cancelled' };
   const guard = { changed: changes.changed, modified: changes.modified, added: changes.added, removed: changes.removed };
-  const entry = { step: 'verify', ok: check.ok && !changes.changed, guard, check: { command, exitCode: check.exitCode } };
+  const entry = { step: 'verify', ok: check.ok && !changes.changed, guard, check: { command, ok: check.ok, exitCode: check.exitCode, log: check.log } };
   if (changes.changed) {
     const files = [...changes.modified, ...changes.added, ...changes.removed];
     const message = `the check \`${command}\` changed ${files.join(', ')}; odw restored them — make the check read-only`;
     return failedStep(entry, { category: 'verification_mutated_worktree', message }, { outputs: { ok: false, guard, check } });
   }
   if (!check.ok) {
-    const message = `the check \`${command}\` ${check.timedOut ? 'timed out' : `exited with code ${check.exitCode}`}:\n${check.tail}`;
+    const message = `the check \`${command}\` ${check.timedOut ? 'timed out' : `exited with code ${check.exitCode}`}:\n${check.failures.text}`;
     return failedStep(entry, { category: 'verification_failed', message }, { outputs: { ok: false, guard, check } });
   }
   return { status: 'succeeded', outputs: { ok: true, guard, check }, history: [entry] };

@@ -38,7 +38,7 @@ export interface FailureExcerpt {
   blocks: FailureBlock[];
   /** The last few non-empty lines of the output (the runner's summary). */
   summary: string[];
-  /** The text shown in history, runs show, the report and prompts: blocks, then summary, then where the full log is; capped. */
+  /** The text shown in history, runs show, the report and prompts: blocks, then summary; capped (those who show it add where the full log is). */
   text: string;
   /** True when blocks or lines were left out to stay under the caps. */
   truncated: boolean;

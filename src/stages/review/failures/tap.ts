@@ -1,0 +1,43 @@
+/**
+ * TAP (tape, node:test's tap reporter): a `not ok` line and its indented YAML diagnostics
+ * (`location:`, `error:`, `expected`/`actual`, `stack:`); tape's `# title` comment names the test.
+ * node:test's spec reporter: a `✖ title (1.2ms)` line and the error indented under it.
+ */
+import { indentedBody, indentOf, makeBlock, type Parser } from './common.js';
+import type { FailureBlock } from './types.js';
+
+const NOT_OK = /^(\s*)not ok \d+\b\s*(?:- )?(.*)$/;
+/** A parent that failed only because a subtest did: the subtest is the failure. */
+const KNOCK_ON = /\d+ subtests? failed|failureType: '?subtestsFailed/;
+
+export const parseTap: Parser = (output, cwd) => {
+  const lines = output.split('\n');
+  const blocks: FailureBlock[] = [];
+  let comment: string | undefined;
+  lines.forEach((line, i) => {
+    if (/^#\s/.test(line) && !/^# (?:Subtest:|(?:tests|pass|fail|suites|cancelled|skipped|todo|duration_ms)\b)/.test(line)) comment = line.slice(2).trim();
+    const m = NOT_OK.exec(line);
+    if (!m || /#\s*(?:TODO|SKIP)\b/i.test(m[2])) return;
+    const body = indentedBody(lines, i, m[1].length).filter((l) => !/^\s*duration_ms:/.test(l));
+    if (KNOCK_ON.test(body.join('\n'))) return;
+    const title = comment && comment !== m[2] ? `${comment} › ${m[2]}` : m[2];
+    blocks.push(makeBlock('tap', title, [...(comment && comment !== m[2] ? [`# ${comment}`] : []), line, ...body], cwd));
+  });
+  return blocks;
+};
+
+const SPEC_FAIL = /^(\s*)✖ (.+?) \(\d+(?:\.\d+)?m?s\)\s*$/;
+
+export const parseNodeSpec: Parser = (output, cwd) => {
+  const lines = output.split('\n');
+  const blocks: FailureBlock[] = [];
+  lines.forEach((line, i) => {
+    const m = SPEC_FAIL.exec(line);
+    if (!m) return;
+    const body = indentedBody(lines, i, indentOf(line));
+    const text = body.join('\n');
+    if (!text.trim() || /^\s*'?\d+ subtests? failed'?\s*$/.test(text)) return;
+    blocks.push(makeBlock('tap', m[2], [line, ...body], cwd));
+  });
+  return blocks;
+};
