@@ -24,23 +24,26 @@ const dist = join(root, '..', 'dist');
 /**
  * THE adapter: the only place that knows odw's routing API. With a failure parser in
  * dist/stages/review/failures/ (a module exporting `parseFailures(output, {cwd})`), the check's
- * whole output is parsed, the check result carries the excerpt (as `excerpt`) when its blocker
- * and the review record are made, and routing gets `routeBlockers(blockers, tasks, { failures })`;
- * without one, `routeBlockers(blockers, tasks)`. The check blocker comes first, then the
- * reviewers' blockers, as in the review stage. Returns the tasks sent back and the feedback each
- * would receive.
+ * whole output is parsed and the check result carries it as `failures` (as runCheck keeps it),
+ * with the log's path, when its blocker and the review record are made; routing is the repair
+ * stage's own `routeReview(review, tasks, readFile)` (readFile: the base's files, as the repair
+ * stage reads the repository). Without a parser (odw before excerpts), `routeBlockers(blockers,
+ * tasks)`. The check blocker comes first, then the reviewers' blockers, as in the review stage.
+ * Returns the tasks sent back and the feedback each would receive.
  */
-async function routeCase(odw, { reviewerBlockers, tasks, check: plain, output, cwd, reviews }) {
+async function routeCase(odw, { reviewerBlockers, tasks, check: plain, output, cwd, reviews, base }) {
   const failures = plain && odw.parseFailures ? odw.parseFailures(output, { cwd }) : undefined;
-  const check = plain && failures ? { ...plain, excerpt: failures } : plain;
+  const check = plain && failures ? { ...plain, failures, log: '.odw/runs/<id>/logs/review.log' } : plain;
   const blockers = [...(check ? [{ message: odw.checkBlocker(check), source: 'check' }] : []), ...reviewerBlockers];
-  const route = failures ? odw.routeBlockers(blockers, tasks, { failures }) : odw.routeBlockers(blockers, tasks);
   const review = { decision: 'reject', round: 1, blockers, reviews, ...(check ? { check } : {}) };
+  const readFile = (path) => base?.[path];
+  const modern = Boolean(odw.parseFailures && odw.routeReview);
+  const route = modern ? odw.routeReview(review, tasks, readFile) : odw.routeBlockers(blockers, tasks);
   const feedback = new Map(route.tasks.map((t) => [t, odw.feedbackFor(t, review, route.reasons)]));
-  return { tasks: route.tasks, feedback, api: failures ? 'routeBlockers(blockers, tasks, {failures})' : 'routeBlockers(blockers, tasks)' };
+  return { tasks: route.tasks, feedback, api: modern ? 'routeReview(review, tasks, readFile) with check.failures' : 'routeBlockers(blockers, tasks)' };
 }
 
-/** odw's built modules; the failure parser only if one exists. */
+/** odw's built modules; the failure parser and routeReview only if they exist. */
 async function loadOdw() {
   const imp = (p) => import(pathToFileURL(join(dist, p)).href);
   const [{ routeBlockers }, { feedbackFor }, { checkBlocker }, { tailLines }] = await Promise.all([
@@ -49,6 +52,10 @@ async function loadOdw() {
     imp('stages/review/check.js'),
     imp('util/tail.js'),
   ]);
+  const routeReview = await imp('stages/repair/review-route.js').then(
+    (m) => m.routeReview,
+    () => undefined,
+  );
   let parseFailures;
   let dir = [];
   try {
@@ -60,7 +67,7 @@ async function loadOdw() {
     const m = await imp(`stages/review/failures/${f}`);
     if (typeof m.parseFailures === 'function') parseFailures = m.parseFailures;
   }
-  return { routeBlockers, feedbackFor, checkBlocker, tailLines, parseFailures };
+  return { routeBlockers, routeReview, feedbackFor, checkBlocker, tailLines, parseFailures };
 }
 
 /** The check result (as runCheck keeps it), reviewer blockers and candidates (as routingView gives them) of a case. */
@@ -77,7 +84,7 @@ function reviewOf(odw, c) {
   const tasks = c.tasks.map((t) => ({ id: t.id, owned: t.files, touched: t.touched, prompt: t.prompt, diff: t.diff }));
   const reviewers = [...new Set(c.reviewers.map((r) => r.source))];
   const reviews = reviewers.map((r) => ({ reviewer: r, summary: 'requested changes' }));
-  return { reviewerBlockers: c.reviewers, tasks, check, output, cwd: c.check?.cwd ?? '', reviews };
+  return { reviewerBlockers: c.reviewers, tasks, check, output, cwd: c.check?.cwd ?? '', reviews, base: c.base };
 }
 
 function loadCorpus() {
