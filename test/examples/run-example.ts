@@ -17,7 +17,7 @@ export type ExampleRun = CliResult & Pick<FlagshipRun, 'repo' | 'calls' | 'recor
 
 /**
  * `odw run` of a fork that extends `examples/<name>/pipeline.yml` and only puts its runtimes on the
- * scripted agent; `inputs` values that name a file of the example (e.g. `tests.yml`) are passed by path.
+ * scripted agent; `inputs` values that name a file of the example (e.g. `tests.tasks.yaml`) are passed by path.
  */
 export async function runExample(name: string, files: Record<string, FileContent>, inputs: Record<string, string>): Promise<ExampleRun> {
   const repo = await gitdir({ files });
@@ -37,7 +37,7 @@ export async function runExample(name: string, files: Record<string, FileContent
     ].join('\n'),
   );
   const args = ['run', pipeline, '--repo', repo.dir];
-  for (const [k, v] of Object.entries(inputs)) args.push('--input', `${k}=${v.endsWith('.yml') ? join(example, v) : v}`);
+  for (const [k, v] of Object.entries(inputs)) args.push('--input', `${k}=${v.endsWith('.tasks.yaml') ? join(example, v) : v}`);
   const env = { ...GIT_TEST_ENV, ODW_SCENARIO: join(example, 'scenario.json'), ODW_SCENARIO_LOG: join(dir, 'calls.jsonl'), ODW_USER_REPO: repo.dir };
   const result = await odw(args, { cwd: repo.dir, env });
   const outcome = await readOutcome(dir, repo);

@@ -14,8 +14,8 @@ describe('examples/tests-first', () => {
       'tests-first',
       { 'package.json': '{ "type": "module" }\n', 'README.md': '# sum\n' },
       {
-        tests: 'tests.yml',
-        impl: 'impl.yml',
+        tests: 'tests.tasks.yaml',
+        impl: 'impl.tasks.yaml',
         check: 'node test/sum.test.mjs',
       },
     );

@@ -18,8 +18,8 @@ const files = {
 describe('examples/two-sets', () => {
   it('backend approved in round 1, frontend repaired and approved in round 2; one apply lands both changes', async () => {
     const r = await runExample('two-sets', files, {
-      backend: 'backend.yml',
-      frontend: 'frontend.yml',
+      backend: 'backend.tasks.yaml',
+      frontend: 'frontend.tasks.yaml',
       backendCheck: 'node test/api.check.mjs',
       frontendCheck: 'node test/ui.check.mjs',
     });
