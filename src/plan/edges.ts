@@ -171,7 +171,8 @@ function resolveOne(s: EdgeStage, spec: EdgeSpec, byId: Map<string, EdgeStage>, 
     const problem = (message: string, hint?: string) => problems.push({ node: s.node, key: spec.key, index, message, ...(hint ? { hint } : {}) });
     const target = byId.get(id);
     if (!target) return problem(`unknown stage "${id}"`, suggest(id, byId, spec.kinds));
-    if (!spec.kinds.includes(target.kind ?? '')) return problem(`${what}, but "${id}" is a ${target.kind} stage`, suggest(id, byId, spec.kinds));
+    if (!spec.kinds.includes(target.kind ?? ''))
+      return problem(`${what}, but "${id}" is ${/^[aeiou]/.test(target.kind ?? '') ? 'an' : 'a'} ${target.kind} stage`, suggest(id, byId, spec.kinds));
     if (!s.upstream.has(id))
       return problem(`stage "${id}" is not upstream of "${s.id}"`, `add "${id}" (or the loop group around it) to the needs of "${s.id}" or of its loop group`);
     ok.push(id);
