@@ -35,7 +35,7 @@ interface EdgeSpec {
 const REVIEWABLE = ['fanout', 'repair'];
 
 /** The edges each kind has. */
-export const EDGE_SPECS: Readonly<Record<string, EdgeSpec[]>> = {
+const EDGE_SPECS: Readonly<Record<string, EdgeSpec[]>> = {
   fanout: [
     { key: 'plan', kinds: ['plan'], many: false, required: true, verb: 'implements the tasks of a plan stage' },
     { key: 'seedFrom', kinds: REVIEWABLE, many: true, required: false, verb: 'starts its workspaces from the patches of fanout or repair stages' },
