@@ -146,7 +146,9 @@ function resolveOne(s: EdgeStage, spec: EdgeSpec, byId: Map<string, EdgeStage>, 
   if (raw === undefined) {
     const found = [...s.upstream].filter((id) => spec.kinds.includes(byId.get(id)?.kind ?? ''));
     if (found.length === 1) return found;
-    if (!spec.required) return [];
+    // A review of an existing change (`base` or `worktree`) needs no stage to make its candidate.
+    const own = spec.key === 'from' && (s.with.base !== undefined || s.with.worktree !== undefined);
+    if (!spec.required || own) return [];
     const kinds = spec.kinds.join(' or ');
     if (!found.length) {
       problems.push({

@@ -70,3 +70,14 @@ describe('data edges', () => {
     ]);
   });
 });
+
+describe('data edges of a review of an existing change', () => {
+  it('a review with its own base or worktree needs no fanout upstream', () => {
+    const { edges, problems } = resolve([
+      { id: 'review', uses: 'review', with: { base: 'main' } },
+      { id: 'apply', uses: 'apply', needs: 'review' },
+    ]);
+    expect(problems).toEqual([]);
+    expect(edges.get('review')).toEqual({ from: [] });
+  });
+});
