@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { compile } from '../../src/plan/compile.js';
 import { flattenStages, resolveEdges } from '../../src/plan/edges.js';
+import { renderMermaid, renderText } from '../../src/plan/graph.js';
 import type { PlanNode, PlanStage } from '../../src/plan/types.js';
 import { ROOT } from '../helpers/cli.js';
 
@@ -79,5 +80,27 @@ describe('data edges of a review of an existing change', () => {
     ]);
     expect(problems).toEqual([]);
     expect(edges.get('review')).toEqual({ from: [] });
+  });
+});
+
+describe('odw graph draws data edges', () => {
+  it('text lists what each stage reads; mermaid draws the reads that needs does not, dotted', () => {
+    const plan = compile({
+      file: 'p.yml',
+      dir: ROOT,
+      name: 'p',
+      templates: {},
+      spec: {
+        stages: [
+          { id: 'plan', uses: 'plan' },
+          { id: 'impl', uses: 'fanout', needs: 'plan' },
+          { id: 'rounds', needs: 'impl', loop: { max: 2 }, stages: [{ id: 'review', uses: 'review' }] },
+          { id: 'apply', uses: 'apply', needs: 'rounds' },
+        ],
+      } as never,
+    });
+    expect(renderText(plan)).toMatch(/apply +apply +needs rounds +reads review/);
+    const mermaid = renderMermaid(plan).split('\n');
+    expect(mermaid.filter((l) => l.includes('-.->')).map((l) => l.trim())).toEqual(['impl -.-> review', 'review -.-> apply']);
   });
 });
