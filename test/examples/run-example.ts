@@ -19,7 +19,13 @@ export type ExampleRun = CliResult & Pick<FlagshipRun, 'repo' | 'calls' | 'recor
  * `odw run` of a fork that extends `examples/<name>/pipeline.yml` and only puts its runtimes on the
  * scripted agent; `inputs` values that name a file of the example (e.g. `tests.tasks.yaml`) are passed by path.
  */
-export async function runExample(name: string, files: Record<string, FileContent>, inputs: Record<string, string>): Promise<ExampleRun> {
+export async function runExample(
+  name: string,
+  files: Record<string, FileContent>,
+  inputs: Record<string, string>,
+  /** Replaces the example's scenario.json. */
+  scenario?: unknown,
+): Promise<ExampleRun> {
   const repo = await gitdir({ files });
   const dir = scratchDir(`odw-example-${name}-`);
   const example = join(EXAMPLES, name);
@@ -38,7 +44,9 @@ export async function runExample(name: string, files: Record<string, FileContent
   );
   const args = ['run', pipeline, '--repo', repo.dir];
   for (const [k, v] of Object.entries(inputs)) args.push('--input', `${k}=${v.endsWith('.tasks.yaml') ? join(example, v) : v}`);
-  const env = { ...GIT_TEST_ENV, ODW_SCENARIO: join(example, 'scenario.json'), ODW_SCENARIO_LOG: join(dir, 'calls.jsonl'), ODW_USER_REPO: repo.dir };
+  const scenarioFile = scenario === undefined ? join(example, 'scenario.json') : join(dir, 'scenario.json');
+  if (scenario !== undefined) writeFileSync(scenarioFile, JSON.stringify(scenario));
+  const env = { ...GIT_TEST_ENV, ODW_SCENARIO: scenarioFile, ODW_SCENARIO_LOG: join(dir, 'calls.jsonl'), ODW_USER_REPO: repo.dir };
   const result = await odw(args, { cwd: repo.dir, env });
   const outcome = await readOutcome(dir, repo);
   return { ...result, repo, calls: outcome.calls, record: outcome.record };

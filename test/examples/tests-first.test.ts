@@ -48,4 +48,40 @@ describe('examples/tests-first', () => {
     expect(readFileSync(join(patches, 'candidate.r2.patch'), 'utf8')).toContain('b/test/sum.test.mjs');
     expect(r.record.headline).toBe('approved in round 2, 2 files applied');
   });
+
+  it('a blocker that blames the tests sends the tests task back too; the approved candidate has the corrected tests', async () => {
+    const wrongTest = TEST.replace('!== 5', '!== 6');
+    const blamesTests = {
+      implement: {
+        'sum-tests': { '1': { write: { 'test/sum.test.mjs': wrongTest } }, '*': { write: { 'test/sum.test.mjs': TEST } } },
+        sum: { '*': { requires: ['test/sum.test.mjs'], write: { 'src/sum.js': GOOD } } },
+      },
+      review: {
+        correctness: {
+          '1': { decision: 'reject', summary: 'the test is wrong', blockers: [{ message: 'test/sum.test.mjs is wrong: two plus three is five, not six' }] },
+          '*': { decision: 'approve', summary: 'fine', blockers: [] },
+        },
+      },
+    };
+    const r = await runExample(
+      'tests-first',
+      { 'package.json': '{ "type": "module" }\n' },
+      { tests: 'tests.tasks.yaml', impl: 'impl.tasks.yaml' },
+      blamesTests,
+    );
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    const repair = r.record.history.find((h: { step: string }) => h.step === 'repair');
+    // the tests task (of the first fanout) is sent back for the file it owns; the blocker also names
+    // `sum`, which the code task defines, so the router sends that one back too
+    expect(repair.reasons).toContainEqual(expect.objectContaining({ task: 'sum-tests', why: expect.stringContaining('test/sum.test.mjs') }));
+    expect(
+      r.calls
+        .filter((c) => c.kind === 'repair')
+        .map((c) => c.task)
+        .sort(),
+    ).toEqual(['sum', 'sum-tests']);
+    expect(await r.repo.read('test/sum.test.mjs')).toBe(TEST);
+    expect(await r.repo.read('src/sum.js')).toBe(GOOD);
+  });
 });
