@@ -25,6 +25,8 @@ export async function runExample(
   inputs: Record<string, string>,
   /** Replaces the example's scenario.json. */
   scenario?: unknown,
+  /** Tasks files named in `inputs` are files of the repository, not of the example. */
+  options: { tasksFromRepo?: boolean } = {},
 ): Promise<ExampleRun> {
   const repo = await gitdir({ files });
   const dir = scratchDir(`odw-example-${name}-`);
@@ -43,7 +45,8 @@ export async function runExample(
     ].join('\n'),
   );
   const args = ['run', pipeline, '--repo', repo.dir];
-  for (const [k, v] of Object.entries(inputs)) args.push('--input', `${k}=${v.endsWith('.tasks.yaml') ? join(example, v) : v}`);
+  const tasksDir = options.tasksFromRepo ? repo.dir : example;
+  for (const [k, v] of Object.entries(inputs)) args.push('--input', `${k}=${v.endsWith('.tasks.yaml') ? join(tasksDir, v) : v}`);
   const scenarioFile = scenario === undefined ? join(example, 'scenario.json') : join(dir, 'scenario.json');
   if (scenario !== undefined) writeFileSync(scenarioFile, JSON.stringify(scenario));
   const env = { ...GIT_TEST_ENV, ODW_SCENARIO: scenarioFile, ODW_SCENARIO_LOG: join(dir, 'calls.jsonl'), ODW_USER_REPO: repo.dir };

@@ -49,4 +49,29 @@ describe('examples/two-sets', () => {
     // only the frontend task was sent back
     expect(r.calls.filter((c) => c.kind === 'repair').map((c) => c.task)).toEqual(['page']);
   });
+
+  it('two approved changes that edit the same lines: apply applies neither, and says so', async () => {
+    const clash = {
+      implement: {
+        api: { '*': { write: { 'server/api.js': API, VERSION: 'backend\n' } } },
+        page: { '*': { write: { 'web/page.js': PAGE, VERSION: 'frontend\n' } } },
+      },
+      review: { '*': { '*': { decision: 'approve', summary: 'fine', blockers: [] } } },
+    };
+    const shared = {
+      ...files,
+      'backend.tasks.yaml': 'tasks:\n  - { id: api, files: [server/api.js, VERSION], prompt: greet }\n',
+      'frontend.tasks.yaml': 'tasks:\n  - { id: page, files: [web/page.js, VERSION], prompt: render }\n',
+      VERSION: '1\n',
+    };
+    const r = await runExample('two-sets', shared, { backend: 'backend.tasks.yaml', frontend: 'frontend.tasks.yaml' }, clash, { tasksFromRepo: true });
+    expect(r.code).toBe(1);
+    expect(r.record.error.category).toBe('patch_conflict');
+    expect(r.record.error.message).toContain(
+      'the approved changes of backend-review and frontend-review do not combine (both change VERSION); nothing was applied',
+    );
+    expect(r.stderr).not.toMatch(/\n\s+at /);
+    expect(await r.repo.read('VERSION')).toBe('1\n');
+    expect(await r.repo.git(['status', '--porcelain', '--untracked-files=all'])).toBe('');
+  });
 });

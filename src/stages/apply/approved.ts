@@ -40,7 +40,10 @@ export async function approvedChange(ctx: StageContext): Promise<Approved> {
   }));
   const combined = await requireGit(ctx).combine(gitRun(ctx, bases[0]), parts, { name: `${ctx.stage.id}.combined` });
   if (combined.ok) return { candidate: combined.candidate, rounds };
-  const first = combined.blockers[0];
-  const message = `the approved changes of ${ids.join(', ')} do not combine (${first.category}: ${first.message}); nothing was applied. Let one set own the shared files, or review them together.`;
+  const files = [...new Set(combined.blockers.flatMap((b) => b.files))];
+  const where = files.length ? ` (both change ${files.join(', ')})` : '';
+  const message =
+    `the approved changes of ${ids.join(' and ')} do not combine${where}; nothing was applied. ` +
+    'Give each file to one task set, or review the sets together (a review with from: [both fanouts]), and run again.';
   return { error: { category: 'patch_conflict', message } };
 }
