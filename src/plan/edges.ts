@@ -137,7 +137,24 @@ export function resolveEdges(stages: EdgeStage[]): { edges: Map<string, StageEdg
     const review = target === undefined ? undefined : edges.get(target);
     if (review) review.repairs = [...(review.repairs ?? []), s.id];
   }
+  for (const s of stages) if (s.kind === 'review') problems.push(...unseeded(s, edges));
   return { edges, problems };
+}
+
+/** A seeded fanout's patches hold only its own changes: a review of it must take its seeds too, listed before it. */
+function unseeded(review: EdgeStage, edges: Map<string, StageEdges>): EdgeProblem[] {
+  const from = edges.get(review.id)?.from ?? [];
+  return from.flatMap((id, i) =>
+    (edges.get(id)?.seedFrom ?? [])
+      .filter((seed) => !from.slice(0, i).includes(seed))
+      .map((seed) => ({
+        node: review.node,
+        key: 'from' as const,
+        ...(Array.isArray(review.with.from) ? { index: i } : {}),
+        message: `review "${review.id}" reviews "${id}", whose workspaces start from the patches of "${seed}", without "${seed}" before it: its changes would be dropped`,
+        hint: `list both, "${seed}" first: from: [${[...new Set([...from.slice(0, i), seed, ...from.slice(i)])].join(', ')}]`,
+      })),
+  );
 }
 
 function resolveOne(s: EdgeStage, spec: EdgeSpec, byId: Map<string, EdgeStage>, problems: EdgeProblem[]): string[] | undefined {

@@ -104,3 +104,26 @@ describe('odw graph draws data edges', () => {
     expect(mermaid.filter((l) => l.includes('-.->')).map((l) => l.trim())).toEqual(['impl -.-> review', 'review -.-> apply']);
   });
 });
+
+describe('a review of a seeded fanout', () => {
+  it('must take the seeds too, listed before it: otherwise their changes would be dropped', () => {
+    const stages = (from: unknown) => [
+      { id: 'p1', uses: 'plan' },
+      { id: 'p2', uses: 'plan' },
+      { id: 'tests', uses: 'fanout', needs: 'p1' },
+      { id: 'impl', uses: 'fanout', needs: ['p2', 'tests'], with: { plan: 'p2', seedFrom: ['tests'] } },
+      { id: 'review', uses: 'review', needs: 'impl', with: { from } },
+    ];
+    expect(resolve(stages(['tests', 'impl'])).problems).toEqual([]);
+    const missing = resolve(stages('impl')).problems;
+    expect(missing.map((p) => [p.key, p.index, p.message, p.hint])).toEqual([
+      [
+        'from',
+        undefined,
+        'review "review" reviews "impl", whose workspaces start from the patches of "tests", without "tests" before it: its changes would be dropped',
+        'list both, "tests" first: from: [tests, impl]',
+      ],
+    ]);
+    expect(resolve(stages(['impl', 'tests'])).problems.map((p) => p.index)).toEqual([0]);
+  });
+});
