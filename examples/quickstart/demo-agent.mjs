@@ -13,13 +13,14 @@
 // "*" matches any task, reviewer or round. An implement step may hold:
 //   write {path: content}, delete [path]   edits in its worktree
 //   writeUser {path: content}              edits in the user's repository ($ODW_USER_REPO)
+//   requires [path]                        fails unless its workspace holds these files first (seedFrom)
 //   ask "question"                         asks first ({"needsInput"}); works once answered
 //   sleep seconds                          waits in a child `sleep` (its pid is logged) first
 //   exit, stderr, message                  how it ends
 // A review verdict may hold sleepOnce (seconds): the first reviewer call to reach it waits that long.
 // ODW_KILL_AT (see below) kills the odw process during one call, once.
 import { spawn } from 'node:child_process';
-import { appendFileSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { appendFileSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 
 const env = process.env;
@@ -33,7 +34,15 @@ const pick = (table, ...keys) => {
 const log = (entry) => {
   if (env.ODW_SCENARIO_LOG) appendFileSync(env.ODW_SCENARIO_LOG, `${JSON.stringify(entry)}\n`);
 };
-log({ kind, task: env.ODW_TASK_ID, round, reviewer: env.ODW_REVIEWER, cwd: process.cwd(), pid: process.pid, ...(env.ODW_ANSWER ? { answer: env.ODW_ANSWER } : {}) });
+log({
+  kind,
+  task: env.ODW_TASK_ID,
+  round,
+  reviewer: env.ODW_REVIEWER,
+  cwd: process.cwd(),
+  pid: process.pid,
+  ...(env.ODW_ANSWER ? { answer: env.ODW_ANSWER } : {}),
+});
 
 // ODW_KILL_AT=<kind>:<task or reviewer or ->:<round> kills odw itself (SIGKILL) once, while this
 // call is in flight, to test `odw resume`; ODW_KILL_MARKER remembers that it happened.
@@ -86,6 +95,8 @@ if (kind === 'plan') {
     process.exit(0);
   }
   if (step.sleep) await sleep(step.sleep);
+  const missing = (step.requires ?? []).filter((path) => !existsSync(join(process.cwd(), path)));
+  if (missing.length) fail({ stderr: `scripted agent: the workspace lacks ${missing.join(', ')}` });
   writeAll(process.cwd(), step.write);
   if (step.writeUser) writeAll(env.ODW_USER_REPO, step.writeUser);
   for (const path of step.delete ?? []) rmSync(join(process.cwd(), path), { force: true });

@@ -91,6 +91,13 @@ export type Identifier = string;
  */
 export type Expression = string;
 /**
+ * One stage id, or a list of them.
+ *
+ * This interface was referenced by `OdwPipeline`'s JSON-Schema
+ * via the `definition` "stageRefs".
+ */
+export type StageRefs = Identifier | [Identifier, ...Identifier[]];
+/**
  * This interface was referenced by `OdwPipeline`'s JSON-Schema
  * via the `definition` "stringList".
  */
@@ -343,7 +350,11 @@ export interface WithFanout {
   /**
    * Letters, digits, _ and -, starting with a letter or _.
    */
-  tasks?: string;
+  plan?: string;
+  /**
+   * Fanout or repair stages (upstream) whose patches every workspace starts from; this stage's patches hold only its own changes. Default: none.
+   */
+  seedFrom?: Identifier | [Identifier, ...Identifier[]];
   /**
    * How many tasks run at once. Default: the pipeline's concurrency.
    */
@@ -398,9 +409,9 @@ export interface WithReview {
    */
   policy?: 'any-reject' | 'majority';
   /**
-   * Stages whose outputs hold the candidate, newest first. Default: [repair, implement].
+   * Fanout or repair stages (upstream) whose patches, combined in this order, make the candidate; the repairs of this review replace them in later rounds. Default: the one fanout or repair stage upstream.
    */
-  candidates?: Identifier[];
+  from?: Identifier | [Identifier, ...Identifier[]];
   /**
    * Review an existing change instead of a fanout's: HEAD against this revision (a branch, tag or commit; a template, e.g. {{inputs.base}}), as `git diff <base>...HEAD` shows it (from their merge base).
    */
@@ -443,9 +454,9 @@ export interface WithRepair {
  */
 export interface WithApply {
   /**
-   * Letters, digits, _ and -, starting with a letter or _.
+   * The review stage(s) (upstream) whose approved candidates are applied, combined into one change. Default: the one review stage upstream.
    */
-  review?: string;
+  review?: Identifier | [Identifier, ...Identifier[]];
   /**
    * Commit the applied change on a new branch (odw never commits otherwise).
    */

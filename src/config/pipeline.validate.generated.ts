@@ -6,7 +6,7 @@ const require = createRequire(import.meta.url);
 
 export const validate = validate20;
 export default validate20;
-const schema31 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://odw.dev/schemas/pipeline.schema.json","title":"odw pipeline","description":"A pipeline file for odw: inputs, agent runtimes, workspace preparation and a graph of stages.","type":"object","additionalProperties":false,"properties":{"$schema":{"type":"string","description":"Optional schema reference for editors."},"name":{"type":"string","description":"Short name shown in runs list and reports."},"description":{"type":"string","description":"What the pipeline does."},"extends":{"type":"string","minLength":1,"description":"Pipeline this one extends: a path relative to this file, or odw:<name> for a pipeline shipped with odw."},"inputs":{"type":"object","description":"Typed inputs, given on the command line as --input key=value or --input key=@path.","propertyNames":{"$ref":"#/$defs/identifier"},"additionalProperties":{"$ref":"#/$defs/input"}},"runtimes":{"type":"object","description":"Named agent profiles that stages refer to by name.","propertyNames":{"$ref":"#/$defs/identifier"},"additionalProperties":{"$ref":"#/$defs/runtime"}},"workspace":{"$ref":"#/$defs/workspace"},"budget":{"$ref":"#/$defs/budget"},"answerPolicy":{"type":"string","minLength":1,"description":"What odw answers when an agent asks a question instead of finishing. Default: proceed with reasonable defaults and finish the task."},"concurrency":{"type":"integer","minimum":1,"maximum":64,"description":"How many stages (and agent calls within a stage) may run at once. Default: 4."},"stages":{"type":"array","minItems":1,"description":"The stage graph. Stages run in parallel unless ordered by needs.","items":{"$ref":"#/$defs/stage"}}},"$defs":{"identifier":{"type":"string","pattern":"^[A-Za-z_][A-Za-z0-9_-]*$","description":"Letters, digits, _ and -, starting with a letter or _."},"duration":{"description":"A duration: 90s, 30m, 2h, 500ms, or a bare number of seconds.","anyOf":[{"type":"number","exclusiveMinimum":0},{"type":"string","pattern":"^(?=.*[1-9])[0-9]+(\\.[0-9]+)?(ms|s|m|h)?$"}]},"expression":{"type":"string","minLength":1,"description":"A condition over inputs and earlier stage results, e.g. inputs.check != '' && stages.build.status == 'succeeded'. May be wrapped in ${{ }}."},"stringList":{"type":"array","items":{"type":"string","minLength":1}},"stringMap":{"type":"object","additionalProperties":{"type":"string"}},"input":{"type":"object","additionalProperties":false,"required":["type"],"properties":{"type":{"enum":["string","file","number","boolean"],"description":"file: a path to a file read by the pipeline."},"description":{"type":"string"},"default":{"type":["string","number","boolean"]},"required":{"type":"boolean","description":"Fail before running when no value and no default is given."}}},"runtime":{"type":"object","additionalProperties":false,"required":["agent"],"properties":{"agent":{"enum":["codex","claude","command"],"description":"Which adapter runs this profile."},"model":{"type":"string"},"effort":{"type":"string","description":"Reasoning effort passed to the agent, e.g. low, medium, high."},"permission":{"enum":["read-only","workspace-write","full-access"],"description":"What the agent may do: read-only, workspace-write (edit files in its workspace) or full-access."},"timeout":{"$ref":"#/$defs/duration"},"bin":{"type":"string","minLength":1,"description":"Path of the agent executable."},"args":{"$ref":"#/$defs/stringList","description":"Extra arguments appended to the agent's command line."},"env":{"$ref":"#/$defs/stringMap","description":"Extra environment for the agent (secret values are never recorded; see secrets)."},"secrets":{"type":"array","items":{"type":"string","minLength":1},"description":"Names of variables (inherited or in env) whose values are secrets besides those whose names look like credentials (*KEY, *TOKEN*, *SECRET*, *PASSWORD* …); odw never stores them."},"command":{"$ref":"#/$defs/stringList","description":"argv of a command agent (agent: command)."},"allowedTools":{"$ref":"#/$defs/stringList","description":"claude: tools allowed without asking."},"maxTurns":{"type":"integer","minimum":1,"description":"claude: turn limit."},"schemaAttempts":{"type":"integer","minimum":1,"maximum":10,"description":"Attempts to get a structured answer that matches its schema. Default: 2."},"maxQuestions":{"type":"integer","minimum":0,"maximum":10,"description":"How many questions from the agent are answered before the call fails. Default: 3."},"sandbox":{"description":"Run every call of this profile inside a bubblewrap (bwrap) sandbox: the task's workspace and the call's record folder writable, the rest of the file system read-only, a private /tmp, its own process namespace. true, false (default), or settings. See docs/runtimes.md.","anyOf":[{"type":"boolean"},{"type":"object","additionalProperties":false,"properties":{"writable":{"type":"array","items":{"type":"string","pattern":"^(/|~/|~$)","description":"An absolute path, or one under ~ (the agent's HOME)."},"description":"Extra paths the agent may write (e.g. ~/.npm); paths that do not exist are skipped."}}}]}},"if":{"required":["agent"],"properties":{"agent":{"const":"command"}}},"then":{"required":["command"]}},"workspace":{"type":"object","additionalProperties":false,"description":"How task worktrees are prepared.","properties":{"root":{"type":"string","description":"Where task worktrees are created. Default: a folder outside the repository, under the system temp directory."},"copy":{"$ref":"#/$defs/stringList","description":"Paths or globs copied from the user's tree into each worktree (e.g. .env)."},"link":{"$ref":"#/$defs/stringList","description":"Paths symlinked from the user's tree into each worktree (e.g. node_modules)."},"setup":{"$ref":"#/$defs/stringList","description":"Shell commands run in each new worktree."},"ignore":{"$ref":"#/$defs/stringList","description":"Globs excluded from captured patches."}}},"budget":{"type":"object","additionalProperties":false,"description":"Limits for the whole run; once one is reached no new agent call starts.","properties":{"tokens":{"type":"integer","minimum":1},"usd":{"type":"number","exclusiveMinimum":0},"minutes":{"type":"number","exclusiveMinimum":0}}},"loop":{"type":"object","additionalProperties":false,"required":["max"],"description":"Repeat this group's stages until a condition holds, at most max rounds.","properties":{"max":{"description":"Round ceiling: a number, or an expression such as inputs.maxRounds.","anyOf":[{"type":"integer","minimum":1,"maximum":100},{"$ref":"#/$defs/expression"}]},"until":{"$ref":"#/$defs/expression","description":"Checked after each round; the loop ends when it is true."},"onExhausted":{"enum":["fail","succeed"],"default":"fail","description":"When the last round ends and until still does not hold: fail (default; the loop fails with loop_exhausted, or with the cause a stage of its last round gave, e.g. review_rounds_exhausted) or succeed (the loop ends as succeeded, with outputs.exhausted true)."}}},"stage":{"type":"object","additionalProperties":false,"required":["id"],"properties":{"id":{"$ref":"#/$defs/identifier","description":"Unique stage id."},"name":{"type":"string","description":"Label shown in progress and reports."},"uses":{"enum":["exec","plan","fanout","review","repair","apply","verify"],"description":"The stage kind."},"needs":{"description":"Stages that must finish before this one starts.","anyOf":[{"$ref":"#/$defs/identifier"},{"type":"array","items":{"$ref":"#/$defs/identifier"}}]},"when":{"$ref":"#/$defs/expression","description":"Run only when this condition is true; otherwise the stage is skipped. Without success(), failure() or always() in it, success() is implied: nothing earlier failed."},"runtime":{"type":"string","description":"Runtime profile name used by agent stages."},"with":{"type":"object","description":"Settings of the stage kind."},"loop":{"$ref":"#/$defs/loop"},"stages":{"type":"array","minItems":1,"description":"Stages of a loop group, repeated each round.","items":{"$ref":"#/$defs/stage"}}},"allOf":[{"if":{"required":["loop"]},"then":{"required":["stages"],"not":{"required":["uses"]}}},{"if":{"required":["stages"]},"then":{"required":["loop"]}},{"if":{"required":["uses"],"properties":{"uses":{"const":"exec"}}},"then":{"properties":{"with":{"$ref":"#/$defs/with-exec"}},"required":["with"]}},{"if":{"required":["uses"],"properties":{"uses":{"const":"plan"}}},"then":{"properties":{"with":{"$ref":"#/$defs/with-plan"}}}},{"if":{"required":["uses"],"properties":{"uses":{"const":"fanout"}}},"then":{"properties":{"with":{"$ref":"#/$defs/with-fanout"}}}},{"if":{"required":["uses"],"properties":{"uses":{"const":"review"}}},"then":{"properties":{"with":{"$ref":"#/$defs/with-review"}}}},{"if":{"required":["uses"],"properties":{"uses":{"const":"repair"}}},"then":{"properties":{"with":{"$ref":"#/$defs/with-repair"}}}},{"if":{"required":["uses"],"properties":{"uses":{"const":"apply"}}},"then":{"properties":{"with":{"$ref":"#/$defs/with-apply"}}}},{"if":{"required":["uses"],"properties":{"uses":{"const":"verify"}}},"then":{"properties":{"with":{"$ref":"#/$defs/with-verify"}}}}]},"prompt":{"type":"string","minLength":1,"description":"Prompt text (a handlebars template), or the path of a .hbs file relative to the pipeline file."},"with-exec":{"type":"object","additionalProperties":false,"required":["run"],"properties":{"run":{"description":"Shell command(s), run one after another with /bin/sh in the repository (or cwd). Handlebars templates over the run context.","anyOf":[{"type":"string","minLength":1},{"$ref":"#/$defs/stringList"}]},"cwd":{"type":"string","description":"Working directory, relative to the repository."},"env":{"$ref":"#/$defs/stringMap"},"timeout":{"$ref":"#/$defs/duration"},"continueOnError":{"type":"boolean","description":"A failing command does not fail the run; the stage's status is still failed."}}},"with-plan":{"type":"object","additionalProperties":false,"properties":{"prompt":{"$ref":"#/$defs/prompt","description":"Planner prompt; its context has `request`."},"tasks":{"type":"string","description":"Template rendering to a tasks document (YAML or JSON), e.g. {{files.tasks}}. When it is not empty, planning is skipped."},"request":{"type":"string","description":"Template rendering to what the planner is asked, e.g. {{inputs.request}}."},"allowSharedFiles":{"type":"boolean","description":"Let two tasks own the same path."},"allowUndeclaredFiles":{"type":"boolean","description":"Let a task own no files: it may then change any file no other task owns."}}},"with-fanout":{"type":"object","additionalProperties":false,"properties":{"prompt":{"$ref":"#/$defs/prompt","description":"Implementer prompt; its context has `task`, `tasks`, `round`, `verify`."},"tasks":{"$ref":"#/$defs/identifier","description":"Stage whose outputs hold the task list. Default: plan."},"concurrency":{"type":"integer","minimum":1,"maximum":64,"description":"How many tasks run at once. Default: the pipeline's concurrency."}}},"excerpt":{"type":"object","additionalProperties":false,"description":"How much of a failing check's output blockers, reports and prompts show: its failure blocks, then its last lines (the whole output stays in the stage's log).","properties":{"maxLines":{"type":"integer","minimum":10,"description":"Most lines. Default: 80."},"maxChars":{"type":"integer","minimum":500,"description":"Most characters. Default: 8000."}}},"with-review":{"type":"object","additionalProperties":false,"properties":{"prompt":{"$ref":"#/$defs/prompt","description":"Reviewer prompt; its context has `reviewer`, `diff`, `candidate`, `tasks`, `check`, `round`, and `change` (`source`, `base`, `from`, `head`) for a review of an existing change."},"check":{"type":"string","description":"Shell command run in the candidate workspace, e.g. {{inputs.check}}; a failure is a blocker."},"excerpt":{"$ref":"#/$defs/excerpt"},"reviewers":{"type":"array","description":"Reviewer agents, run in parallel. Default: one, on the stage's runtime.","items":{"type":"object","additionalProperties":false,"required":["id"],"properties":{"id":{"$ref":"#/$defs/identifier"},"runtime":{"type":"string","description":"Runtime profile. Default: the stage's runtime."},"perspective":{"type":"string","description":"What this reviewer looks for."}}}},"policy":{"enum":["any-reject","majority"],"description":"any-reject (default): one reject rejects; majority: rejects must outnumber approvals."},"candidates":{"type":"array","items":{"$ref":"#/$defs/identifier"},"description":"Stages whose outputs hold the candidate, newest first. Default: [repair, implement]."},"base":{"type":"string","minLength":1,"description":"Review an existing change instead of a fanout's: HEAD against this revision (a branch, tag or commit; a template, e.g. {{inputs.base}}), as `git diff <base>...HEAD` shows it (from their merge base)."},"worktree":{"type":"boolean","description":"Review an existing change instead of a fanout's: the uncommitted changes of your working tree (staged, unstaged and untracked files) against HEAD."},"maxDiffChars":{"type":"integer","minimum":1000,"description":"Longest diff put into a reviewer prompt. Default: 50000."},"allowOutsideSymlinks":{"type":"boolean","description":"Let the candidate add symlinks whose target is absolute or outside the repository (default false: such a symlink is a symlink_outside_repo blocker)."},"timeout":{"$ref":"#/$defs/duration"}}},"with-repair":{"type":"object","additionalProperties":false,"properties":{"prompt":{"$ref":"#/$defs/prompt","description":"Repair prompt; its context has `task`, `tasks`, `feedback`, `round`, `verify`."},"review":{"$ref":"#/$defs/identifier","description":"The review stage whose blockers are repaired. Default: review."},"maxFeedbackChars":{"type":"integer","minimum":100,"description":"Longest feedback given to a repaired task. Default: 12000."}}},"with-apply":{"type":"object","additionalProperties":false,"properties":{"review":{"$ref":"#/$defs/identifier","description":"The review stage whose approved candidate is applied. Default: review."},"commit":{"type":"object","additionalProperties":false,"required":["branch","message"],"description":"Commit the applied change on a new branch (odw never commits otherwise).","properties":{"branch":{"type":"string"},"message":{"type":"string"}}}}},"with-verify":{"type":"object","additionalProperties":false,"properties":{"check":{"type":"string","description":"Shell command run on the applied tree, read-only, e.g. {{inputs.check}}."},"excerpt":{"$ref":"#/$defs/excerpt"},"timeout":{"$ref":"#/$defs/duration"}}}}};
+const schema31 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://odw.dev/schemas/pipeline.schema.json","title":"odw pipeline","description":"A pipeline file for odw: inputs, agent runtimes, workspace preparation and a graph of stages.","type":"object","additionalProperties":false,"properties":{"$schema":{"type":"string","description":"Optional schema reference for editors."},"name":{"type":"string","description":"Short name shown in runs list and reports."},"description":{"type":"string","description":"What the pipeline does."},"extends":{"type":"string","minLength":1,"description":"Pipeline this one extends: a path relative to this file, or odw:<name> for a pipeline shipped with odw."},"inputs":{"type":"object","description":"Typed inputs, given on the command line as --input key=value or --input key=@path.","propertyNames":{"$ref":"#/$defs/identifier"},"additionalProperties":{"$ref":"#/$defs/input"}},"runtimes":{"type":"object","description":"Named agent profiles that stages refer to by name.","propertyNames":{"$ref":"#/$defs/identifier"},"additionalProperties":{"$ref":"#/$defs/runtime"}},"workspace":{"$ref":"#/$defs/workspace"},"budget":{"$ref":"#/$defs/budget"},"answerPolicy":{"type":"string","minLength":1,"description":"What odw answers when an agent asks a question instead of finishing. Default: proceed with reasonable defaults and finish the task."},"concurrency":{"type":"integer","minimum":1,"maximum":64,"description":"How many stages (and agent calls within a stage) may run at once. Default: 4."},"stages":{"type":"array","minItems":1,"description":"The stage graph. Stages run in parallel unless ordered by needs.","items":{"$ref":"#/$defs/stage"}}},"$defs":{"identifier":{"type":"string","pattern":"^[A-Za-z_][A-Za-z0-9_-]*$","description":"Letters, digits, _ and -, starting with a letter or _."},"duration":{"description":"A duration: 90s, 30m, 2h, 500ms, or a bare number of seconds.","anyOf":[{"type":"number","exclusiveMinimum":0},{"type":"string","pattern":"^(?=.*[1-9])[0-9]+(\\.[0-9]+)?(ms|s|m|h)?$"}]},"expression":{"type":"string","minLength":1,"description":"A condition over inputs and earlier stage results, e.g. inputs.check != '' && stages.build.status == 'succeeded'. May be wrapped in ${{ }}."},"stageRefs":{"description":"One stage id, or a list of them.","anyOf":[{"$ref":"#/$defs/identifier"},{"type":"array","minItems":1,"items":{"$ref":"#/$defs/identifier"}}]},"stringList":{"type":"array","items":{"type":"string","minLength":1}},"stringMap":{"type":"object","additionalProperties":{"type":"string"}},"input":{"type":"object","additionalProperties":false,"required":["type"],"properties":{"type":{"enum":["string","file","number","boolean"],"description":"file: a path to a file read by the pipeline."},"description":{"type":"string"},"default":{"type":["string","number","boolean"]},"required":{"type":"boolean","description":"Fail before running when no value and no default is given."}}},"runtime":{"type":"object","additionalProperties":false,"required":["agent"],"properties":{"agent":{"enum":["codex","claude","command"],"description":"Which adapter runs this profile."},"model":{"type":"string"},"effort":{"type":"string","description":"Reasoning effort passed to the agent, e.g. low, medium, high."},"permission":{"enum":["read-only","workspace-write","full-access"],"description":"What the agent may do: read-only, workspace-write (edit files in its workspace) or full-access."},"timeout":{"$ref":"#/$defs/duration"},"bin":{"type":"string","minLength":1,"description":"Path of the agent executable."},"args":{"$ref":"#/$defs/stringList","description":"Extra arguments appended to the agent's command line."},"env":{"$ref":"#/$defs/stringMap","description":"Extra environment for the agent (secret values are never recorded; see secrets)."},"secrets":{"type":"array","items":{"type":"string","minLength":1},"description":"Names of variables (inherited or in env) whose values are secrets besides those whose names look like credentials (*KEY, *TOKEN*, *SECRET*, *PASSWORD* …); odw never stores them."},"command":{"$ref":"#/$defs/stringList","description":"argv of a command agent (agent: command)."},"allowedTools":{"$ref":"#/$defs/stringList","description":"claude: tools allowed without asking."},"maxTurns":{"type":"integer","minimum":1,"description":"claude: turn limit."},"schemaAttempts":{"type":"integer","minimum":1,"maximum":10,"description":"Attempts to get a structured answer that matches its schema. Default: 2."},"maxQuestions":{"type":"integer","minimum":0,"maximum":10,"description":"How many questions from the agent are answered before the call fails. Default: 3."},"sandbox":{"description":"Run every call of this profile inside a bubblewrap (bwrap) sandbox: the task's workspace and the call's record folder writable, the rest of the file system read-only, a private /tmp, its own process namespace. true, false (default), or settings. See docs/runtimes.md.","anyOf":[{"type":"boolean"},{"type":"object","additionalProperties":false,"properties":{"writable":{"type":"array","items":{"type":"string","pattern":"^(/|~/|~$)","description":"An absolute path, or one under ~ (the agent's HOME)."},"description":"Extra paths the agent may write (e.g. ~/.npm); paths that do not exist are skipped."}}}]}},"if":{"required":["agent"],"properties":{"agent":{"const":"command"}}},"then":{"required":["command"]}},"workspace":{"type":"object","additionalProperties":false,"description":"How task worktrees are prepared.","properties":{"root":{"type":"string","description":"Where task worktrees are created. Default: a folder outside the repository, under the system temp directory."},"copy":{"$ref":"#/$defs/stringList","description":"Paths or globs copied from the user's tree into each worktree (e.g. .env)."},"link":{"$ref":"#/$defs/stringList","description":"Paths symlinked from the user's tree into each worktree (e.g. node_modules)."},"setup":{"$ref":"#/$defs/stringList","description":"Shell commands run in each new worktree."},"ignore":{"$ref":"#/$defs/stringList","description":"Globs excluded from captured patches."}}},"budget":{"type":"object","additionalProperties":false,"description":"Limits for the whole run; once one is reached no new agent call starts.","properties":{"tokens":{"type":"integer","minimum":1},"usd":{"type":"number","exclusiveMinimum":0},"minutes":{"type":"number","exclusiveMinimum":0}}},"loop":{"type":"object","additionalProperties":false,"required":["max"],"description":"Repeat this group's stages until a condition holds, at most max rounds.","properties":{"max":{"description":"Round ceiling: a number, or an expression such as inputs.maxRounds.","anyOf":[{"type":"integer","minimum":1,"maximum":100},{"$ref":"#/$defs/expression"}]},"until":{"$ref":"#/$defs/expression","description":"Checked after each round; the loop ends when it is true."},"onExhausted":{"enum":["fail","succeed"],"default":"fail","description":"When the last round ends and until still does not hold: fail (default; the loop fails with loop_exhausted, or with the cause a stage of its last round gave, e.g. review_rounds_exhausted) or succeed (the loop ends as succeeded, with outputs.exhausted true)."}}},"stage":{"type":"object","additionalProperties":false,"required":["id"],"properties":{"id":{"$ref":"#/$defs/identifier","description":"Unique stage id."},"name":{"type":"string","description":"Label shown in progress and reports."},"uses":{"enum":["exec","plan","fanout","review","repair","apply","verify"],"description":"The stage kind."},"needs":{"description":"Stages that must finish before this one starts.","anyOf":[{"$ref":"#/$defs/identifier"},{"type":"array","items":{"$ref":"#/$defs/identifier"}}]},"when":{"$ref":"#/$defs/expression","description":"Run only when this condition is true; otherwise the stage is skipped. Without success(), failure() or always() in it, success() is implied: nothing earlier failed."},"runtime":{"type":"string","description":"Runtime profile name used by agent stages."},"with":{"type":"object","description":"Settings of the stage kind."},"loop":{"$ref":"#/$defs/loop"},"stages":{"type":"array","minItems":1,"description":"Stages of a loop group, repeated each round.","items":{"$ref":"#/$defs/stage"}}},"allOf":[{"if":{"required":["loop"]},"then":{"required":["stages"],"not":{"required":["uses"]}}},{"if":{"required":["stages"]},"then":{"required":["loop"]}},{"if":{"required":["uses"],"properties":{"uses":{"const":"exec"}}},"then":{"properties":{"with":{"$ref":"#/$defs/with-exec"}},"required":["with"]}},{"if":{"required":["uses"],"properties":{"uses":{"const":"plan"}}},"then":{"properties":{"with":{"$ref":"#/$defs/with-plan"}}}},{"if":{"required":["uses"],"properties":{"uses":{"const":"fanout"}}},"then":{"properties":{"with":{"$ref":"#/$defs/with-fanout"}}}},{"if":{"required":["uses"],"properties":{"uses":{"const":"review"}}},"then":{"properties":{"with":{"$ref":"#/$defs/with-review"}}}},{"if":{"required":["uses"],"properties":{"uses":{"const":"repair"}}},"then":{"properties":{"with":{"$ref":"#/$defs/with-repair"}}}},{"if":{"required":["uses"],"properties":{"uses":{"const":"apply"}}},"then":{"properties":{"with":{"$ref":"#/$defs/with-apply"}}}},{"if":{"required":["uses"],"properties":{"uses":{"const":"verify"}}},"then":{"properties":{"with":{"$ref":"#/$defs/with-verify"}}}}]},"prompt":{"type":"string","minLength":1,"description":"Prompt text (a handlebars template), or the path of a .hbs file relative to the pipeline file."},"with-exec":{"type":"object","additionalProperties":false,"required":["run"],"properties":{"run":{"description":"Shell command(s), run one after another with /bin/sh in the repository (or cwd). Handlebars templates over the run context.","anyOf":[{"type":"string","minLength":1},{"$ref":"#/$defs/stringList"}]},"cwd":{"type":"string","description":"Working directory, relative to the repository."},"env":{"$ref":"#/$defs/stringMap"},"timeout":{"$ref":"#/$defs/duration"},"continueOnError":{"type":"boolean","description":"A failing command does not fail the run; the stage's status is still failed."}}},"with-plan":{"type":"object","additionalProperties":false,"properties":{"prompt":{"$ref":"#/$defs/prompt","description":"Planner prompt; its context has `request`."},"tasks":{"type":"string","description":"Template rendering to a tasks document (YAML or JSON), e.g. {{files.tasks}}. When it is not empty, planning is skipped."},"request":{"type":"string","description":"Template rendering to what the planner is asked, e.g. {{inputs.request}}."},"allowSharedFiles":{"type":"boolean","description":"Let two tasks own the same path."},"allowUndeclaredFiles":{"type":"boolean","description":"Let a task own no files: it may then change any file no other task owns."}}},"with-fanout":{"type":"object","additionalProperties":false,"properties":{"prompt":{"$ref":"#/$defs/prompt","description":"Implementer prompt; its context has `task`, `tasks`, `round`, `verify`."},"plan":{"$ref":"#/$defs/identifier","description":"The plan stage whose tasks are implemented. Default: the one plan stage upstream (in needs, transitively)."},"seedFrom":{"$ref":"#/$defs/stageRefs","description":"Fanout or repair stages (upstream) whose patches every workspace starts from; this stage's patches hold only its own changes. Default: none."},"concurrency":{"type":"integer","minimum":1,"maximum":64,"description":"How many tasks run at once. Default: the pipeline's concurrency."}}},"excerpt":{"type":"object","additionalProperties":false,"description":"How much of a failing check's output blockers, reports and prompts show: its failure blocks, then its last lines (the whole output stays in the stage's log).","properties":{"maxLines":{"type":"integer","minimum":10,"description":"Most lines. Default: 80."},"maxChars":{"type":"integer","minimum":500,"description":"Most characters. Default: 8000."}}},"with-review":{"type":"object","additionalProperties":false,"properties":{"prompt":{"$ref":"#/$defs/prompt","description":"Reviewer prompt; its context has `reviewer`, `diff`, `candidate`, `tasks`, `check`, `round`, and `change` (`source`, `base`, `from`, `head`) for a review of an existing change."},"check":{"type":"string","description":"Shell command run in the candidate workspace, e.g. {{inputs.check}}; a failure is a blocker."},"excerpt":{"$ref":"#/$defs/excerpt"},"reviewers":{"type":"array","description":"Reviewer agents, run in parallel. Default: one, on the stage's runtime.","items":{"type":"object","additionalProperties":false,"required":["id"],"properties":{"id":{"$ref":"#/$defs/identifier"},"runtime":{"type":"string","description":"Runtime profile. Default: the stage's runtime."},"perspective":{"type":"string","description":"What this reviewer looks for."}}}},"policy":{"enum":["any-reject","majority"],"description":"any-reject (default): one reject rejects; majority: rejects must outnumber approvals."},"from":{"$ref":"#/$defs/stageRefs","description":"Fanout or repair stages (upstream) whose patches, combined in this order, make the candidate; the repairs of this review replace them in later rounds. Default: the one fanout or repair stage upstream."},"base":{"type":"string","minLength":1,"description":"Review an existing change instead of a fanout's: HEAD against this revision (a branch, tag or commit; a template, e.g. {{inputs.base}}), as `git diff <base>...HEAD` shows it (from their merge base)."},"worktree":{"type":"boolean","description":"Review an existing change instead of a fanout's: the uncommitted changes of your working tree (staged, unstaged and untracked files) against HEAD."},"maxDiffChars":{"type":"integer","minimum":1000,"description":"Longest diff put into a reviewer prompt. Default: 50000."},"allowOutsideSymlinks":{"type":"boolean","description":"Let the candidate add symlinks whose target is absolute or outside the repository (default false: such a symlink is a symlink_outside_repo blocker)."},"timeout":{"$ref":"#/$defs/duration"}}},"with-repair":{"type":"object","additionalProperties":false,"properties":{"prompt":{"$ref":"#/$defs/prompt","description":"Repair prompt; its context has `task`, `tasks`, `feedback`, `round`, `verify`."},"review":{"$ref":"#/$defs/identifier","description":"The review stage (upstream) whose blockers are repaired. Default: the one review stage upstream."},"maxFeedbackChars":{"type":"integer","minimum":100,"description":"Longest feedback given to a repaired task. Default: 12000."}}},"with-apply":{"type":"object","additionalProperties":false,"properties":{"review":{"$ref":"#/$defs/stageRefs","description":"The review stage(s) (upstream) whose approved candidates are applied, combined into one change. Default: the one review stage upstream."},"commit":{"type":"object","additionalProperties":false,"required":["branch","message"],"description":"Commit the applied change on a new branch (odw never commits otherwise).","properties":{"branch":{"type":"string"},"message":{"type":"string"}}}}},"with-verify":{"type":"object","additionalProperties":false,"properties":{"check":{"type":"string","description":"Shell command run on the applied tree, read-only, e.g. {{inputs.check}}."},"excerpt":{"$ref":"#/$defs/excerpt"},"timeout":{"$ref":"#/$defs/duration"}}}}};
 const schema32 = {"type":"string","pattern":"^[A-Za-z_][A-Za-z0-9_-]*$","description":"Letters, digits, _ and -, starting with a letter or _."};
 const schema33 = {"type":"object","additionalProperties":false,"required":["type"],"properties":{"type":{"enum":["string","file","number","boolean"],"description":"file: a path to a file read by the pipeline."},"description":{"type":"string"},"default":{"type":["string","number","boolean"]},"required":{"type":"boolean","description":"Fail before running when no value and no default is given."}}};
 const schema46 = {"type":"object","additionalProperties":false,"description":"Limits for the whole run; once one is reached no new agent call starts.","properties":{"tokens":{"type":"integer","minimum":1},"usd":{"type":"number","exclusiveMinimum":0},"minutes":{"type":"number","exclusiveMinimum":0}}};
@@ -902,7 +902,7 @@ return errors === 0;
 validate23.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 const schema47 = {"type":"object","additionalProperties":false,"required":["id"],"properties":{"id":{"$ref":"#/$defs/identifier","description":"Unique stage id."},"name":{"type":"string","description":"Label shown in progress and reports."},"uses":{"enum":["exec","plan","fanout","review","repair","apply","verify"],"description":"The stage kind."},"needs":{"description":"Stages that must finish before this one starts.","anyOf":[{"$ref":"#/$defs/identifier"},{"type":"array","items":{"$ref":"#/$defs/identifier"}}]},"when":{"$ref":"#/$defs/expression","description":"Run only when this condition is true; otherwise the stage is skipped. Without success(), failure() or always() in it, success() is implied: nothing earlier failed."},"runtime":{"type":"string","description":"Runtime profile name used by agent stages."},"with":{"type":"object","description":"Settings of the stage kind."},"loop":{"$ref":"#/$defs/loop"},"stages":{"type":"array","minItems":1,"description":"Stages of a loop group, repeated each round.","items":{"$ref":"#/$defs/stage"}}},"allOf":[{"if":{"required":["loop"]},"then":{"required":["stages"],"not":{"required":["uses"]}}},{"if":{"required":["stages"]},"then":{"required":["loop"]}},{"if":{"required":["uses"],"properties":{"uses":{"const":"exec"}}},"then":{"properties":{"with":{"$ref":"#/$defs/with-exec"}},"required":["with"]}},{"if":{"required":["uses"],"properties":{"uses":{"const":"plan"}}},"then":{"properties":{"with":{"$ref":"#/$defs/with-plan"}}}},{"if":{"required":["uses"],"properties":{"uses":{"const":"fanout"}}},"then":{"properties":{"with":{"$ref":"#/$defs/with-fanout"}}}},{"if":{"required":["uses"],"properties":{"uses":{"const":"review"}}},"then":{"properties":{"with":{"$ref":"#/$defs/with-review"}}}},{"if":{"required":["uses"],"properties":{"uses":{"const":"repair"}}},"then":{"properties":{"with":{"$ref":"#/$defs/with-repair"}}}},{"if":{"required":["uses"],"properties":{"uses":{"const":"apply"}}},"then":{"properties":{"with":{"$ref":"#/$defs/with-apply"}}}},{"if":{"required":["uses"],"properties":{"uses":{"const":"verify"}}},"then":{"properties":{"with":{"$ref":"#/$defs/with-verify"}}}}]};
-const schema74 = {"type":"string","minLength":1,"description":"A condition over inputs and earlier stage results, e.g. inputs.check != '' && stages.build.status == 'succeeded'. May be wrapped in ${{ }}."};
+const schema75 = {"type":"string","minLength":1,"description":"A condition over inputs and earlier stage results, e.g. inputs.check != '' && stages.build.status == 'succeeded'. May be wrapped in ${{ }}."};
 const schema48 = {"type":"object","additionalProperties":false,"required":["run"],"properties":{"run":{"description":"Shell command(s), run one after another with /bin/sh in the repository (or cwd). Handlebars templates over the run context.","anyOf":[{"type":"string","minLength":1},{"$ref":"#/$defs/stringList"}]},"cwd":{"type":"string","description":"Working directory, relative to the repository."},"env":{"$ref":"#/$defs/stringMap"},"timeout":{"$ref":"#/$defs/duration"},"continueOnError":{"type":"boolean","description":"A failing command does not fail the run; the stage's status is still failed."}}};
 
 function validate26(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
@@ -1295,7 +1295,127 @@ return errors === 0;
 }
 validate28.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-const schema54 = {"type":"object","additionalProperties":false,"properties":{"prompt":{"$ref":"#/$defs/prompt","description":"Implementer prompt; its context has `task`, `tasks`, `round`, `verify`."},"tasks":{"$ref":"#/$defs/identifier","description":"Stage whose outputs hold the task list. Default: plan."},"concurrency":{"type":"integer","minimum":1,"maximum":64,"description":"How many tasks run at once. Default: the pipeline's concurrency."}}};
+const schema54 = {"type":"object","additionalProperties":false,"properties":{"prompt":{"$ref":"#/$defs/prompt","description":"Implementer prompt; its context has `task`, `tasks`, `round`, `verify`."},"plan":{"$ref":"#/$defs/identifier","description":"The plan stage whose tasks are implemented. Default: the one plan stage upstream (in needs, transitively)."},"seedFrom":{"$ref":"#/$defs/stageRefs","description":"Fanout or repair stages (upstream) whose patches every workspace starts from; this stage's patches hold only its own changes. Default: none."},"concurrency":{"type":"integer","minimum":1,"maximum":64,"description":"How many tasks run at once. Default: the pipeline's concurrency."}}};
+const schema57 = {"description":"One stage id, or a list of them.","anyOf":[{"$ref":"#/$defs/identifier"},{"type":"array","minItems":1,"items":{"$ref":"#/$defs/identifier"}}]};
+
+function validate31(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+let vErrors = null;
+let errors = 0;
+const evaluated0 = validate31.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
+const _errs0 = errors;
+let valid0 = false;
+const _errs1 = errors;
+if(typeof data === "string"){
+if(!pattern4.test(data)){
+const err0 = {instancePath,schemaPath:"#/$defs/identifier/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z_][A-Za-z0-9_-]*$"},message:"must match pattern \""+"^[A-Za-z_][A-Za-z0-9_-]*$"+"\"",schema:"^[A-Za-z_][A-Za-z0-9_-]*$",parentSchema:schema32,data};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+}
+else {
+const err1 = {instancePath,schemaPath:"#/$defs/identifier/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.type,parentSchema:schema32,data};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+var _valid0 = _errs1 === errors;
+valid0 = valid0 || _valid0;
+const _errs4 = errors;
+if(Array.isArray(data)){
+if(data.length < 1){
+const err2 = {instancePath,schemaPath:"#/anyOf/1/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema57.anyOf[1],data};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+const len0 = data.length;
+for(let i0=0; i0<len0; i0++){
+let data0 = data[i0];
+if(typeof data0 === "string"){
+if(!pattern4.test(data0)){
+const err3 = {instancePath:instancePath+"/" + i0,schemaPath:"#/$defs/identifier/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z_][A-Za-z0-9_-]*$"},message:"must match pattern \""+"^[A-Za-z_][A-Za-z0-9_-]*$"+"\"",schema:"^[A-Za-z_][A-Za-z0-9_-]*$",parentSchema:schema32,data:data0};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+}
+else {
+const err4 = {instancePath:instancePath+"/" + i0,schemaPath:"#/$defs/identifier/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.type,parentSchema:schema32,data:data0};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+}
+}
+else {
+const err5 = {instancePath,schemaPath:"#/anyOf/1/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema57.anyOf[1].type,parentSchema:schema57.anyOf[1],data};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+var _valid0 = _errs4 === errors;
+valid0 = valid0 || _valid0;
+if(_valid0){
+var items0 = true;
+}
+if(!valid0){
+const err6 = {instancePath,schemaPath:"#/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema57.anyOf,parentSchema:schema57,data};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+else {
+errors = _errs0;
+if(vErrors !== null){
+if(_errs0){
+vErrors.length = _errs0;
+}
+else {
+vErrors = null;
+}
+}
+}
+validate31.errors = vErrors;
+evaluated0.items = items0;
+return errors === 0;
+}
+validate31.evaluated = {"dynamicProps":false,"dynamicItems":true};
+
 
 function validate30(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
@@ -1309,7 +1429,7 @@ evaluated0.items = undefined;
 }
 if(data && typeof data == "object" && !Array.isArray(data)){
 for(const key0 in data){
-if(!(((key0 === "prompt") || (key0 === "tasks")) || (key0 === "concurrency"))){
+if(!((((key0 === "prompt") || (key0 === "plan")) || (key0 === "seedFrom")) || (key0 === "concurrency"))){
 const err0 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema54,data};
 if(vErrors === null){
 vErrors = [err0];
@@ -1345,11 +1465,11 @@ vErrors.push(err2);
 errors++;
 }
 }
-if(data.tasks !== undefined){
-let data1 = data.tasks;
+if(data.plan !== undefined){
+let data1 = data.plan;
 if(typeof data1 === "string"){
 if(!pattern4.test(data1)){
-const err3 = {instancePath:instancePath+"/tasks",schemaPath:"#/$defs/identifier/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z_][A-Za-z0-9_-]*$"},message:"must match pattern \""+"^[A-Za-z_][A-Za-z0-9_-]*$"+"\"",schema:"^[A-Za-z_][A-Za-z0-9_-]*$",parentSchema:schema32,data:data1};
+const err3 = {instancePath:instancePath+"/plan",schemaPath:"#/$defs/identifier/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z_][A-Za-z0-9_-]*$"},message:"must match pattern \""+"^[A-Za-z_][A-Za-z0-9_-]*$"+"\"",schema:"^[A-Za-z_][A-Za-z0-9_-]*$",parentSchema:schema32,data:data1};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -1360,7 +1480,7 @@ errors++;
 }
 }
 else {
-const err4 = {instancePath:instancePath+"/tasks",schemaPath:"#/$defs/identifier/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.type,parentSchema:schema32,data:data1};
+const err4 = {instancePath:instancePath+"/plan",schemaPath:"#/$defs/identifier/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.type,parentSchema:schema32,data:data1};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -1370,10 +1490,16 @@ vErrors.push(err4);
 errors++;
 }
 }
+if(data.seedFrom !== undefined){
+if(!(validate31(data.seedFrom, {instancePath:instancePath+"/seedFrom",parentData:data,parentDataProperty:"seedFrom",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate31.errors : vErrors.concat(validate31.errors);
+errors = vErrors.length;
+}
+}
 if(data.concurrency !== undefined){
-let data2 = data.concurrency;
-if(!(((typeof data2 == "number") && (!(data2 % 1) && !isNaN(data2))) && (isFinite(data2)))){
-const err5 = {instancePath:instancePath+"/concurrency",schemaPath:"#/properties/concurrency/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema54.properties.concurrency.type,parentSchema:schema54.properties.concurrency,data:data2};
+let data3 = data.concurrency;
+if(!(((typeof data3 == "number") && (!(data3 % 1) && !isNaN(data3))) && (isFinite(data3)))){
+const err5 = {instancePath:instancePath+"/concurrency",schemaPath:"#/properties/concurrency/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema54.properties.concurrency.type,parentSchema:schema54.properties.concurrency,data:data3};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -1382,9 +1508,9 @@ vErrors.push(err5);
 }
 errors++;
 }
-if((typeof data2 == "number") && (isFinite(data2))){
-if(data2 > 64 || isNaN(data2)){
-const err6 = {instancePath:instancePath+"/concurrency",schemaPath:"#/properties/concurrency/maximum",keyword:"maximum",params:{comparison: "<=", limit: 64},message:"must be <= 64",schema:64,parentSchema:schema54.properties.concurrency,data:data2};
+if((typeof data3 == "number") && (isFinite(data3))){
+if(data3 > 64 || isNaN(data3)){
+const err6 = {instancePath:instancePath+"/concurrency",schemaPath:"#/properties/concurrency/maximum",keyword:"maximum",params:{comparison: "<=", limit: 64},message:"must be <= 64",schema:64,parentSchema:schema54.properties.concurrency,data:data3};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -1393,8 +1519,8 @@ vErrors.push(err6);
 }
 errors++;
 }
-if(data2 < 1 || isNaN(data2)){
-const err7 = {instancePath:instancePath+"/concurrency",schemaPath:"#/properties/concurrency/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema54.properties.concurrency,data:data2};
+if(data3 < 1 || isNaN(data3)){
+const err7 = {instancePath:instancePath+"/concurrency",schemaPath:"#/properties/concurrency/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema54.properties.concurrency,data:data3};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -1421,13 +1547,13 @@ return errors === 0;
 }
 validate30.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-const schema57 = {"type":"object","additionalProperties":false,"properties":{"prompt":{"$ref":"#/$defs/prompt","description":"Reviewer prompt; its context has `reviewer`, `diff`, `candidate`, `tasks`, `check`, `round`, and `change` (`source`, `base`, `from`, `head`) for a review of an existing change."},"check":{"type":"string","description":"Shell command run in the candidate workspace, e.g. {{inputs.check}}; a failure is a blocker."},"excerpt":{"$ref":"#/$defs/excerpt"},"reviewers":{"type":"array","description":"Reviewer agents, run in parallel. Default: one, on the stage's runtime.","items":{"type":"object","additionalProperties":false,"required":["id"],"properties":{"id":{"$ref":"#/$defs/identifier"},"runtime":{"type":"string","description":"Runtime profile. Default: the stage's runtime."},"perspective":{"type":"string","description":"What this reviewer looks for."}}}},"policy":{"enum":["any-reject","majority"],"description":"any-reject (default): one reject rejects; majority: rejects must outnumber approvals."},"candidates":{"type":"array","items":{"$ref":"#/$defs/identifier"},"description":"Stages whose outputs hold the candidate, newest first. Default: [repair, implement]."},"base":{"type":"string","minLength":1,"description":"Review an existing change instead of a fanout's: HEAD against this revision (a branch, tag or commit; a template, e.g. {{inputs.base}}), as `git diff <base>...HEAD` shows it (from their merge base)."},"worktree":{"type":"boolean","description":"Review an existing change instead of a fanout's: the uncommitted changes of your working tree (staged, unstaged and untracked files) against HEAD."},"maxDiffChars":{"type":"integer","minimum":1000,"description":"Longest diff put into a reviewer prompt. Default: 50000."},"allowOutsideSymlinks":{"type":"boolean","description":"Let the candidate add symlinks whose target is absolute or outside the repository (default false: such a symlink is a symlink_outside_repo blocker)."},"timeout":{"$ref":"#/$defs/duration"}}};
-const schema59 = {"type":"object","additionalProperties":false,"description":"How much of a failing check's output blockers, reports and prompts show: its failure blocks, then its last lines (the whole output stays in the stage's log).","properties":{"maxLines":{"type":"integer","minimum":10,"description":"Most lines. Default: 80."},"maxChars":{"type":"integer","minimum":500,"description":"Most characters. Default: 8000."}}};
+const schema60 = {"type":"object","additionalProperties":false,"properties":{"prompt":{"$ref":"#/$defs/prompt","description":"Reviewer prompt; its context has `reviewer`, `diff`, `candidate`, `tasks`, `check`, `round`, and `change` (`source`, `base`, `from`, `head`) for a review of an existing change."},"check":{"type":"string","description":"Shell command run in the candidate workspace, e.g. {{inputs.check}}; a failure is a blocker."},"excerpt":{"$ref":"#/$defs/excerpt"},"reviewers":{"type":"array","description":"Reviewer agents, run in parallel. Default: one, on the stage's runtime.","items":{"type":"object","additionalProperties":false,"required":["id"],"properties":{"id":{"$ref":"#/$defs/identifier"},"runtime":{"type":"string","description":"Runtime profile. Default: the stage's runtime."},"perspective":{"type":"string","description":"What this reviewer looks for."}}}},"policy":{"enum":["any-reject","majority"],"description":"any-reject (default): one reject rejects; majority: rejects must outnumber approvals."},"from":{"$ref":"#/$defs/stageRefs","description":"Fanout or repair stages (upstream) whose patches, combined in this order, make the candidate; the repairs of this review replace them in later rounds. Default: the one fanout or repair stage upstream."},"base":{"type":"string","minLength":1,"description":"Review an existing change instead of a fanout's: HEAD against this revision (a branch, tag or commit; a template, e.g. {{inputs.base}}), as `git diff <base>...HEAD` shows it (from their merge base)."},"worktree":{"type":"boolean","description":"Review an existing change instead of a fanout's: the uncommitted changes of your working tree (staged, unstaged and untracked files) against HEAD."},"maxDiffChars":{"type":"integer","minimum":1000,"description":"Longest diff put into a reviewer prompt. Default: 50000."},"allowOutsideSymlinks":{"type":"boolean","description":"Let the candidate add symlinks whose target is absolute or outside the repository (default false: such a symlink is a symlink_outside_repo blocker)."},"timeout":{"$ref":"#/$defs/duration"}}};
+const schema62 = {"type":"object","additionalProperties":false,"description":"How much of a failing check's output blockers, reports and prompts show: its failure blocks, then its last lines (the whole output stays in the stage's log).","properties":{"maxLines":{"type":"integer","minimum":10,"description":"Most lines. Default: 80."},"maxChars":{"type":"integer","minimum":500,"description":"Most characters. Default: 8000."}}};
 
-function validate32(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate34(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate32.evaluated;
+const evaluated0 = validate34.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -1436,8 +1562,8 @@ evaluated0.items = undefined;
 }
 if(data && typeof data == "object" && !Array.isArray(data)){
 for(const key0 in data){
-if(!(func1.call(schema57.properties, key0))){
-const err0 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema57,data};
+if(!(func1.call(schema60.properties, key0))){
+const err0 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema60,data};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -1475,7 +1601,7 @@ errors++;
 if(data.check !== undefined){
 let data1 = data.check;
 if(typeof data1 !== "string"){
-const err3 = {instancePath:instancePath+"/check",schemaPath:"#/properties/check/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema57.properties.check.type,parentSchema:schema57.properties.check,data:data1};
+const err3 = {instancePath:instancePath+"/check",schemaPath:"#/properties/check/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema60.properties.check.type,parentSchema:schema60.properties.check,data:data1};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -1490,7 +1616,7 @@ let data2 = data.excerpt;
 if(data2 && typeof data2 == "object" && !Array.isArray(data2)){
 for(const key1 in data2){
 if(!((key1 === "maxLines") || (key1 === "maxChars"))){
-const err4 = {instancePath:instancePath+"/excerpt",schemaPath:"#/$defs/excerpt/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema59,data:data2};
+const err4 = {instancePath:instancePath+"/excerpt",schemaPath:"#/$defs/excerpt/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema62,data:data2};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -1503,7 +1629,7 @@ errors++;
 if(data2.maxLines !== undefined){
 let data3 = data2.maxLines;
 if(!(((typeof data3 == "number") && (!(data3 % 1) && !isNaN(data3))) && (isFinite(data3)))){
-const err5 = {instancePath:instancePath+"/excerpt/maxLines",schemaPath:"#/$defs/excerpt/properties/maxLines/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema59.properties.maxLines.type,parentSchema:schema59.properties.maxLines,data:data3};
+const err5 = {instancePath:instancePath+"/excerpt/maxLines",schemaPath:"#/$defs/excerpt/properties/maxLines/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema62.properties.maxLines.type,parentSchema:schema62.properties.maxLines,data:data3};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -1514,7 +1640,7 @@ errors++;
 }
 if((typeof data3 == "number") && (isFinite(data3))){
 if(data3 < 10 || isNaN(data3)){
-const err6 = {instancePath:instancePath+"/excerpt/maxLines",schemaPath:"#/$defs/excerpt/properties/maxLines/minimum",keyword:"minimum",params:{comparison: ">=", limit: 10},message:"must be >= 10",schema:10,parentSchema:schema59.properties.maxLines,data:data3};
+const err6 = {instancePath:instancePath+"/excerpt/maxLines",schemaPath:"#/$defs/excerpt/properties/maxLines/minimum",keyword:"minimum",params:{comparison: ">=", limit: 10},message:"must be >= 10",schema:10,parentSchema:schema62.properties.maxLines,data:data3};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -1528,7 +1654,7 @@ errors++;
 if(data2.maxChars !== undefined){
 let data4 = data2.maxChars;
 if(!(((typeof data4 == "number") && (!(data4 % 1) && !isNaN(data4))) && (isFinite(data4)))){
-const err7 = {instancePath:instancePath+"/excerpt/maxChars",schemaPath:"#/$defs/excerpt/properties/maxChars/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema59.properties.maxChars.type,parentSchema:schema59.properties.maxChars,data:data4};
+const err7 = {instancePath:instancePath+"/excerpt/maxChars",schemaPath:"#/$defs/excerpt/properties/maxChars/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema62.properties.maxChars.type,parentSchema:schema62.properties.maxChars,data:data4};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -1539,7 +1665,7 @@ errors++;
 }
 if((typeof data4 == "number") && (isFinite(data4))){
 if(data4 < 500 || isNaN(data4)){
-const err8 = {instancePath:instancePath+"/excerpt/maxChars",schemaPath:"#/$defs/excerpt/properties/maxChars/minimum",keyword:"minimum",params:{comparison: ">=", limit: 500},message:"must be >= 500",schema:500,parentSchema:schema59.properties.maxChars,data:data4};
+const err8 = {instancePath:instancePath+"/excerpt/maxChars",schemaPath:"#/$defs/excerpt/properties/maxChars/minimum",keyword:"minimum",params:{comparison: ">=", limit: 500},message:"must be >= 500",schema:500,parentSchema:schema62.properties.maxChars,data:data4};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -1552,7 +1678,7 @@ errors++;
 }
 }
 else {
-const err9 = {instancePath:instancePath+"/excerpt",schemaPath:"#/$defs/excerpt/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema59.type,parentSchema:schema59,data:data2};
+const err9 = {instancePath:instancePath+"/excerpt",schemaPath:"#/$defs/excerpt/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema62.type,parentSchema:schema62,data:data2};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -1570,7 +1696,7 @@ for(let i0=0; i0<len0; i0++){
 let data6 = data5[i0];
 if(data6 && typeof data6 == "object" && !Array.isArray(data6)){
 if(data6.id === undefined){
-const err10 = {instancePath:instancePath+"/reviewers/" + i0,schemaPath:"#/properties/reviewers/items/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'",schema:schema57.properties.reviewers.items.required,parentSchema:schema57.properties.reviewers.items,data:data6};
+const err10 = {instancePath:instancePath+"/reviewers/" + i0,schemaPath:"#/properties/reviewers/items/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'",schema:schema60.properties.reviewers.items.required,parentSchema:schema60.properties.reviewers.items,data:data6};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -1581,7 +1707,7 @@ errors++;
 }
 for(const key2 in data6){
 if(!(((key2 === "id") || (key2 === "runtime")) || (key2 === "perspective"))){
-const err11 = {instancePath:instancePath+"/reviewers/" + i0,schemaPath:"#/properties/reviewers/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties",schema:false,parentSchema:schema57.properties.reviewers.items,data:data6};
+const err11 = {instancePath:instancePath+"/reviewers/" + i0,schemaPath:"#/properties/reviewers/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties",schema:false,parentSchema:schema60.properties.reviewers.items,data:data6};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -1619,7 +1745,7 @@ errors++;
 if(data6.runtime !== undefined){
 let data8 = data6.runtime;
 if(typeof data8 !== "string"){
-const err14 = {instancePath:instancePath+"/reviewers/" + i0+"/runtime",schemaPath:"#/properties/reviewers/items/properties/runtime/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema57.properties.reviewers.items.properties.runtime.type,parentSchema:schema57.properties.reviewers.items.properties.runtime,data:data8};
+const err14 = {instancePath:instancePath+"/reviewers/" + i0+"/runtime",schemaPath:"#/properties/reviewers/items/properties/runtime/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema60.properties.reviewers.items.properties.runtime.type,parentSchema:schema60.properties.reviewers.items.properties.runtime,data:data8};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -1632,7 +1758,7 @@ errors++;
 if(data6.perspective !== undefined){
 let data9 = data6.perspective;
 if(typeof data9 !== "string"){
-const err15 = {instancePath:instancePath+"/reviewers/" + i0+"/perspective",schemaPath:"#/properties/reviewers/items/properties/perspective/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema57.properties.reviewers.items.properties.perspective.type,parentSchema:schema57.properties.reviewers.items.properties.perspective,data:data9};
+const err15 = {instancePath:instancePath+"/reviewers/" + i0+"/perspective",schemaPath:"#/properties/reviewers/items/properties/perspective/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema60.properties.reviewers.items.properties.perspective.type,parentSchema:schema60.properties.reviewers.items.properties.perspective,data:data9};
 if(vErrors === null){
 vErrors = [err15];
 }
@@ -1644,7 +1770,7 @@ errors++;
 }
 }
 else {
-const err16 = {instancePath:instancePath+"/reviewers/" + i0,schemaPath:"#/properties/reviewers/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema57.properties.reviewers.items.type,parentSchema:schema57.properties.reviewers.items,data:data6};
+const err16 = {instancePath:instancePath+"/reviewers/" + i0,schemaPath:"#/properties/reviewers/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema60.properties.reviewers.items.type,parentSchema:schema60.properties.reviewers.items,data:data6};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -1656,7 +1782,7 @@ errors++;
 }
 }
 else {
-const err17 = {instancePath:instancePath+"/reviewers",schemaPath:"#/properties/reviewers/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema57.properties.reviewers.type,parentSchema:schema57.properties.reviewers,data:data5};
+const err17 = {instancePath:instancePath+"/reviewers",schemaPath:"#/properties/reviewers/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema60.properties.reviewers.type,parentSchema:schema60.properties.reviewers,data:data5};
 if(vErrors === null){
 vErrors = [err17];
 }
@@ -1669,7 +1795,7 @@ errors++;
 if(data.policy !== undefined){
 let data10 = data.policy;
 if(!((data10 === "any-reject") || (data10 === "majority"))){
-const err18 = {instancePath:instancePath+"/policy",schemaPath:"#/properties/policy/enum",keyword:"enum",params:{allowedValues: schema57.properties.policy.enum},message:"must be equal to one of the allowed values",schema:schema57.properties.policy.enum,parentSchema:schema57.properties.policy,data:data10};
+const err18 = {instancePath:instancePath+"/policy",schemaPath:"#/properties/policy/enum",keyword:"enum",params:{allowedValues: schema60.properties.policy.enum},message:"must be equal to one of the allowed values",schema:schema60.properties.policy.enum,parentSchema:schema60.properties.policy,data:data10};
 if(vErrors === null){
 vErrors = [err18];
 }
@@ -1679,15 +1805,17 @@ vErrors.push(err18);
 errors++;
 }
 }
-if(data.candidates !== undefined){
-let data11 = data.candidates;
-if(Array.isArray(data11)){
-const len1 = data11.length;
-for(let i1=0; i1<len1; i1++){
-let data12 = data11[i1];
+if(data.from !== undefined){
+if(!(validate31(data.from, {instancePath:instancePath+"/from",parentData:data,parentDataProperty:"from",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate31.errors : vErrors.concat(validate31.errors);
+errors = vErrors.length;
+}
+}
+if(data.base !== undefined){
+let data12 = data.base;
 if(typeof data12 === "string"){
-if(!pattern4.test(data12)){
-const err19 = {instancePath:instancePath+"/candidates/" + i1,schemaPath:"#/$defs/identifier/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z_][A-Za-z0-9_-]*$"},message:"must match pattern \""+"^[A-Za-z_][A-Za-z0-9_-]*$"+"\"",schema:"^[A-Za-z_][A-Za-z0-9_-]*$",parentSchema:schema32,data:data12};
+if(func2(data12) < 1){
+const err19 = {instancePath:instancePath+"/base",schemaPath:"#/properties/base/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema60.properties.base,data:data12};
 if(vErrors === null){
 vErrors = [err19];
 }
@@ -1698,7 +1826,7 @@ errors++;
 }
 }
 else {
-const err20 = {instancePath:instancePath+"/candidates/" + i1,schemaPath:"#/$defs/identifier/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.type,parentSchema:schema32,data:data12};
+const err20 = {instancePath:instancePath+"/base",schemaPath:"#/properties/base/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema60.properties.base.type,parentSchema:schema60.properties.base,data:data12};
 if(vErrors === null){
 vErrors = [err20];
 }
@@ -1708,9 +1836,10 @@ vErrors.push(err20);
 errors++;
 }
 }
-}
-else {
-const err21 = {instancePath:instancePath+"/candidates",schemaPath:"#/properties/candidates/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema57.properties.candidates.type,parentSchema:schema57.properties.candidates,data:data11};
+if(data.worktree !== undefined){
+let data13 = data.worktree;
+if(typeof data13 !== "boolean"){
+const err21 = {instancePath:instancePath+"/worktree",schemaPath:"#/properties/worktree/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema60.properties.worktree.type,parentSchema:schema60.properties.worktree,data:data13};
 if(vErrors === null){
 vErrors = [err21];
 }
@@ -1720,11 +1849,10 @@ vErrors.push(err21);
 errors++;
 }
 }
-if(data.base !== undefined){
-let data13 = data.base;
-if(typeof data13 === "string"){
-if(func2(data13) < 1){
-const err22 = {instancePath:instancePath+"/base",schemaPath:"#/properties/base/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema57.properties.base,data:data13};
+if(data.maxDiffChars !== undefined){
+let data14 = data.maxDiffChars;
+if(!(((typeof data14 == "number") && (!(data14 % 1) && !isNaN(data14))) && (isFinite(data14)))){
+const err22 = {instancePath:instancePath+"/maxDiffChars",schemaPath:"#/properties/maxDiffChars/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema60.properties.maxDiffChars.type,parentSchema:schema60.properties.maxDiffChars,data:data14};
 if(vErrors === null){
 vErrors = [err22];
 }
@@ -1733,9 +1861,9 @@ vErrors.push(err22);
 }
 errors++;
 }
-}
-else {
-const err23 = {instancePath:instancePath+"/base",schemaPath:"#/properties/base/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema57.properties.base.type,parentSchema:schema57.properties.base,data:data13};
+if((typeof data14 == "number") && (isFinite(data14))){
+if(data14 < 1000 || isNaN(data14)){
+const err23 = {instancePath:instancePath+"/maxDiffChars",schemaPath:"#/properties/maxDiffChars/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1000},message:"must be >= 1000",schema:1000,parentSchema:schema60.properties.maxDiffChars,data:data14};
 if(vErrors === null){
 vErrors = [err23];
 }
@@ -1745,10 +1873,11 @@ vErrors.push(err23);
 errors++;
 }
 }
-if(data.worktree !== undefined){
-let data14 = data.worktree;
-if(typeof data14 !== "boolean"){
-const err24 = {instancePath:instancePath+"/worktree",schemaPath:"#/properties/worktree/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema57.properties.worktree.type,parentSchema:schema57.properties.worktree,data:data14};
+}
+if(data.allowOutsideSymlinks !== undefined){
+let data15 = data.allowOutsideSymlinks;
+if(typeof data15 !== "boolean"){
+const err24 = {instancePath:instancePath+"/allowOutsideSymlinks",schemaPath:"#/properties/allowOutsideSymlinks/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema60.properties.allowOutsideSymlinks.type,parentSchema:schema60.properties.allowOutsideSymlinks,data:data15};
 if(vErrors === null){
 vErrors = [err24];
 }
@@ -1758,10 +1887,14 @@ vErrors.push(err24);
 errors++;
 }
 }
-if(data.maxDiffChars !== undefined){
-let data15 = data.maxDiffChars;
-if(!(((typeof data15 == "number") && (!(data15 % 1) && !isNaN(data15))) && (isFinite(data15)))){
-const err25 = {instancePath:instancePath+"/maxDiffChars",schemaPath:"#/properties/maxDiffChars/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema57.properties.maxDiffChars.type,parentSchema:schema57.properties.maxDiffChars,data:data15};
+if(data.timeout !== undefined){
+let data16 = data.timeout;
+const _errs39 = errors;
+let valid9 = false;
+const _errs40 = errors;
+if((typeof data16 == "number") && (isFinite(data16))){
+if(data16 <= 0 || isNaN(data16)){
+const err25 = {instancePath:instancePath+"/timeout",schemaPath:"#/$defs/duration/anyOf/0/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0",schema:0,parentSchema:schema36.anyOf[0],data:data16};
 if(vErrors === null){
 vErrors = [err25];
 }
@@ -1770,9 +1903,9 @@ vErrors.push(err25);
 }
 errors++;
 }
-if((typeof data15 == "number") && (isFinite(data15))){
-if(data15 < 1000 || isNaN(data15)){
-const err26 = {instancePath:instancePath+"/maxDiffChars",schemaPath:"#/properties/maxDiffChars/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1000},message:"must be >= 1000",schema:1000,parentSchema:schema57.properties.maxDiffChars,data:data15};
+}
+else {
+const err26 = {instancePath:instancePath+"/timeout",schemaPath:"#/$defs/duration/anyOf/0/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema36.anyOf[0].type,parentSchema:schema36.anyOf[0],data:data16};
 if(vErrors === null){
 vErrors = [err26];
 }
@@ -1781,12 +1914,12 @@ vErrors.push(err26);
 }
 errors++;
 }
-}
-}
-if(data.allowOutsideSymlinks !== undefined){
-let data16 = data.allowOutsideSymlinks;
-if(typeof data16 !== "boolean"){
-const err27 = {instancePath:instancePath+"/allowOutsideSymlinks",schemaPath:"#/properties/allowOutsideSymlinks/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema57.properties.allowOutsideSymlinks.type,parentSchema:schema57.properties.allowOutsideSymlinks,data:data16};
+var _valid0 = _errs40 === errors;
+valid9 = valid9 || _valid0;
+const _errs42 = errors;
+if(typeof data16 === "string"){
+if(!pattern6.test(data16)){
+const err27 = {instancePath:instancePath+"/timeout",schemaPath:"#/$defs/duration/anyOf/1/pattern",keyword:"pattern",params:{pattern: "^(?=.*[1-9])[0-9]+(\\.[0-9]+)?(ms|s|m|h)?$"},message:"must match pattern \""+"^(?=.*[1-9])[0-9]+(\\.[0-9]+)?(ms|s|m|h)?$"+"\"",schema:"^(?=.*[1-9])[0-9]+(\\.[0-9]+)?(ms|s|m|h)?$",parentSchema:schema36.anyOf[1],data:data16};
 if(vErrors === null){
 vErrors = [err27];
 }
@@ -1796,14 +1929,8 @@ vErrors.push(err27);
 errors++;
 }
 }
-if(data.timeout !== undefined){
-let data17 = data.timeout;
-const _errs43 = errors;
-let valid12 = false;
-const _errs44 = errors;
-if((typeof data17 == "number") && (isFinite(data17))){
-if(data17 <= 0 || isNaN(data17)){
-const err28 = {instancePath:instancePath+"/timeout",schemaPath:"#/$defs/duration/anyOf/0/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0",schema:0,parentSchema:schema36.anyOf[0],data:data17};
+else {
+const err28 = {instancePath:instancePath+"/timeout",schemaPath:"#/$defs/duration/anyOf/1/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema36.anyOf[1].type,parentSchema:schema36.anyOf[1],data:data16};
 if(vErrors === null){
 vErrors = [err28];
 }
@@ -1812,9 +1939,10 @@ vErrors.push(err28);
 }
 errors++;
 }
-}
-else {
-const err29 = {instancePath:instancePath+"/timeout",schemaPath:"#/$defs/duration/anyOf/0/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema36.anyOf[0].type,parentSchema:schema36.anyOf[0],data:data17};
+var _valid0 = _errs42 === errors;
+valid9 = valid9 || _valid0;
+if(!valid9){
+const err29 = {instancePath:instancePath+"/timeout",schemaPath:"#/$defs/duration/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema36.anyOf,parentSchema:schema36,data:data16};
 if(vErrors === null){
 vErrors = [err29];
 }
@@ -1823,48 +1951,11 @@ vErrors.push(err29);
 }
 errors++;
 }
-var _valid0 = _errs44 === errors;
-valid12 = valid12 || _valid0;
-const _errs46 = errors;
-if(typeof data17 === "string"){
-if(!pattern6.test(data17)){
-const err30 = {instancePath:instancePath+"/timeout",schemaPath:"#/$defs/duration/anyOf/1/pattern",keyword:"pattern",params:{pattern: "^(?=.*[1-9])[0-9]+(\\.[0-9]+)?(ms|s|m|h)?$"},message:"must match pattern \""+"^(?=.*[1-9])[0-9]+(\\.[0-9]+)?(ms|s|m|h)?$"+"\"",schema:"^(?=.*[1-9])[0-9]+(\\.[0-9]+)?(ms|s|m|h)?$",parentSchema:schema36.anyOf[1],data:data17};
-if(vErrors === null){
-vErrors = [err30];
-}
 else {
-vErrors.push(err30);
-}
-errors++;
-}
-}
-else {
-const err31 = {instancePath:instancePath+"/timeout",schemaPath:"#/$defs/duration/anyOf/1/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema36.anyOf[1].type,parentSchema:schema36.anyOf[1],data:data17};
-if(vErrors === null){
-vErrors = [err31];
-}
-else {
-vErrors.push(err31);
-}
-errors++;
-}
-var _valid0 = _errs46 === errors;
-valid12 = valid12 || _valid0;
-if(!valid12){
-const err32 = {instancePath:instancePath+"/timeout",schemaPath:"#/$defs/duration/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema36.anyOf,parentSchema:schema36,data:data17};
-if(vErrors === null){
-vErrors = [err32];
-}
-else {
-vErrors.push(err32);
-}
-errors++;
-}
-else {
-errors = _errs43;
+errors = _errs39;
 if(vErrors !== null){
-if(_errs43){
-vErrors.length = _errs43;
+if(_errs39){
+vErrors.length = _errs39;
 }
 else {
 vErrors = null;
@@ -1874,26 +1965,26 @@ vErrors = null;
 }
 }
 else {
-const err33 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema57.type,parentSchema:schema57,data};
+const err30 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema60.type,parentSchema:schema60,data};
 if(vErrors === null){
-vErrors = [err33];
+vErrors = [err30];
 }
 else {
-vErrors.push(err33);
+vErrors.push(err30);
 }
 errors++;
 }
-validate32.errors = vErrors;
+validate34.errors = vErrors;
 return errors === 0;
 }
-validate32.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate34.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-const schema63 = {"type":"object","additionalProperties":false,"properties":{"prompt":{"$ref":"#/$defs/prompt","description":"Repair prompt; its context has `task`, `tasks`, `feedback`, `round`, `verify`."},"review":{"$ref":"#/$defs/identifier","description":"The review stage whose blockers are repaired. Default: review."},"maxFeedbackChars":{"type":"integer","minimum":100,"description":"Longest feedback given to a repaired task. Default: 12000."}}};
+const schema65 = {"type":"object","additionalProperties":false,"properties":{"prompt":{"$ref":"#/$defs/prompt","description":"Repair prompt; its context has `task`, `tasks`, `feedback`, `round`, `verify`."},"review":{"$ref":"#/$defs/identifier","description":"The review stage (upstream) whose blockers are repaired. Default: the one review stage upstream."},"maxFeedbackChars":{"type":"integer","minimum":100,"description":"Longest feedback given to a repaired task. Default: 12000."}}};
 
-function validate34(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate37(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate34.evaluated;
+const evaluated0 = validate37.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -1903,7 +1994,7 @@ evaluated0.items = undefined;
 if(data && typeof data == "object" && !Array.isArray(data)){
 for(const key0 in data){
 if(!(((key0 === "prompt") || (key0 === "review")) || (key0 === "maxFeedbackChars"))){
-const err0 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema63,data};
+const err0 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema65,data};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -1966,7 +2057,7 @@ errors++;
 if(data.maxFeedbackChars !== undefined){
 let data2 = data.maxFeedbackChars;
 if(!(((typeof data2 == "number") && (!(data2 % 1) && !isNaN(data2))) && (isFinite(data2)))){
-const err5 = {instancePath:instancePath+"/maxFeedbackChars",schemaPath:"#/properties/maxFeedbackChars/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema63.properties.maxFeedbackChars.type,parentSchema:schema63.properties.maxFeedbackChars,data:data2};
+const err5 = {instancePath:instancePath+"/maxFeedbackChars",schemaPath:"#/properties/maxFeedbackChars/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema65.properties.maxFeedbackChars.type,parentSchema:schema65.properties.maxFeedbackChars,data:data2};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -1977,7 +2068,7 @@ errors++;
 }
 if((typeof data2 == "number") && (isFinite(data2))){
 if(data2 < 100 || isNaN(data2)){
-const err6 = {instancePath:instancePath+"/maxFeedbackChars",schemaPath:"#/properties/maxFeedbackChars/minimum",keyword:"minimum",params:{comparison: ">=", limit: 100},message:"must be >= 100",schema:100,parentSchema:schema63.properties.maxFeedbackChars,data:data2};
+const err6 = {instancePath:instancePath+"/maxFeedbackChars",schemaPath:"#/properties/maxFeedbackChars/minimum",keyword:"minimum",params:{comparison: ">=", limit: 100},message:"must be >= 100",schema:100,parentSchema:schema65.properties.maxFeedbackChars,data:data2};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -1990,7 +2081,7 @@ errors++;
 }
 }
 else {
-const err7 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema63.type,parentSchema:schema63,data};
+const err7 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema65.type,parentSchema:schema65,data};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -1999,17 +2090,17 @@ vErrors.push(err7);
 }
 errors++;
 }
-validate34.errors = vErrors;
+validate37.errors = vErrors;
 return errors === 0;
 }
-validate34.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate37.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-const schema66 = {"type":"object","additionalProperties":false,"properties":{"review":{"$ref":"#/$defs/identifier","description":"The review stage whose approved candidate is applied. Default: review."},"commit":{"type":"object","additionalProperties":false,"required":["branch","message"],"description":"Commit the applied change on a new branch (odw never commits otherwise).","properties":{"branch":{"type":"string"},"message":{"type":"string"}}}}};
+const schema68 = {"type":"object","additionalProperties":false,"properties":{"review":{"$ref":"#/$defs/stageRefs","description":"The review stage(s) (upstream) whose approved candidates are applied, combined into one change. Default: the one review stage upstream."},"commit":{"type":"object","additionalProperties":false,"required":["branch","message"],"description":"Commit the applied change on a new branch (odw never commits otherwise).","properties":{"branch":{"type":"string"},"message":{"type":"string"}}}}};
 
-function validate36(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate39(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate36.evaluated;
+const evaluated0 = validate39.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -2019,7 +2110,7 @@ evaluated0.items = undefined;
 if(data && typeof data == "object" && !Array.isArray(data)){
 for(const key0 in data){
 if(!((key0 === "review") || (key0 === "commit"))){
-const err0 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema66,data};
+const err0 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema68,data};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -2030,10 +2121,16 @@ errors++;
 }
 }
 if(data.review !== undefined){
-let data0 = data.review;
-if(typeof data0 === "string"){
-if(!pattern4.test(data0)){
-const err1 = {instancePath:instancePath+"/review",schemaPath:"#/$defs/identifier/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z_][A-Za-z0-9_-]*$"},message:"must match pattern \""+"^[A-Za-z_][A-Za-z0-9_-]*$"+"\"",schema:"^[A-Za-z_][A-Za-z0-9_-]*$",parentSchema:schema32,data:data0};
+if(!(validate31(data.review, {instancePath:instancePath+"/review",parentData:data,parentDataProperty:"review",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate31.errors : vErrors.concat(validate31.errors);
+errors = vErrors.length;
+}
+}
+if(data.commit !== undefined){
+let data1 = data.commit;
+if(data1 && typeof data1 == "object" && !Array.isArray(data1)){
+if(data1.branch === undefined){
+const err1 = {instancePath:instancePath+"/commit",schemaPath:"#/properties/commit/required",keyword:"required",params:{missingProperty: "branch"},message:"must have required property '"+"branch"+"'",schema:schema68.properties.commit.required,parentSchema:schema68.properties.commit,data:data1};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -2042,9 +2139,8 @@ vErrors.push(err1);
 }
 errors++;
 }
-}
-else {
-const err2 = {instancePath:instancePath+"/review",schemaPath:"#/$defs/identifier/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.type,parentSchema:schema32,data:data0};
+if(data1.message === undefined){
+const err2 = {instancePath:instancePath+"/commit",schemaPath:"#/properties/commit/required",keyword:"required",params:{missingProperty: "message"},message:"must have required property '"+"message"+"'",schema:schema68.properties.commit.required,parentSchema:schema68.properties.commit,data:data1};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -2053,12 +2149,9 @@ vErrors.push(err2);
 }
 errors++;
 }
-}
-if(data.commit !== undefined){
-let data1 = data.commit;
-if(data1 && typeof data1 == "object" && !Array.isArray(data1)){
-if(data1.branch === undefined){
-const err3 = {instancePath:instancePath+"/commit",schemaPath:"#/properties/commit/required",keyword:"required",params:{missingProperty: "branch"},message:"must have required property '"+"branch"+"'",schema:schema66.properties.commit.required,parentSchema:schema66.properties.commit,data:data1};
+for(const key1 in data1){
+if(!((key1 === "branch") || (key1 === "message"))){
+const err3 = {instancePath:instancePath+"/commit",schemaPath:"#/properties/commit/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema68.properties.commit,data:data1};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -2067,8 +2160,11 @@ vErrors.push(err3);
 }
 errors++;
 }
-if(data1.message === undefined){
-const err4 = {instancePath:instancePath+"/commit",schemaPath:"#/properties/commit/required",keyword:"required",params:{missingProperty: "message"},message:"must have required property '"+"message"+"'",schema:schema66.properties.commit.required,parentSchema:schema66.properties.commit,data:data1};
+}
+if(data1.branch !== undefined){
+let data2 = data1.branch;
+if(typeof data2 !== "string"){
+const err4 = {instancePath:instancePath+"/commit/branch",schemaPath:"#/properties/commit/properties/branch/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema68.properties.commit.properties.branch.type,parentSchema:schema68.properties.commit.properties.branch,data:data2};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -2077,9 +2173,11 @@ vErrors.push(err4);
 }
 errors++;
 }
-for(const key1 in data1){
-if(!((key1 === "branch") || (key1 === "message"))){
-const err5 = {instancePath:instancePath+"/commit",schemaPath:"#/properties/commit/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema66.properties.commit,data:data1};
+}
+if(data1.message !== undefined){
+let data3 = data1.message;
+if(typeof data3 !== "string"){
+const err5 = {instancePath:instancePath+"/commit/message",schemaPath:"#/properties/commit/properties/message/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema68.properties.commit.properties.message.type,parentSchema:schema68.properties.commit.properties.message,data:data3};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -2089,10 +2187,9 @@ vErrors.push(err5);
 errors++;
 }
 }
-if(data1.branch !== undefined){
-let data2 = data1.branch;
-if(typeof data2 !== "string"){
-const err6 = {instancePath:instancePath+"/commit/branch",schemaPath:"#/properties/commit/properties/branch/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema66.properties.commit.properties.branch.type,parentSchema:schema66.properties.commit.properties.branch,data:data2};
+}
+else {
+const err6 = {instancePath:instancePath+"/commit",schemaPath:"#/properties/commit/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema68.properties.commit.type,parentSchema:schema68.properties.commit,data:data1};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -2102,10 +2199,9 @@ vErrors.push(err6);
 errors++;
 }
 }
-if(data1.message !== undefined){
-let data3 = data1.message;
-if(typeof data3 !== "string"){
-const err7 = {instancePath:instancePath+"/commit/message",schemaPath:"#/properties/commit/properties/message/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema66.properties.commit.properties.message.type,parentSchema:schema66.properties.commit.properties.message,data:data3};
+}
+else {
+const err7 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema68.type,parentSchema:schema68,data};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -2114,41 +2210,17 @@ vErrors.push(err7);
 }
 errors++;
 }
-}
-}
-else {
-const err8 = {instancePath:instancePath+"/commit",schemaPath:"#/properties/commit/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema66.properties.commit.type,parentSchema:schema66.properties.commit,data:data1};
-if(vErrors === null){
-vErrors = [err8];
-}
-else {
-vErrors.push(err8);
-}
-errors++;
-}
-}
-}
-else {
-const err9 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema66.type,parentSchema:schema66,data};
-if(vErrors === null){
-vErrors = [err9];
-}
-else {
-vErrors.push(err9);
-}
-errors++;
-}
-validate36.errors = vErrors;
+validate39.errors = vErrors;
 return errors === 0;
 }
-validate36.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate39.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-const schema68 = {"type":"object","additionalProperties":false,"properties":{"check":{"type":"string","description":"Shell command run on the applied tree, read-only, e.g. {{inputs.check}}."},"excerpt":{"$ref":"#/$defs/excerpt"},"timeout":{"$ref":"#/$defs/duration"}}};
+const schema69 = {"type":"object","additionalProperties":false,"properties":{"check":{"type":"string","description":"Shell command run on the applied tree, read-only, e.g. {{inputs.check}}."},"excerpt":{"$ref":"#/$defs/excerpt"},"timeout":{"$ref":"#/$defs/duration"}}};
 
-function validate38(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate42(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate38.evaluated;
+const evaluated0 = validate42.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -2158,7 +2230,7 @@ evaluated0.items = undefined;
 if(data && typeof data == "object" && !Array.isArray(data)){
 for(const key0 in data){
 if(!(((key0 === "check") || (key0 === "excerpt")) || (key0 === "timeout"))){
-const err0 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema68,data};
+const err0 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema69,data};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -2171,7 +2243,7 @@ errors++;
 if(data.check !== undefined){
 let data0 = data.check;
 if(typeof data0 !== "string"){
-const err1 = {instancePath:instancePath+"/check",schemaPath:"#/properties/check/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema68.properties.check.type,parentSchema:schema68.properties.check,data:data0};
+const err1 = {instancePath:instancePath+"/check",schemaPath:"#/properties/check/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema69.properties.check.type,parentSchema:schema69.properties.check,data:data0};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -2186,7 +2258,7 @@ let data1 = data.excerpt;
 if(data1 && typeof data1 == "object" && !Array.isArray(data1)){
 for(const key1 in data1){
 if(!((key1 === "maxLines") || (key1 === "maxChars"))){
-const err2 = {instancePath:instancePath+"/excerpt",schemaPath:"#/$defs/excerpt/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema59,data:data1};
+const err2 = {instancePath:instancePath+"/excerpt",schemaPath:"#/$defs/excerpt/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema62,data:data1};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -2199,7 +2271,7 @@ errors++;
 if(data1.maxLines !== undefined){
 let data2 = data1.maxLines;
 if(!(((typeof data2 == "number") && (!(data2 % 1) && !isNaN(data2))) && (isFinite(data2)))){
-const err3 = {instancePath:instancePath+"/excerpt/maxLines",schemaPath:"#/$defs/excerpt/properties/maxLines/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema59.properties.maxLines.type,parentSchema:schema59.properties.maxLines,data:data2};
+const err3 = {instancePath:instancePath+"/excerpt/maxLines",schemaPath:"#/$defs/excerpt/properties/maxLines/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema62.properties.maxLines.type,parentSchema:schema62.properties.maxLines,data:data2};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -2210,7 +2282,7 @@ errors++;
 }
 if((typeof data2 == "number") && (isFinite(data2))){
 if(data2 < 10 || isNaN(data2)){
-const err4 = {instancePath:instancePath+"/excerpt/maxLines",schemaPath:"#/$defs/excerpt/properties/maxLines/minimum",keyword:"minimum",params:{comparison: ">=", limit: 10},message:"must be >= 10",schema:10,parentSchema:schema59.properties.maxLines,data:data2};
+const err4 = {instancePath:instancePath+"/excerpt/maxLines",schemaPath:"#/$defs/excerpt/properties/maxLines/minimum",keyword:"minimum",params:{comparison: ">=", limit: 10},message:"must be >= 10",schema:10,parentSchema:schema62.properties.maxLines,data:data2};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -2224,7 +2296,7 @@ errors++;
 if(data1.maxChars !== undefined){
 let data3 = data1.maxChars;
 if(!(((typeof data3 == "number") && (!(data3 % 1) && !isNaN(data3))) && (isFinite(data3)))){
-const err5 = {instancePath:instancePath+"/excerpt/maxChars",schemaPath:"#/$defs/excerpt/properties/maxChars/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema59.properties.maxChars.type,parentSchema:schema59.properties.maxChars,data:data3};
+const err5 = {instancePath:instancePath+"/excerpt/maxChars",schemaPath:"#/$defs/excerpt/properties/maxChars/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema62.properties.maxChars.type,parentSchema:schema62.properties.maxChars,data:data3};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -2235,7 +2307,7 @@ errors++;
 }
 if((typeof data3 == "number") && (isFinite(data3))){
 if(data3 < 500 || isNaN(data3)){
-const err6 = {instancePath:instancePath+"/excerpt/maxChars",schemaPath:"#/$defs/excerpt/properties/maxChars/minimum",keyword:"minimum",params:{comparison: ">=", limit: 500},message:"must be >= 500",schema:500,parentSchema:schema59.properties.maxChars,data:data3};
+const err6 = {instancePath:instancePath+"/excerpt/maxChars",schemaPath:"#/$defs/excerpt/properties/maxChars/minimum",keyword:"minimum",params:{comparison: ">=", limit: 500},message:"must be >= 500",schema:500,parentSchema:schema62.properties.maxChars,data:data3};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -2248,7 +2320,7 @@ errors++;
 }
 }
 else {
-const err7 = {instancePath:instancePath+"/excerpt",schemaPath:"#/$defs/excerpt/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema59.type,parentSchema:schema59,data:data1};
+const err7 = {instancePath:instancePath+"/excerpt",schemaPath:"#/$defs/excerpt/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema62.type,parentSchema:schema62,data:data1};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -2336,7 +2408,7 @@ vErrors = null;
 }
 }
 else {
-const err13 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema68.type,parentSchema:schema68,data};
+const err13 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema69.type,parentSchema:schema69,data};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -2345,17 +2417,17 @@ vErrors.push(err13);
 }
 errors++;
 }
-validate38.errors = vErrors;
+validate42.errors = vErrors;
 return errors === 0;
 }
-validate38.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate42.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-const schema75 = {"type":"object","additionalProperties":false,"required":["max"],"description":"Repeat this group's stages until a condition holds, at most max rounds.","properties":{"max":{"description":"Round ceiling: a number, or an expression such as inputs.maxRounds.","anyOf":[{"type":"integer","minimum":1,"maximum":100},{"$ref":"#/$defs/expression"}]},"until":{"$ref":"#/$defs/expression","description":"Checked after each round; the loop ends when it is true."},"onExhausted":{"enum":["fail","succeed"],"default":"fail","description":"When the last round ends and until still does not hold: fail (default; the loop fails with loop_exhausted, or with the cause a stage of its last round gave, e.g. review_rounds_exhausted) or succeed (the loop ends as succeeded, with outputs.exhausted true)."}}};
+const schema76 = {"type":"object","additionalProperties":false,"required":["max"],"description":"Repeat this group's stages until a condition holds, at most max rounds.","properties":{"max":{"description":"Round ceiling: a number, or an expression such as inputs.maxRounds.","anyOf":[{"type":"integer","minimum":1,"maximum":100},{"$ref":"#/$defs/expression"}]},"until":{"$ref":"#/$defs/expression","description":"Checked after each round; the loop ends when it is true."},"onExhausted":{"enum":["fail","succeed"],"default":"fail","description":"When the last round ends and until still does not hold: fail (default; the loop fails with loop_exhausted, or with the cause a stage of its last round gave, e.g. review_rounds_exhausted) or succeed (the loop ends as succeeded, with outputs.exhausted true)."}}};
 
-function validate40(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate44(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate40.evaluated;
+const evaluated0 = validate44.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -2364,7 +2436,7 @@ evaluated0.items = undefined;
 }
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.max === undefined){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "max"},message:"must have required property '"+"max"+"'",schema:schema75.required,parentSchema:schema75,data};
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "max"},message:"must have required property '"+"max"+"'",schema:schema76.required,parentSchema:schema76,data};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -2375,7 +2447,7 @@ errors++;
 }
 for(const key0 in data){
 if(!(((key0 === "max") || (key0 === "until")) || (key0 === "onExhausted"))){
-const err1 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema75,data};
+const err1 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema76,data};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -2391,7 +2463,7 @@ const _errs3 = errors;
 let valid1 = false;
 const _errs4 = errors;
 if(!(((typeof data0 == "number") && (!(data0 % 1) && !isNaN(data0))) && (isFinite(data0)))){
-const err2 = {instancePath:instancePath+"/max",schemaPath:"#/properties/max/anyOf/0/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema75.properties.max.anyOf[0].type,parentSchema:schema75.properties.max.anyOf[0],data:data0};
+const err2 = {instancePath:instancePath+"/max",schemaPath:"#/properties/max/anyOf/0/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema76.properties.max.anyOf[0].type,parentSchema:schema76.properties.max.anyOf[0],data:data0};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -2402,7 +2474,7 @@ errors++;
 }
 if((typeof data0 == "number") && (isFinite(data0))){
 if(data0 > 100 || isNaN(data0)){
-const err3 = {instancePath:instancePath+"/max",schemaPath:"#/properties/max/anyOf/0/maximum",keyword:"maximum",params:{comparison: "<=", limit: 100},message:"must be <= 100",schema:100,parentSchema:schema75.properties.max.anyOf[0],data:data0};
+const err3 = {instancePath:instancePath+"/max",schemaPath:"#/properties/max/anyOf/0/maximum",keyword:"maximum",params:{comparison: "<=", limit: 100},message:"must be <= 100",schema:100,parentSchema:schema76.properties.max.anyOf[0],data:data0};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -2412,7 +2484,7 @@ vErrors.push(err3);
 errors++;
 }
 if(data0 < 1 || isNaN(data0)){
-const err4 = {instancePath:instancePath+"/max",schemaPath:"#/properties/max/anyOf/0/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema75.properties.max.anyOf[0],data:data0};
+const err4 = {instancePath:instancePath+"/max",schemaPath:"#/properties/max/anyOf/0/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema76.properties.max.anyOf[0],data:data0};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -2427,7 +2499,7 @@ valid1 = valid1 || _valid0;
 const _errs6 = errors;
 if(typeof data0 === "string"){
 if(func2(data0) < 1){
-const err5 = {instancePath:instancePath+"/max",schemaPath:"#/$defs/expression/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema74,data:data0};
+const err5 = {instancePath:instancePath+"/max",schemaPath:"#/$defs/expression/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema75,data:data0};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -2438,7 +2510,7 @@ errors++;
 }
 }
 else {
-const err6 = {instancePath:instancePath+"/max",schemaPath:"#/$defs/expression/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema74.type,parentSchema:schema74,data:data0};
+const err6 = {instancePath:instancePath+"/max",schemaPath:"#/$defs/expression/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema75.type,parentSchema:schema75,data:data0};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -2450,7 +2522,7 @@ errors++;
 var _valid0 = _errs6 === errors;
 valid1 = valid1 || _valid0;
 if(!valid1){
-const err7 = {instancePath:instancePath+"/max",schemaPath:"#/properties/max/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema75.properties.max.anyOf,parentSchema:schema75.properties.max,data:data0};
+const err7 = {instancePath:instancePath+"/max",schemaPath:"#/properties/max/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema76.properties.max.anyOf,parentSchema:schema76.properties.max,data:data0};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -2475,7 +2547,7 @@ if(data.until !== undefined){
 let data1 = data.until;
 if(typeof data1 === "string"){
 if(func2(data1) < 1){
-const err8 = {instancePath:instancePath+"/until",schemaPath:"#/$defs/expression/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema74,data:data1};
+const err8 = {instancePath:instancePath+"/until",schemaPath:"#/$defs/expression/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema75,data:data1};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -2486,7 +2558,7 @@ errors++;
 }
 }
 else {
-const err9 = {instancePath:instancePath+"/until",schemaPath:"#/$defs/expression/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema74.type,parentSchema:schema74,data:data1};
+const err9 = {instancePath:instancePath+"/until",schemaPath:"#/$defs/expression/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema75.type,parentSchema:schema75,data:data1};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -2499,7 +2571,7 @@ errors++;
 if(data.onExhausted !== undefined){
 let data2 = data.onExhausted;
 if(!((data2 === "fail") || (data2 === "succeed"))){
-const err10 = {instancePath:instancePath+"/onExhausted",schemaPath:"#/properties/onExhausted/enum",keyword:"enum",params:{allowedValues: schema75.properties.onExhausted.enum},message:"must be equal to one of the allowed values",schema:schema75.properties.onExhausted.enum,parentSchema:schema75.properties.onExhausted,data:data2};
+const err10 = {instancePath:instancePath+"/onExhausted",schemaPath:"#/properties/onExhausted/enum",keyword:"enum",params:{allowedValues: schema76.properties.onExhausted.enum},message:"must be equal to one of the allowed values",schema:schema76.properties.onExhausted.enum,parentSchema:schema76.properties.onExhausted,data:data2};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -2511,7 +2583,7 @@ errors++;
 }
 }
 else {
-const err11 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema75.type,parentSchema:schema75,data};
+const err11 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema76.type,parentSchema:schema76,data};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -2520,10 +2592,10 @@ vErrors.push(err11);
 }
 errors++;
 }
-validate40.errors = vErrors;
+validate44.errors = vErrors;
 return errors === 0;
 }
-validate40.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate44.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 const wrapper0 = {validate: validate25};
 
@@ -2956,8 +3028,8 @@ if(_valid5){
 const _errs33 = errors;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.with !== undefined){
-if(!(validate32(data.with, {instancePath:instancePath+"/with",parentData:data,parentDataProperty:"with",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate32.errors : vErrors.concat(validate32.errors);
+if(!(validate34(data.with, {instancePath:instancePath+"/with",parentData:data,parentDataProperty:"with",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate34.errors : vErrors.concat(validate34.errors);
 errors = vErrors.length;
 }
 }
@@ -3033,8 +3105,8 @@ if(_valid6){
 const _errs39 = errors;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.with !== undefined){
-if(!(validate34(data.with, {instancePath:instancePath+"/with",parentData:data,parentDataProperty:"with",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate34.errors : vErrors.concat(validate34.errors);
+if(!(validate37(data.with, {instancePath:instancePath+"/with",parentData:data,parentDataProperty:"with",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate37.errors : vErrors.concat(validate37.errors);
 errors = vErrors.length;
 }
 }
@@ -3110,8 +3182,8 @@ if(_valid7){
 const _errs45 = errors;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.with !== undefined){
-if(!(validate36(data.with, {instancePath:instancePath+"/with",parentData:data,parentDataProperty:"with",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate36.errors : vErrors.concat(validate36.errors);
+if(!(validate39(data.with, {instancePath:instancePath+"/with",parentData:data,parentDataProperty:"with",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate39.errors : vErrors.concat(validate39.errors);
 errors = vErrors.length;
 }
 }
@@ -3187,8 +3259,8 @@ if(_valid8){
 const _errs51 = errors;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.with !== undefined){
-if(!(validate38(data.with, {instancePath:instancePath+"/with",parentData:data,parentDataProperty:"with",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate38.errors : vErrors.concat(validate38.errors);
+if(!(validate42(data.with, {instancePath:instancePath+"/with",parentData:data,parentDataProperty:"with",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate42.errors : vErrors.concat(validate42.errors);
 errors = vErrors.length;
 }
 }
@@ -3390,7 +3462,7 @@ if(data.when !== undefined){
 let data19 = data.when;
 if(typeof data19 === "string"){
 if(func2(data19) < 1){
-const err42 = {instancePath:instancePath+"/when",schemaPath:"#/$defs/expression/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema74,data:data19};
+const err42 = {instancePath:instancePath+"/when",schemaPath:"#/$defs/expression/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema75,data:data19};
 if(vErrors === null){
 vErrors = [err42];
 }
@@ -3401,7 +3473,7 @@ errors++;
 }
 }
 else {
-const err43 = {instancePath:instancePath+"/when",schemaPath:"#/$defs/expression/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema74.type,parentSchema:schema74,data:data19};
+const err43 = {instancePath:instancePath+"/when",schemaPath:"#/$defs/expression/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema75.type,parentSchema:schema75,data:data19};
 if(vErrors === null){
 vErrors = [err43];
 }
@@ -3438,8 +3510,8 @@ errors++;
 }
 }
 if(data.loop !== undefined){
-if(!(validate40(data.loop, {instancePath:instancePath+"/loop",parentData:data,parentDataProperty:"loop",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate40.errors : vErrors.concat(validate40.errors);
+if(!(validate44(data.loop, {instancePath:instancePath+"/loop",parentData:data,parentDataProperty:"loop",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate44.errors : vErrors.concat(validate44.errors);
 errors = vErrors.length;
 }
 }

@@ -30,9 +30,10 @@ export async function capture(git: RunGit, run: GitRun, wt: Worktree, options: C
     // No pathspecs here: an exclude that names an ignored path makes `git add` fail. The index is a
     // scratch copy, so excluded paths staged here are simply left out of the diff below.
     await git(['add', '-A'], call);
+    const since = options.since ?? wt.base;
     const diff = (extra: string[]) => [
-      git(['diff', '--cached', '-M', '--name-status', '-z', ...DIFF_FLAGS, wt.base, '--', ...specs, ...extra], { ...call, full: true }),
-      git(['diff', '--cached', '-M', '--binary', ...DIFF_FLAGS, `--output=${patchFile}`, wt.base, '--', ...specs, ...extra], call),
+      git(['diff', '--cached', '-M', '--name-status', '-z', ...DIFF_FLAGS, since, '--', ...specs, ...extra], { ...call, full: true }),
+      git(['diff', '--cached', '-M', '--binary', ...DIFF_FLAGS, `--output=${patchFile}`, since, '--', ...specs, ...extra], call),
     ];
     const [listed] = await Promise.all(diff([]));
     let changes = parseNameStatus(listed.stdout);
@@ -59,6 +60,19 @@ export async function seed(git: RunGit, wt: Worktree, patches: TaskPatch[]): Pro
     if (r.exitCode !== 0) {
       throw new GitError('git_failed', `odw could not start ${wt.name} from the earlier patch of ${patch.task} (${patch.patchFile}): ${oneLine(r.stderr)}`);
     }
+  }
+}
+
+/** The tree of the worktree's files as they are now (e.g. after seeding), for a later `capture` with `since`. */
+export async function filesTree(git: RunGit, wt: Worktree): Promise<string> {
+  const env = await workspaceEnv(wt.path);
+  const index = await scratchIndex(wt.path);
+  const call = { cwd: wt.path, env: { ...env, GIT_INDEX_FILE: index } };
+  try {
+    await git(['add', '-A'], call);
+    return (await git(['write-tree'], call)).stdout.trim();
+  } finally {
+    await rm(index, { force: true });
   }
 }
 

@@ -6,7 +6,7 @@ import { acquireLock, releaseLock, tryLock } from './lock.js';
 import { recoverInterrupted } from './recover.js';
 import { combine } from './candidate.js';
 import { existingChange, resolveCommit } from './change.js';
-import { capture, seed } from './capture.js';
+import { capture, filesTree, seed } from './capture.js';
 import { gitRunner } from './exec.js';
 import { compare, discard, restore, snapshot } from './guard.js';
 import { createRepoGuard } from './repo-guard.js';
@@ -48,6 +48,7 @@ export function createGit(deps: { process: ProcessRunner }): Git {
     withWorkspace: (run, task, fn, options) => withWorkspace(wt, run, task, fn, options?.pendingRemovals),
     removeAll: (run) => removeAll(wt, run),
     seed: (worktree, patches) => seed(git, worktree, patches),
+    filesTree: (worktree) => filesTree(git, worktree),
     capture: (run, worktree, options) => capture(git, run, worktree, options),
     checkScope,
     combine: (run, patches, options) => combine(git, run, patches, options),

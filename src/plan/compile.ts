@@ -1,26 +1,31 @@
 /** Compile: a validated pipeline becomes an execution plan. Pure — no processes, no files. */
 import { parseExpression } from '../config/expression.js';
 import type { Stage } from '../config/pipeline.generated.js';
+import { flattenStages, resolveEdges, type StageEdges } from './edges.js';
 import type { Condition, ExecutionPlan, PipelineSource, PlanNode } from './types.js';
 
 const DEFAULT_CONCURRENCY = 4;
 
 export function compile(source: PipelineSource): ExecutionPlan {
   const spec = source.spec;
+  // A mis-wired edge is a validation error; here it is left out (its handler then fails saying so).
+  const { edges } = resolveEdges(flattenStages(spec.stages ?? []));
   return {
     name: source.name,
     file: source.file,
     dir: source.dir,
     concurrency: spec.concurrency ?? DEFAULT_CONCURRENCY,
-    nodes: compileGroup(spec.stages ?? []),
+    nodes: compileGroup(spec.stages ?? [], edges),
     spec,
     templates: source.templates,
   };
 }
 
-function compileGroup(stages: Stage[]): PlanNode[] {
+type Edges = Map<string, StageEdges>;
+
+function compileGroup(stages: Stage[], edges: Edges): PlanNode[] {
   const ids = new Set(stages.map((s) => s.id));
-  const nodes = stages.map((s) => compileNode(s, ids));
+  const nodes = stages.map((s) => compileNode(s, ids, edges));
   return order(nodes);
 }
 
@@ -28,7 +33,7 @@ function condition(source: string | undefined): Condition | undefined {
   return source === undefined ? undefined : { source, expr: parseExpression(source) };
 }
 
-function compileNode(stage: Stage, groupIds: Set<string>): PlanNode {
+function compileNode(stage: Stage, groupIds: Set<string>, edges: Edges): PlanNode {
   const rawNeeds = stage.needs === undefined ? [] : Array.isArray(stage.needs) ? stage.needs : [stage.needs];
   const base = {
     id: stage.id,
@@ -45,7 +50,7 @@ function compileNode(stage: Stage, groupIds: Set<string>): PlanNode {
       max: typeof max === 'number' ? max : condition(String(max))!,
       until: condition(stage.loop.until),
       onExhausted: stage.loop.onExhausted ?? 'fail',
-      children: compileGroup(stage.stages ?? []),
+      children: compileGroup(stage.stages ?? [], edges),
     };
   }
   return {
@@ -54,6 +59,7 @@ function compileNode(stage: Stage, groupIds: Set<string>): PlanNode {
     kind: stage.uses!,
     runtime: stage.runtime,
     with: (stage.with ?? {}) as Record<string, unknown>,
+    edges: edges.get(stage.id) ?? {},
   };
 }
 

@@ -9,6 +9,13 @@ function describe(node: PlanNode): string {
   return node.kind + (node.runtime ? ` (${node.runtime})` : '');
 }
 
+/** The stages whose outputs a stage reads (its data edges), each once. */
+function reads(node: PlanNode): string[] {
+  if (node.type === 'loop') return [];
+  const e = node.edges;
+  return [...new Set([...(e.plan ? [e.plan] : []), ...(e.seedFrom ?? []), ...(e.from ?? []), ...(e.review ?? [])])];
+}
+
 export function renderText(plan: ExecutionPlan): string {
   const lines = [`${plan.name}: ${count(plan.nodes)} stages, concurrency ${plan.concurrency}`];
   const walk = (nodes: PlanNode[], prefix: string, indent: string) => {
@@ -18,6 +25,7 @@ export function renderText(plan: ExecutionPlan): string {
       const parts = [`${indent}${step.padEnd(prefix.length + 3)}${n.id.padEnd(width + 2)}${describe(n)}`];
       if (n.needs.length) parts.push(`needs ${n.needs.join(', ')}`);
       if (n.when) parts.push(`when ${n.when.source}`);
+      if (reads(n).length) parts.push(`reads ${reads(n).join(', ')}`);
       lines.push(parts.join('  '));
       if (n.type === 'loop') walk(n.children, `${step}.`, `${indent}   `);
     }
@@ -36,6 +44,7 @@ const label = (text: string) => text.replace(/"/g, "'");
 
 export function renderMermaid(plan: ExecutionPlan): string {
   const lines = ['flowchart TD'];
+  const data: string[] = [];
   const walk = (nodes: PlanNode[], indent: string) => {
     for (const n of nodes) {
       if (n.type === 'loop') {
@@ -47,8 +56,10 @@ export function renderMermaid(plan: ExecutionPlan): string {
         lines.push(`${indent}${safe(n.id)}${shape}`);
       }
       for (const d of n.needs) lines.push(`${indent}${safe(d)} --> ${safe(n.id)}`);
+      for (const d of reads(n)) if (!n.needs.includes(d)) data.push(`  ${safe(d)} -.-> ${safe(n.id)}`);
     }
   };
   walk(plan.nodes, '  ');
-  return lines.join('\n');
+  // data edges (dotted) that needs does not already draw, after every subgraph
+  return [...lines, ...data].join('\n');
 }

@@ -1,5 +1,6 @@
 import type { Expr } from '../config/expression.js';
 import type { OdwPipeline, Stage } from '../config/pipeline.generated.js';
+import type { StageEdges } from './edges.js';
 
 export type StageKind = NonNullable<Stage['uses']>;
 
@@ -32,6 +33,8 @@ export interface PlanStage extends NodeBase {
   kind: StageKind;
   runtime?: string;
   with: Record<string, unknown>;
+  /** The stages whose outputs this one reads (src/plan/edges.ts), resolved once at compile. */
+  edges: StageEdges;
 }
 
 export interface PlanLoop extends NodeBase {

@@ -73,6 +73,8 @@ export interface TaskPatch {
 export interface CaptureOptions {
   /** File name stem under `<runDir>/patches/` (default: the worktree name), e.g. `api.r2`. */
   name?: string;
+  /** Capture only what changed since this tree (from `filesTree`) instead of since the worktree's base. */
+  since?: string;
 }
 
 /** A task's declared ownership and the files its patch touches. */
@@ -279,6 +281,8 @@ export interface Git {
 
   /** Apply earlier patches (e.g. a task's previous round) to a fresh worktree, in order. */
   seed(worktree: Worktree, patches: TaskPatch[]): Promise<void>;
+  /** The tree of the worktree's files now (after seeding): a later capture `since` it holds only the changes made after. */
+  filesTree(worktree: Worktree): Promise<string>;
   /** Write everything the worktree changed against its base to `<runDir>/patches/`. */
   capture(run: GitRun, worktree: Worktree, options?: CaptureOptions): Promise<TaskPatch>;
   /** Every patch path outside its task's ownership. Pure. */

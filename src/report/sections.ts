@@ -74,7 +74,8 @@ export function sections(record: RunRecord, calls: AgentCallRecord[], patches: M
 }
 
 function tasks(record: RunRecord, calls: AgentCallRecord[], patches: Map<string, string>): TaskView[] {
-  const planned = (byKind(record.stages, 'plan')[0]?.[1].outputs?.tasks as Json[] | undefined) ?? [];
+  // every plan stage's tasks (tests first, two task sets: several plans, task ids unique across them)
+  const planned = byKind(record.stages, 'plan').flatMap(([, s]) => (s.outputs?.tasks as Json[] | undefined) ?? []);
   const sets = Object.values(record.stages).flatMap((s) => (s.outputs?.candidates ? [s.outputs.candidates as Json] : []));
   return planned.map((t) => {
     const rounds = [...patches.keys()]

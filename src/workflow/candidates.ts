@@ -6,6 +6,8 @@
 import { readFileSync } from 'node:fs';
 import type { ScopeIssue, TaskPatch } from '../ports/git.js';
 import type { Task, TaskCandidate } from '../tasks/types.js';
+import { outputsOf } from '../stages/outputs.js';
+import type { StageContext } from '../stages/types.js';
 
 export interface TaskResult {
   task: string;
@@ -16,6 +18,8 @@ export interface TaskResult {
   finalMessage?: string;
   patch?: TaskPatch;
   files: string[];
+  /** Tasks (of an earlier fanout, `seedFrom`) whose patches the workspace started from; `patch` holds only this task's changes. */
+  seededBy?: string[];
 }
 
 export interface CandidateSet {
@@ -25,15 +29,21 @@ export interface CandidateSet {
   scope: ScopeIssue[];
 }
 
-type StagesView = Record<string, { status?: string; outputs?: Record<string, unknown> } | undefined>;
+/** The candidate set a fanout or repair stage produced (FanoutOutputs, RepairOutputs) (undefined when it did not run or was skipped). */
+export function candidateSetOf(ctx: Pick<StageContext, 'scope'>, id: string): CandidateSet | undefined {
+  const set = outputsOf<{ candidates: CandidateSet }>(ctx, id)?.candidates;
+  return set?.results ? set : undefined;
+}
 
-/** The newest candidate set among the named stages' outputs (first match wins). */
-export function latestCandidates(stages: StagesView, from: string[]): CandidateSet | undefined {
-  for (const id of from) {
-    const set = stages[id]?.outputs?.candidates as CandidateSet | undefined;
-    if (set?.results) return set;
-  }
-  return undefined;
+/** Several candidate sets as one, in order (tests-first: the tests, then the code). */
+export function mergeSets(sets: CandidateSet[]): CandidateSet | { problem: string } {
+  if (sets.length === 1) return sets[0];
+  const bases = [...new Set(sets.map((s) => s.base))];
+  if (bases.length > 1) return { problem: `the combined stages started from different commits (${bases.map((b) => b.slice(0, 12)).join(', ')})` };
+  const ids = sets.flatMap((s) => s.tasks.map((t) => t.id));
+  const dupes = [...new Set(ids.filter((id, i) => ids.indexOf(id) !== i))];
+  if (dupes.length) return { problem: `task ids must be unique across the combined stages; ${dupes.join(', ')} appear more than once` };
+  return { base: bases[0], tasks: sets.flatMap((s) => s.tasks), results: sets.flatMap((s) => s.results), scope: sets.flatMap((s) => s.scope) };
 }
 
 function readPatch(result: TaskResult): string {

@@ -21,6 +21,8 @@ export interface ImplementJob {
   feedback?: Map<string, string>;
   /** Each task's previous result: its patch is applied to the new worktree first (repair). */
   previous?: Map<string, TaskResult>;
+  /** Per task: earlier tasks' patches its workspace starts from (`seedFrom`); its own patch then holds only its changes. */
+  seeds?: Map<string, { tasks: string[]; patches: TaskPatch[] }>;
   concurrency: number;
 }
 
@@ -59,6 +61,9 @@ async function runTask(ctx: StageContext, job: ImplementJob, run: GitRun, task: 
   const git = requireGit(ctx);
   // Replaying: the workspace gets the patch the recorded call produced; otherwise a repaired task
   // starts from its own earlier patch.
+  const seeds = job.seeds?.get(task.id);
+  if (seeds?.patches.length) await git.seed(wt, seeds.patches);
+  const since = seeds?.patches.length ? await git.filesTree(wt) : undefined;
   const replay = ctx.ports.replay;
   const start = replay ? replay.patchFor({ stage: ctx.stage.id, task: task.id, round: job.round, attempt: 1 }) : job.previous?.get(task.id)?.patch;
   if (start) await git.seed(wt, [start as TaskPatch]);
@@ -71,7 +76,7 @@ async function runTask(ctx: StageContext, job: ImplementJob, run: GitRun, task: 
   });
   const runtime = task.runtime ?? ctx.stage.runtime ?? DEFAULT_RUNTIME.fanout;
   const result = await callAgent(ctx, { runtime, prompt, cwd: wt.path, meta: { task: task.id, round: job.round } });
-  const patch = await git.capture(run, wt, { name: `${task.id}.r${job.round}` });
+  const patch = await git.capture(run, wt, { name: `${task.id}.r${job.round}`, ...(since ? { since } : {}) });
   const ok = result.outcome === 'ok';
   return {
     task: task.id,
@@ -81,5 +86,6 @@ async function runTask(ctx: StageContext, job: ImplementJob, run: GitRun, task: 
     finalMessage: result.finalMessage,
     patch,
     files: patch.files,
+    ...(seeds?.tasks.length ? { seededBy: seeds.tasks } : {}),
   };
 }

@@ -129,14 +129,14 @@ describe('a review of the working tree (with.worktree)', () => {
     expect(r.record.error.message).toContain('the working tree has no uncommitted changes against HEAD');
   });
 
-  it('base and worktree together, or with candidates, are validation errors (exit 2)', async () => {
+  it('base and worktree together, or with from, are validation errors (exit 2)', async () => {
     const s = scratch({}, PIPELINE.replace('      worktree: true', '      worktree: true\n      base: main'));
     const r = await odw(['validate', s.file], { cwd: s.dir });
     expect(r.code).toBe(2);
     expect(r.stdout + r.stderr).toMatch(/stages\[0\]\.with\.worktree: review stage "review" sets both "base" and "worktree"/);
-    const t = scratch({}, PIPELINE.replace('      worktree: true', '      worktree: true\n      candidates: [implement]'));
+    const t = scratch({}, PIPELINE.replace('      worktree: true', '      worktree: true\n      from: [implement]'));
     const c = await odw(['validate', t.file], { cwd: t.dir });
     expect(c.code).toBe(2);
-    expect(c.stdout + c.stderr).toContain('review stage "review" reviews an existing change ("worktree"), so it takes no "candidates"');
+    expect(c.stdout + c.stderr).toContain('review stage "review" reviews an existing change ("worktree"), so it takes no "from"');
   });
 });

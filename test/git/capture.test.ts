@@ -40,6 +40,24 @@ async function sameFile(a: string, b: string): Promise<boolean> {
 }
 
 describe('patch capture', () => {
+  it('a seeded worktree captured since its files tree holds only the changes made after the seed; both patches, in order, replay', async () => {
+    h = await harness({ files: { 'a.txt': 'a\n', 'b.txt': 'b\n' } });
+    const seed = await h.git.withWorktrees(h.run, ['tests'], async ([w]) => {
+      await writeFile(join(w.path, 'a.test.txt'), 'test of a\n');
+      return h!.git.capture(h!.run, w, { name: 'tests.r1' });
+    });
+    const own = await h.git.withWorktrees(h.run, ['impl'], async ([w]) => {
+      await h!.git.seed(w, [seed]);
+      const since = await h!.git.filesTree(w);
+      expect(await readFile(join(w.path, 'a.test.txt'), 'utf8')).toBe('test of a\n');
+      await writeFile(join(w.path, 'a.txt'), 'a, implemented\n');
+      return h!.git.capture(h!.run, w, { name: 'impl.r1', since });
+    });
+    expect(own.files).toEqual(['a.txt']);
+    const combined = await h.git.combine(h.run, [seed, own], { name: 'both' });
+    expect(combined.ok && combined.candidate.files).toEqual(['a.test.txt', 'a.txt']);
+  });
+
   it('captures every kind of change byte-exact, and the patch replays to the same bytes', async () => {
     h = await harness({ files: FILES });
     await h.git.withWorktrees(h.run, ['t1'], async ([w]) => {

@@ -1,5 +1,6 @@
 /** The semantic rules, run in this order over the merged pipeline; each returns its mistakes. */
 import type { Rule } from './context.js';
+import { edges } from './edges.js';
 import { expressions } from './expressions.js';
 import { inputDefaults } from './inputs.js';
 import { cycles, needs } from './needs.js';
@@ -8,6 +9,6 @@ import { runtimes } from './runtimes.js';
 import { stageKind, stagesPresent, uniqueIds } from './stages.js';
 import { templates } from './templates.js';
 
-export const rules: Rule[] = [stagesPresent, stageKind, uniqueIds, needs, cycles, runtimes, inputDefaults, expressions, templates, reviewChange];
+export const rules: Rule[] = [stagesPresent, stageKind, uniqueIds, needs, cycles, edges, runtimes, inputDefaults, expressions, templates, reviewChange];
 
 export type { Rule } from './context.js';

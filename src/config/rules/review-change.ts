@@ -16,13 +16,13 @@ export const reviewChange: Rule = ({ spec, loc }) =>
         ),
       ];
     }
-    if ((w.base !== undefined || w.worktree === true) && w.candidates !== undefined) {
+    if ((w.base !== undefined || w.worktree === true) && w.from !== undefined) {
       const key = w.base !== undefined ? 'base' : 'worktree';
       return [
         loc.error(
-          [...segments, 'with', 'candidates'],
-          `${name} reviews an existing change ("${key}"), so it takes no "candidates"`,
-          `remove "candidates", or remove "${key}" to review a fanout's patches`,
+          [...segments, 'with', 'from'],
+          `${name} reviews an existing change ("${key}"), so it takes no "from"`,
+          `remove "from", or remove "${key}" to review a fanout's patches`,
         ),
       ];
     }

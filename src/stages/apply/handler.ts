@@ -1,19 +1,18 @@
 /** `uses: apply` — the approved candidate, applied to the user's tree all or nothing. */
 import type { WithApply } from '../../config/pipeline.generated.js';
 import type { HistoryEntry } from '../../ports/events.js';
-import type { Candidate } from '../../ports/git.js';
 import { failedStep } from '../../workflow/failed.js';
 import { requireGit } from '../../workflow/git-run.js';
 import type { StageHandler } from '../types.js';
+import { approvedChange } from './approved.js';
+import type { ApplyOutputs } from './outputs.js';
 import { applyPrecheck, PRECHECK_CATEGORIES } from './precheck.js';
 
 export const applyHandler: StageHandler = async (ctx) => {
   const w = ctx.stage.with as WithApply;
-  const from = w.review ?? 'review';
-  const review = (ctx.scope.stages as Record<string, { outputs?: { decision?: string; candidate?: Candidate; round?: number } }>)[from]?.outputs;
-  if (review?.decision !== 'approve' || !review.candidate) {
-    return failedStep({ step: 'apply', files: [] }, { category: 'not_approved', message: `stage "${from}" did not approve a candidate; nothing was applied` });
-  }
+  const approved = await approvedChange(ctx);
+  if ('error' in approved) return failedStep({ step: 'apply', files: [] }, approved.error);
+  const candidate = approved.candidate;
   const commit = w.commit ? { branch: ctx.render(w.commit.branch), message: ctx.render(w.commit.message) } : undefined;
   const git = requireGit(ctx);
   // Exclusive per repository (the lock is kept until the run ends) and journalled, so a crash never
@@ -25,19 +24,20 @@ export const applyHandler: StageHandler = async (ctx) => {
     ctx.emit({ type: 'history', entry: { step, ok: true, summary } });
     notices.push({ step, stage: ctx.stage.id, ok: true, summary });
   };
-  const result = await git.apply(ctx.run.repo, review.candidate, {
+  const result = await git.apply(ctx.run.repo, candidate, {
     ...(commit ? { commit } : {}),
     run: { id: ctx.run.id, dir: ctx.run.dir },
     resumed: ctx.resumed,
     signal: ctx.signal,
     onNotice: notice,
-    precheck: () => applyPrecheck(ctx, review.candidate!),
+    precheck: () => applyPrecheck(ctx, candidate),
   });
   if (result.ok && result.alreadyApplied) {
-    const files = review.candidate.files;
+    const files = candidate.files;
+    const outputs: ApplyOutputs = { files, alreadyApplied: true };
     return {
       status: 'succeeded',
-      outputs: { files, alreadyApplied: true },
+      outputs,
       history: [...notices, { step: 'apply', ok: true, files, summary: 'already applied before the run was interrupted' }],
     };
   }
@@ -47,10 +47,11 @@ export const applyHandler: StageHandler = async (ctx) => {
     return { ...failed, history: [...notices, ...(failed.history ?? [])] };
   }
   const n = result.files.length;
+  const outputs: ApplyOutputs = { files: result.files, ...(result.commit ? { commit: result.commit } : {}) };
   return {
     status: 'succeeded',
-    outputs: { files: result.files, ...(result.commit ? { commit: result.commit } : {}) },
+    outputs,
     history: [...notices, { step: 'apply', ok: true, files: result.files, ...(result.commit ? { commit: result.commit } : {}) }],
-    headline: `approved in round ${review.round ?? 1}, ${n} file${n === 1 ? '' : 's'} applied`,
+    headline: `approved ${approved.rounds}, ${n} file${n === 1 ? '' : 's'} applied`,
   };
 };

@@ -11,6 +11,7 @@ import { requireGit } from '../../workflow/git-run.js';
 import { PLAN_SCHEMA } from '../../workflow/schemas.js';
 import type { StageContext, StageHandler, StageResult } from '../types.js';
 import { DEFAULT_RUNTIME } from '../../config/default-runtimes.js';
+import type { PlanOutputs } from './outputs.js';
 
 export const planHandler: StageHandler = async (ctx) => {
   const w = ctx.stage.with as WithPlan;
@@ -53,9 +54,10 @@ export const planHandler: StageHandler = async (ctx) => {
   });
   if (!checked.ok) return failed(checked.category, checked.hint ? `${checked.message} (${checked.hint})` : checked.message, checked.details);
   const tasks = checked.tasks;
+  const outputs: PlanOutputs = { base, tasks, summary, risks, source, notes: normalized.notes };
   return {
     status: 'succeeded',
-    outputs: { base, tasks, summary, risks, source, notes: normalized.notes },
+    outputs,
     history: [
       {
         step: 'plan',

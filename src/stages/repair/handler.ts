@@ -3,26 +3,29 @@
  * with the feedback; keep every other task's candidate.
  */
 import type { WithRepair } from '../../config/pipeline.generated.js';
-import type { Blocker } from '../../tasks/types.js';
-import { allFiles, routingView, type CandidateSet } from '../../workflow/candidates.js';
+import type { TaskPatch } from '../../ports/git.js';
+import { allFiles, routingView, type CandidateSet, type TaskResult } from '../../workflow/candidates.js';
 import { failedStep } from '../../workflow/failed.js';
 import { implementTasks } from '../../workflow/implement.js';
 import { isFatal } from '../../workflow/agent.js';
 import { requireGit } from '../../workflow/git-run.js';
 import type { StageHandler } from '../types.js';
+import { reviewOutputs } from '../review/outputs.js';
 import { feedbackFor } from './feedback.js';
 import { repoReader } from './reader.js';
 import { routeReview } from './review-route.js';
-import type { RouteReason } from './route.js';
+import type { RepairOutputs } from './outputs.js';
 
 export const repairHandler: StageHandler = async (ctx) => {
   const w = ctx.stage.with as WithRepair;
-  const reviewId = w.review ?? 'review';
-  const review = (ctx.scope.stages as Record<string, { outputs?: Record<string, unknown> }>)[reviewId]?.outputs;
-  const set = review?.candidates as CandidateSet | undefined;
-  if (!review || !set)
-    return failedStep({ step: 'repair', round: ctx.round ?? 1 }, { category: 'no_review', message: `stage "${reviewId}" has no review to repair from` });
-  const blockers = (review.blockers as Blocker[]) ?? [];
+  const reviewId = ctx.stage.edges.review?.[0];
+  const review = reviewId === undefined ? undefined : reviewOutputs(ctx, reviewId);
+  const set = review?.candidates;
+  if (!review || !set) {
+    const message = reviewId === undefined ? 'no review stage to repair from (odw validate says why)' : `stage "${reviewId}" has no review to repair from`;
+    return failedStep({ step: 'repair', round: ctx.round ?? 1 }, { category: 'no_review', message });
+  }
+  const blockers = review.blockers ?? [];
   const round = (ctx.round ?? 1) + 1;
   const route = routeReview(review, routingView(set), repoReader(ctx.run.repo));
   const targets = set.tasks.filter((t) => route.tasks.includes(t.id));
@@ -38,6 +41,10 @@ export const repairHandler: StageHandler = async (ctx) => {
         prompt: w.prompt ?? '{{task.prompt}}\n\n{{feedback}}',
         feedback,
         previous,
+        seeds: seedsOf(
+          set,
+          targets.map((t) => t.id),
+        ),
         concurrency: ctx.plan.concurrency,
       });
   if (ctx.signal.aborted) return { status: 'cancelled' };
@@ -60,5 +67,17 @@ export const repairHandler: StageHandler = async (ctx) => {
   const idle = targets.length ? {} : { summary: 'no task was blamed (only reviewers failed): the same candidate is reviewed again' };
   const history = [{ step: 'repair', round: round - 1, tasks: route.tasks, kept, reasons, files: allFiles(rerun), ok: rerun.every((r) => r.ok), ...idle }];
   if (budget?.error) return failedStep(history[0], budget.error, { outputs: { candidates } });
-  return { status: 'succeeded', outputs: { candidates, repaired: route.tasks, kept, reasons }, history };
+  const outputs: RepairOutputs = { candidates, repaired: route.tasks, kept, reasons };
+  return { status: 'succeeded', outputs, history };
 };
+
+/** A task of a seeded fanout starts again from the current patches of the tasks it was seeded by. */
+function seedsOf(set: CandidateSet, ids: string[]): Map<string, { tasks: string[]; patches: TaskPatch[] }> {
+  const byTask = new Map<string, TaskResult>(set.results.map((r) => [r.task, r]));
+  const seeds = new Map<string, { tasks: string[]; patches: TaskPatch[] }>();
+  for (const id of ids) {
+    const by = byTask.get(id)?.seededBy ?? [];
+    if (by.length) seeds.set(id, { tasks: by, patches: by.flatMap((t) => (byTask.get(t)?.patch ? [byTask.get(t)!.patch!] : [])) });
+  }
+  return seeds;
+}

@@ -8,16 +8,18 @@
 import type { WithReview } from '../../config/pipeline.generated.js';
 import type { Candidate, GitRun } from '../../ports/git.js';
 import type { Blocker } from '../../tasks/types.js';
-import { allFiles, latestCandidates, type CandidateSet } from '../../workflow/candidates.js';
+import { allFiles, candidateSetOf, mergeSets, type CandidateSet } from '../../workflow/candidates.js';
 import { isFatal } from '../../workflow/agent.js';
 import { failedStep } from '../../workflow/failed.js';
 import { gitRun, requireGit } from '../../workflow/git-run.js';
+import type { PlanNode } from '../../plan/types.js';
 import type { StageContext, StageHandler, StageResult } from '../types.js';
 import { aggregate, type Decision, type Review } from './aggregate.js';
 import { existingChange, reviewsExistingChange, type ChangeInfo } from './change.js';
 import { checkBlocker, runCheck, type CheckResult } from './check.js';
 import { preReviewGate } from './gate.js';
 import { hazardsGate } from './hazards.js';
+import type { ReviewOutputs } from './outputs.js';
 import { runReviewers } from './reviewers.js';
 
 export const reviewHandler: StageHandler = async (ctx) => {
@@ -27,16 +29,16 @@ export const reviewHandler: StageHandler = async (ctx) => {
     if ('status' in change) return change;
     return judge(ctx, w, change.set, change.candidate, change.run, change.change);
   }
-  const set = latestCandidates(ctx.scope.stages as never, w.candidates ?? ['repair', 'implement']);
   const round = ctx.round ?? 1;
-  if (!set) return failedStep({ step: 'review', round }, { category: 'no_candidate', message: 'no earlier stage produced a candidate to review' });
+  const set = candidateSet(ctx);
+  if (typeof set === 'string') return failedStep({ step: 'review', round }, { category: 'no_candidate', message: set });
   const gate = preReviewGate(set);
   if (gate) return decide(ctx, set, { decision: 'reject', gate: 'pre_review', blockers: gate.blockers, targets: gate.targets, reviews: [] });
 
   const git = requireGit(ctx);
   const run = gitRun(ctx, set.base);
   const patches = set.results.flatMap((r) => (r.patch && r.files.length ? [r.patch] : []));
-  const combined = await git.combine(run, patches, { name: `candidate.r${round}` });
+  const combined = await git.combine(run, patches, { name: candidateName(ctx, round) });
   if (!combined.ok) {
     const blockers: Blocker[] = combined.blockers.map((b) => ({
       message: `${b.category}: ${b.message}`,
@@ -80,6 +82,33 @@ async function judge(ctx: StageContext, w: WithReview, set: CandidateSet, candid
   return decide(ctx, set, { decision, gate: 'review', blockers, reviews: outcome.reviews, candidate, check: outcome.checkResult, change });
 }
 
+/**
+ * What this round judges: the newest candidate set of this review's repairs (a later round), or
+ * else the candidate sets of the stages it reviews (`from`), combined in order.
+ */
+function candidateSet(ctx: StageContext): CandidateSet | string {
+  const { repairs = [], from = [] } = ctx.stage.edges;
+  for (const id of repairs) {
+    const repaired = candidateSetOf(ctx, id);
+    if (repaired) return repaired;
+  }
+  if (!from.length) return 'no earlier stage produced a candidate to review (odw validate says why)';
+  const sets: CandidateSet[] = [];
+  for (const id of from) {
+    const set = candidateSetOf(ctx, id);
+    if (!set) return `stage "${id}" produced no candidate to review`;
+    sets.push(set);
+  }
+  const merged = mergeSets(sets);
+  return 'problem' in merged ? `the candidates of ${from.join(', ')} cannot be reviewed together: ${merged.problem}` : merged;
+}
+
+/** `candidate.r<round>`; with several review stages in the pipeline, each names its own (`<stage>.candidate.r<round>`). */
+function candidateName(ctx: StageContext, round: number): string {
+  const count = (nodes: PlanNode[]): number => nodes.reduce((n, x) => n + (x.type === 'loop' ? count(x.children) : x.kind === 'review' ? 1 : 0), 0);
+  return count(ctx.plan.nodes) > 1 ? `${ctx.stage.id}.candidate.r${round}` : `candidate.r${round}`;
+}
+
 interface Verdict {
   decision: Decision;
   gate: 'pre_review' | 'preflight' | 'hazards' | 'review';
@@ -115,7 +144,7 @@ function decide(ctx: StageContext, set: CandidateSet, v: Verdict): StageResult {
     ...(v.change ? { change: v.change } : {}),
     ok: v.decision === 'approve',
   };
-  const outputs = {
+  const outputs: ReviewOutputs = {
     decision: v.decision,
     gate: v.gate,
     blockers: v.blockers,
