@@ -49,7 +49,7 @@ describe('examples/tests-first', () => {
     expect(r.record.headline).toBe('approved in round 2, 2 files applied');
   });
 
-  it('a blocker that blames the tests sends the tests task back too; the approved candidate has the corrected tests', async () => {
+  it('a blocker that blames the tests sends only the tests task back; the approved candidate has the corrected tests', async () => {
     const wrongTest = TEST.replace('!== 5', '!== 6');
     const blamesTests = {
       implement: {
@@ -72,15 +72,15 @@ describe('examples/tests-first', () => {
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
     const repair = r.record.history.find((h: { step: string }) => h.step === 'repair');
-    // the tests task (of the first fanout) is sent back for the file it owns; the blocker also names
-    // `sum`, which the code task defines, so the router sends that one back too
+    // the tests task (of the first fanout) is sent back for the file it owns; `sum` inside the
+    // path test/sum.test.mjs is no mention of the code task's function, so the code task keeps its patch
     expect(repair.reasons).toContainEqual(expect.objectContaining({ task: 'sum-tests', why: expect.stringContaining('test/sum.test.mjs') }));
     expect(
       r.calls
         .filter((c) => c.kind === 'repair')
         .map((c) => c.task)
         .sort(),
-    ).toEqual(['sum', 'sum-tests']);
+    ).toEqual(['sum-tests']);
     expect(await r.repo.read('test/sum.test.mjs')).toBe(TEST);
     expect(await r.repo.read('src/sum.js')).toBe(GOOD);
   });

@@ -7,5 +7,6 @@ export type RepairOutputs = {
   repaired: string[];
   /** Tasks that kept their earlier result. */
   kept: string[];
-  reasons: { task: string; why: string; blocker?: string }[];
+  /** Per task sent back: the blocker, the rule that traced it and the evidence it read. */
+  reasons: { task: string; why: string; rule?: string; evidence?: string; blocker?: string }[];
 };
