@@ -2,7 +2,10 @@
  * Data edges: which stages' outputs a stage consumes. Named in a stage's `with` (`plan`, `seedFrom`,
  * `from`, `review`) or, when left out, the unique upstream stage of the right kind. Pure: the
  * validator reports the problems (src/config/rules/edges.ts), compile puts the edges on the plan.
+ * Which edges each kind has is in its definition (src/stages/<kind>/definition.ts).
  */
+import type { EdgeKey, EdgeSpec } from '../stages/definition.js';
+import { edgeSpecs } from '../stages/kinds.js';
 
 /** The resolved edges of one stage: ids of the stages whose outputs it reads. */
 export interface StageEdges {
@@ -17,33 +20,6 @@ export interface StageEdges {
   /** repair: the review it repairs (one); apply: the reviews whose approved candidates are applied, combined. */
   review?: string[];
 }
-
-type EdgeKey = 'plan' | 'seedFrom' | 'from' | 'review';
-
-interface EdgeSpec {
-  key: EdgeKey;
-  /** Kinds the named stages may be. */
-  kinds: string[];
-  /** A list is allowed. */
-  many: boolean;
-  /** Left out: the unique upstream stage of `kinds` (required) or nothing (optional). */
-  required: boolean;
-  /** What the stage does with it, for messages: `fanout "x" implements …`. */
-  verb: string;
-}
-
-const REVIEWABLE = ['fanout', 'repair'];
-
-/** The edges each kind has. */
-const EDGE_SPECS: Readonly<Record<string, EdgeSpec[]>> = {
-  fanout: [
-    { key: 'plan', kinds: ['plan'], many: false, required: true, verb: 'implements the tasks of a plan stage' },
-    { key: 'seedFrom', kinds: REVIEWABLE, many: true, required: false, verb: 'starts its workspaces from the patches of fanout or repair stages' },
-  ],
-  review: [{ key: 'from', kinds: REVIEWABLE, many: true, required: true, verb: 'reviews the patches of fanout or repair stages' }],
-  repair: [{ key: 'review', kinds: ['review'], many: false, required: true, verb: 'repairs what a review stage rejected' }],
-  apply: [{ key: 'review', kinds: ['review'], many: true, required: true, verb: 'applies what review stages approved' }],
-};
 
 /** A stage as the resolver sees it, with everything it (transitively) needs. */
 export interface EdgeStage {
@@ -123,7 +99,7 @@ export function resolveEdges(stages: EdgeStage[]): { edges: Map<string, StageEdg
   const problems: EdgeProblem[] = [];
   for (const s of stages) {
     const e: StageEdges = {};
-    for (const spec of EDGE_SPECS[s.kind ?? ''] ?? []) {
+    for (const spec of edgeSpecs(s.kind)) {
       const ids = resolveOne(s, spec, byId, problems);
       if (!ids) continue;
       if (spec.key === 'plan') e.plan = ids[0];
@@ -132,12 +108,16 @@ export function resolveEdges(stages: EdgeStage[]): { edges: Map<string, StageEdg
     edges.set(s.id, e);
   }
   for (const s of stages) {
-    if (s.kind !== 'repair') continue;
-    const target = edges.get(s.id)?.review?.[0];
-    const review = target === undefined ? undefined : edges.get(target);
-    if (review) review.repairs = [...(review.repairs ?? []), s.id];
+    for (const spec of edgeSpecs(s.kind)) {
+      if (!spec.backlink) continue;
+      const named = edges.get(s.id)?.[spec.key];
+      for (const target of typeof named === 'string' ? [named] : (named ?? [])) {
+        const e = edges.get(target);
+        if (e) e[spec.backlink] = [...(e[spec.backlink] ?? []), s.id];
+      }
+    }
   }
-  for (const s of stages) if (s.kind === 'review') problems.push(...unseeded(s, edges));
+  for (const s of stages) if (edgeSpecs(s.kind).some((spec) => spec.key === 'from')) problems.push(...unseeded(s, edges));
   return { edges, problems };
 }
 
@@ -200,7 +180,7 @@ function resolveOne(s: EdgeStage, spec: EdgeSpec, byId: Map<string, EdgeStage>, 
   return ok.length === list.length ? ok : undefined;
 }
 
-function suggest(id: string, byId: Map<string, EdgeStage>, kinds: string[]): string | undefined {
+function suggest(id: string, byId: Map<string, EdgeStage>, kinds: readonly string[]): string | undefined {
   const fitting = [...byId.values()].filter((s) => kinds.includes(s.kind ?? '')).map((s) => s.id);
   return fitting.length ? `${kinds.join(' or ')} stages: ${fitting.join(', ')}` : undefined;
 }

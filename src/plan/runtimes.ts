@@ -1,11 +1,11 @@
 /** Which runtime profiles a plan's agent stages will call (pure). */
-import { DEFAULT_RUNTIME } from '../config/default-runtimes.js';
+import { defaultRuntime } from '../stages/kinds.js';
 import type { PlanNode } from './types.js';
 
 export function usedRuntimes(nodes: PlanNode[]): string[] {
   return nodes.flatMap((n): string[] => {
     if (n.type === 'loop') return usedRuntimes(n.children);
-    const own = n.runtime ?? DEFAULT_RUNTIME[n.kind];
+    const own = n.runtime ?? defaultRuntime(n.kind);
     if (!own) return [];
     const reviewers = n.kind === 'review' ? ((n.with.reviewers as { runtime?: string }[] | undefined) ?? []).map((r) => r.runtime ?? own) : [];
     return [...(reviewers.length ? reviewers : [own])];

@@ -13,6 +13,7 @@ import type { RecoveredApply } from '../ports/git.js';
 import { RunHandle } from '../record/run-handle.js';
 import { writeReportAfterRun } from '../report/write.js';
 import { stageHandlers } from '../stages/registry.js';
+import { definitionOf } from '../stages/kinds.js';
 import type { Ports, StageHandler } from '../stages/types.js';
 import { interpret, type RunOutcome } from './interpreter.js';
 import { checkLoopCeilings } from './loop-max.js';
@@ -105,7 +106,7 @@ function reusable(stages: Record<string, StageRecord>): Record<string, StageReco
  * watches the tree. Cancelling the wait cancels the run (the interpreter then starts nothing).
  */
 async function relock(opts: ExecuteOptions, record: RunHandle, done: Record<string, StageRecord>): Promise<void> {
-  if (!opts.ports.git || !Object.values(done).some((s) => s.kind === 'apply' && s.status === 'succeeded')) return;
+  if (!opts.ports.git || !Object.values(done).some((s) => definitionOf(s.kind)?.guard === 'applied' && s.status === 'succeeded')) return;
   const onWait = (id: string) => record.addHistory({ step: 'apply-lock', ok: true, summary: `waiting for run ${id} to finish applying` });
   await opts.ports.git.acquireApplyLock(opts.repo, record.id, { signal: opts.signal, onWait }).catch(() => undefined);
 }

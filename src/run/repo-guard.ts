@@ -11,10 +11,8 @@ import type { Git, RepoGuard, WorkspaceSettings } from '../ports/git.js';
 import type { PlanStage } from '../plan/types.js';
 import { worktreeRoot } from '../git/paths.js';
 import type { StageResult } from '../stages/types.js';
+import { definitionOf } from '../stages/kinds.js';
 import type { Frame } from './interpreter.js';
-
-/** Stages whose agents (or, for verify, checks) run while odw is not looking. */
-const CHECKED = new Set(['plan', 'fanout', 'repair', 'review', 'verify']);
 
 /** The guard of a run in `repo`, or undefined without a git port or outside a git repository with a commit. */
 export async function startRepoGuard(git: Git | undefined, repo: string, workspace?: WorkspaceSettings, runId?: string): Promise<RepoGuard | undefined> {
@@ -32,12 +30,14 @@ export async function startRepoGuard(git: Git | undefined, repo: string, workspa
 export async function guardStage(frame: Frame, stage: PlanStage, round: number | undefined, result: StageResult): Promise<StageResult> {
   const guard = frame.guard;
   if (!guard) return result;
-  if (stage.kind === 'apply') return afterApply(frame, guard, stage, result);
-  if (stage.kind === 'exec') {
+  // What the guard does is the kind's (src/stages/<kind>/definition.ts, `guard`).
+  const action = definitionOf(stage.kind)?.guard;
+  if (action === 'applied') return afterApply(frame, guard, stage, result);
+  if (action === 'refresh') {
     await guard.refresh();
     return result;
   }
-  if (!CHECKED.has(stage.kind)) return result;
+  if (action !== 'check') return result;
   const check = await guard.checkGitDir();
   if (check.ok) return result;
   const error = { category: 'git_dir_tampered', message: check.message };

@@ -6,7 +6,7 @@ import { Semaphore } from '../util/semaphore.js';
 import { agentFailure, callAgent } from './agent.js';
 import type { TaskResult } from './candidates.js';
 import { gitRun, requireGit } from './git-run.js';
-import { DEFAULT_RUNTIME } from '../config/default-runtimes.js';
+import { fanoutDefinition } from '../stages/fanout/definition.js';
 
 export interface ImplementJob {
   /** The tasks to run now. */
@@ -74,7 +74,7 @@ async function runTask(ctx: StageContext, job: ImplementJob, run: GitRun, task: 
     feedback: job.feedback?.get(task.id) ?? '',
     verify: task.verify ?? String((ctx.scope.inputs as Record<string, unknown> | undefined)?.check ?? ''),
   });
-  const runtime = task.runtime ?? ctx.stage.runtime ?? DEFAULT_RUNTIME.fanout;
+  const runtime = task.runtime ?? ctx.stage.runtime ?? fanoutDefinition.runtime!;
   const result = await callAgent(ctx, { runtime, prompt, cwd: wt.path, meta: { task: task.id, round: job.round } });
   const patch = await git.capture(run, wt, { name: `${task.id}.r${job.round}`, ...(since ? { since } : {}) });
   const ok = result.outcome === 'ok';

@@ -1,9 +1,51 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { stageKinds } from '../../src/stages/kinds.js';
 import { stageHandlers } from '../../src/stages/registry.js';
 
 const root = new URL('../../', import.meta.url);
 const schema = JSON.parse(readFileSync(new URL('schemas/pipeline.schema.json', root), 'utf8'));
+const doc = (name: string) => readFileSync(new URL(`docs/${name}`, root), 'utf8');
+
+/** The rows (cells) of the first table after the line `heading`. */
+function table(markdown: string, heading: string): string[][] {
+  const lines = markdown.split('\n');
+  const from = lines.indexOf(heading);
+  expect(from, heading).toBeGreaterThanOrEqual(0);
+  const start = lines.findIndex((l, i) => i > from && l.startsWith('|'));
+  const rows: string[][] = [];
+  for (let i = start + 2; i < lines.length && lines[i].startsWith('|'); i++)
+    rows.push(
+      lines[i]
+        .split(/(?<!\\)\|/)
+        .slice(1, -1)
+        .map((c) => c.trim()),
+    );
+  return rows;
+}
+
+const categoriesIn = (cell: string): string[] => [...cell.matchAll(/`([a-z_]+)`/g)].map((m) => m[1]);
+
+/** The failure categories the docs list for each kind. */
+function documentedFailures(): Map<string, Set<string>> {
+  const out = new Map<string, Set<string>>();
+  const add = (kind: string, categories: string[]) => out.set(kind, new Set([...(out.get(kind) ?? []), ...categories]));
+  // The shipped pipeline's table: the "where" column names the kinds (implement is a fanout's step).
+  for (const [category, where] of table(doc('parallel-review-apply.md'), '## Failures and what to do')) {
+    if (category.includes('(blocker)')) continue;
+    const words = where.replace(/^any agent stage$/, '').match(/[a-z]+/g) ?? [];
+    for (const word of words) {
+      const kind = word === 'implement' ? 'fanout' : word;
+      if (kind in stageKinds) add(kind, categoriesIn(category));
+    }
+  }
+  const pipeline = doc('pipeline.md');
+  // The generic table holds the exec stage's categories, each saying "an `exec` stage".
+  for (const [category, what] of table(pipeline, '### Failure categories')) if (what.includes('an `exec` stage')) add('exec', categoriesIn(category));
+  // A review of an existing change has its own table.
+  for (const [category] of table(pipeline, '### Review of an existing change: the PR-review pipeline')) add('review', categoriesIn(category));
+  return out;
+}
 
 describe('stage registry', () => {
   const kinds = Object.keys(stageHandlers).sort();
@@ -12,15 +54,45 @@ describe('stage registry', () => {
     expect(kinds).toEqual([...schema.$defs.stage.properties.uses.enum].sort());
   });
 
-  it('has a with-<kind> schema fragment for every kind', () => {
-    for (const kind of kinds) expect(schema.$defs[`with-${kind}`], `with-${kind}`).toBeTypeOf('object');
+  it('has a definition and a handler for every kind, the definition under its own name', () => {
+    expect(Object.keys(stageKinds).sort()).toEqual(kinds);
+    for (const [kind, definition] of Object.entries(stageKinds)) {
+      expect(definition.kind).toBe(kind);
+      expect(stageHandlers[kind as keyof typeof stageHandlers]).toBeTypeOf('function');
+    }
   });
 
-  it('registers every stage folder under src/stages', () => {
+  it("has the definition's settings fragment in the schema, used for the kind's with", () => {
+    for (const [kind, { settings }] of Object.entries(stageKinds)) {
+      expect(schema.$defs[settings], settings).toBeTypeOf('object');
+      const branch = schema.$defs.stage.allOf.find((b: { if: { properties?: { uses?: { const?: string } } } }) => b.if.properties?.uses?.const === kind);
+      expect(branch?.then.properties.with.$ref, `allOf branch of ${kind}`).toBe(`#/$defs/${settings}`);
+    }
+  });
+
+  it('lists in each definition exactly the failure categories the docs list for the kind', () => {
+    const documented = documentedFailures();
+    for (const [kind, definition] of Object.entries(stageKinds)) {
+      expect(Object.keys(definition.failures).sort(), kind).toEqual([...(documented.get(kind) ?? [])].sort());
+    }
+  });
+
+  it('has the repository guard check the git dir after every kind that calls agents', () => {
+    for (const definition of Object.values(stageKinds)) {
+      if (definition.agents) expect(definition.guard, definition.kind).toBe('check');
+      if (definition.guard === 'check') expect(definition.failures, definition.kind).toHaveProperty('git_dir_tampered');
+      expect(definition.agents, definition.kind).toBe(definition.runtime !== undefined);
+    }
+  });
+
+  it('registers every stage folder under src/stages, each with a definition', () => {
     const folders = readdirSync(new URL('src/stages/', root), { withFileTypes: true })
       .filter((d) => d.isDirectory())
       .map((d) => d.name);
     expect(folders.length).toBeGreaterThan(0);
-    for (const folder of folders) expect(kinds, `src/stages/${folder}`).toContain(folder);
+    for (const folder of folders) {
+      expect(kinds, `src/stages/${folder}`).toContain(folder);
+      expect(readdirSync(new URL(`src/stages/${folder}/`, root)), `src/stages/${folder}`).toEqual(expect.arrayContaining(['definition.ts', 'handler.ts']));
+    }
   });
 });

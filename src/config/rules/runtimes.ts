@@ -5,7 +5,7 @@
 import type { ConfigError } from '../errors.js';
 import { isObject, type Segment } from '../path.js';
 import { didYouMean } from '../suggest.js';
-import { DEFAULT_RUNTIME } from '../default-runtimes.js';
+import { defaultRuntime } from '../../stages/kinds.js';
 import { allStages, keysOf, type Rule } from './context.js';
 
 export const runtimes: Rule = ({ spec, loc }) => {
@@ -17,8 +17,8 @@ export const runtimes: Rule = ({ spec, loc }) => {
     errors.push(loc.error(segments, `unknown runtime "${name}"`, hint));
   };
   const checkDefault = (kind: string, segments: Segment[], who: string): void => {
-    const name = DEFAULT_RUNTIME[kind];
-    if (names.includes(name)) return;
+    const name = defaultRuntime(kind);
+    if (name === undefined || names.includes(name)) return;
     const hint = `declare runtimes.${name}, or give the ${who} a \`runtime\`${names.length ? ` (declared: ${names.join(', ')})` : ''}`;
     errors.push(loc.error(segments, `${who} uses the runtime "${name}" (the default of a ${kind} stage), which is not declared`, hint));
   };
@@ -29,7 +29,7 @@ export const runtimes: Rule = ({ spec, loc }) => {
     if (Array.isArray(reviewers)) {
       reviewers.forEach((r, i) => isObject(r) && check(r.runtime, [...segments, 'with', 'reviewers', i, 'runtime']));
     }
-    if (typeof stage.uses !== 'string' || !DEFAULT_RUNTIME[stage.uses] || stage.runtime !== undefined) continue;
+    if (typeof stage.uses !== 'string' || defaultRuntime(stage.uses) === undefined || stage.runtime !== undefined) continue;
     // A plan stage given a literal tasks document never calls its planner.
     if (stage.uses === 'plan' && typeof w.tasks === 'string' && w.tasks.trim() !== '' && !w.tasks.includes('{{')) continue;
     if (stage.uses === 'review' && Array.isArray(reviewers) && reviewers.length) {

@@ -10,7 +10,7 @@ import { agentFailure, callAgent, isFatal } from '../../workflow/agent.js';
 import { requireGit } from '../../workflow/git-run.js';
 import { PLAN_SCHEMA } from '../../workflow/schemas.js';
 import type { StageContext, StageHandler, StageResult } from '../types.js';
-import { DEFAULT_RUNTIME } from '../../config/default-runtimes.js';
+import { planDefinition } from './definition.js';
 import type { PlanOutputs } from './outputs.js';
 
 export const planHandler: StageHandler = async (ctx) => {
@@ -76,7 +76,7 @@ type PlannerAnswer = { error: StageResult } | { normalized: Normalized; summary:
 
 async function askPlanner(ctx: StageContext, w: WithPlan, request: string): Promise<PlannerAnswer> {
   const prompt = ctx.render(w.prompt ?? '{{request}}', { request });
-  const result = await callAgent(ctx, { runtime: ctx.stage.runtime ?? DEFAULT_RUNTIME.plan, prompt, cwd: ctx.run.repo, schema: PLAN_SCHEMA });
+  const result = await callAgent(ctx, { runtime: ctx.stage.runtime ?? planDefinition.runtime!, prompt, cwd: ctx.run.repo, schema: PLAN_SCHEMA });
   if (result.outcome !== 'ok') {
     const cause = agentFailure(result, 'the planner');
     if (isFatal(cause)) return { error: failed(cause.category, cause.message) };

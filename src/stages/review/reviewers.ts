@@ -9,7 +9,7 @@ import type { StageContext } from '../types.js';
 import { REVIEWER_FAILED, toReview, type Review } from './aggregate.js';
 import type { ChangeInfo } from './change.js';
 import type { CheckResult } from './check.js';
-import { DEFAULT_RUNTIME } from '../../config/default-runtimes.js';
+import { reviewDefinition } from './definition.js';
 
 const MAX_DIFF_CHARS = 50_000;
 
@@ -38,7 +38,7 @@ export async function runReviewers(
         round: ctx.round ?? 1,
         change: change ?? null,
       });
-      const runtime = r.runtime ?? ctx.stage.runtime ?? DEFAULT_RUNTIME.review;
+      const runtime = r.runtime ?? ctx.stage.runtime ?? reviewDefinition.runtime!;
       const result = await callAgent(ctx, { runtime, prompt, cwd, schema: REVIEW_SCHEMA, timeout: w.timeout, meta: { reviewer: r.id } });
       if (result.outcome !== 'ok') {
         const cause = agentFailure(result, `reviewer ${r.id}`);
