@@ -1,5 +1,5 @@
 /** Which runtime profiles a plan's agent stages will call (pure). */
-import { defaultRuntime } from '../stages/kinds.js';
+import { defaultRuntime, definitionOf } from '../stages/kinds.js';
 import type { PlanNode } from './types.js';
 
 export function usedRuntimes(nodes: PlanNode[]): string[] {
@@ -7,7 +7,8 @@ export function usedRuntimes(nodes: PlanNode[]): string[] {
     if (n.type === 'loop') return usedRuntimes(n.children);
     const own = n.runtime ?? defaultRuntime(n.kind);
     if (!own) return [];
-    const reviewers = n.kind === 'review' ? ((n.with.reviewers as { runtime?: string }[] | undefined) ?? []).map((r) => r.runtime ?? own) : [];
-    return [...(reviewers.length ? reviewers : [own])];
+    const listKey = definitionOf(n.kind)?.agentList;
+    const agents = listKey === undefined ? [] : ((n.with[listKey] as { runtime?: string }[] | undefined) ?? []).map((r) => r.runtime ?? own);
+    return agents.length ? agents : [own];
   });
 }

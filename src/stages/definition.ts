@@ -37,6 +37,12 @@ export interface StageDefinition {
   summary: string;
   /** The runtime profile it calls when the stage names none; absent for kinds that call no agent. */
   runtime?: string;
+  /**
+   * The `with` list whose items are the agents it calls, each naming its own `runtime` or taking
+   * the stage's (the review's `reviewers`); without it (or with the list empty) the stage calls
+   * its own runtime.
+   */
+  agentList?: string;
   /** It calls agents (through the AgentPort). */
   agents: boolean;
   /** What it does to the user's working tree: nothing, runs a command or check there, or writes odw's change. */

@@ -68,6 +68,9 @@ describe('stage registry', () => {
       const branch = schema.$defs.stage.allOf.find((b: { if: { properties?: { uses?: { const?: string } } } }) => b.if.properties?.uses?.const === kind);
       expect(branch?.then.properties.with.$ref, `allOf branch of ${kind}`).toBe(`#/$defs/${settings}`);
     }
+    for (const { kind, settings, agentList } of Object.values(stageKinds)) {
+      if (agentList !== undefined) expect(schema.$defs[settings].properties[agentList]?.type, `${kind}: with.${agentList}`).toBe('array');
+    }
   });
 
   it('lists in each definition exactly the failure categories the docs list for the kind', () => {

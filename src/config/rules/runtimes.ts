@@ -1,11 +1,12 @@
 /**
- * Every runtime profile a stage would call is declared: the ones stages and reviewers name, and
+ * Every runtime profile a stage would call is declared: the ones stages and their agents (a
+ * review's reviewers: the definition's `agentList`) name, and
  * the default of each agent kind (`planner`, `implementer`, `reviewer`) where none is named.
  */
 import type { ConfigError } from '../errors.js';
 import { isObject, type Segment } from '../path.js';
 import { didYouMean } from '../suggest.js';
-import { defaultRuntime } from '../../stages/kinds.js';
+import { defaultRuntime, definitionOf } from '../../stages/kinds.js';
 import { allStages, keysOf, type Rule } from './context.js';
 
 export const runtimes: Rule = ({ spec, loc }) => {
@@ -25,16 +26,19 @@ export const runtimes: Rule = ({ spec, loc }) => {
   for (const { stage, segments } of allStages(spec)) {
     check(stage.runtime, [...segments, 'runtime']);
     const w = isObject(stage.with) ? stage.with : {};
-    const reviewers = w.reviewers;
-    if (Array.isArray(reviewers)) {
-      reviewers.forEach((r, i) => isObject(r) && check(r.runtime, [...segments, 'with', 'reviewers', i, 'runtime']));
+    const listKey = definitionOf(typeof stage.uses === 'string' ? stage.uses : undefined)?.agentList;
+    const agents = listKey === undefined ? undefined : w[listKey];
+    if (Array.isArray(agents)) {
+      agents.forEach((r, i) => isObject(r) && check(r.runtime, [...segments, 'with', listKey!, i, 'runtime']));
     }
     if (typeof stage.uses !== 'string' || defaultRuntime(stage.uses) === undefined || stage.runtime !== undefined) continue;
     // A plan stage given a literal tasks document never calls its planner.
     if (stage.uses === 'plan' && typeof w.tasks === 'string' && w.tasks.trim() !== '' && !w.tasks.includes('{{')) continue;
-    if (stage.uses === 'review' && Array.isArray(reviewers) && reviewers.length) {
-      reviewers.forEach((r, i) => {
-        if (isObject(r) && r.runtime === undefined) checkDefault('review', [...segments, 'with', 'reviewers', i], `reviewer "${String(r.id)}"`);
+    if (Array.isArray(agents) && agents.length) {
+      // `reviewers` → `reviewer "security"`.
+      const who = listKey!.replace(/s$/, '');
+      agents.forEach((r, i) => {
+        if (isObject(r) && r.runtime === undefined) checkDefault(stage.uses as string, [...segments, 'with', listKey!, i], `${who} "${String(r.id)}"`);
       });
       continue;
     }

@@ -4,6 +4,7 @@ export const reviewDefinition: StageDefinition = {
   kind: 'review',
   summary: 'judges a candidate change (patches of fanouts and repairs, or an existing change) with the check and reviewers',
   runtime: 'reviewer',
+  agentList: 'reviewers',
   agents: true,
   userTree: 'none',
   guard: 'check',
