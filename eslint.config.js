@@ -2,6 +2,7 @@
 // bench and scripts, plus the layering of src/ (docs/architecture.md, "Layering"):
 //   - nothing outside src/cli imports src/cli (errors and text formats live in src/util);
 //   - src/util and src/ports import nothing else of odw;
+//   - src/config and src/plan import of src/stages only the kinds' definitions (pure data);
 //   - only src/adapters and src/git start processes (node:child_process, execa, simple-git), with
 //     two named exceptions; stage handlers get processes through their ports;
 //   - no import cycles in src/.
@@ -64,6 +65,21 @@ export default defineConfig(
               from: './src',
               except: ['./ports', './util'],
               message: 'src/ports holds interfaces only: it imports nothing but ports and util.',
+            },
+            {
+              // Validation and the plan compiler read the stage kinds' definitions (pure data), never
+              // a handler: `odw validate` must not load the handlers and what they import.
+              target: ['./src/config', './src/plan'],
+              from: './src/stages/**',
+              except: ['**/src/stages/kinds.ts', '**/src/stages/definition.ts', '**/src/stages/*/definition.ts'],
+              message: "src/config and src/plan read only the stage kinds' definitions (src/stages/kinds.ts, definition.ts), not handlers.",
+            },
+            {
+              // The definitions themselves are pure data: they import only other definitions.
+              target: ['./src/stages/kinds.ts', './src/stages/definition.ts', './src/stages/*/definition.ts'],
+              from: './src/stages/**',
+              except: ['**/src/stages/kinds.ts', '**/src/stages/definition.ts', '**/src/stages/*/definition.ts'],
+              message: "A stage kind's definition is pure data: it imports no handler (src/stages/registry.ts holds those).",
             },
           ],
         },

@@ -88,14 +88,16 @@ describe('stage registry', () => {
     }
   });
 
-  it('registers every stage folder under src/stages, each with a definition', () => {
+  it('registers every stage folder under src/stages, each with its definition, handler and outputs', () => {
     const folders = readdirSync(new URL('src/stages/', root), { withFileTypes: true })
       .filter((d) => d.isDirectory())
       .map((d) => d.name);
     expect(folders.length).toBeGreaterThan(0);
     for (const folder of folders) {
       expect(kinds, `src/stages/${folder}`).toContain(folder);
-      expect(readdirSync(new URL(`src/stages/${folder}/`, root)), `src/stages/${folder}`).toEqual(expect.arrayContaining(['definition.ts', 'handler.ts']));
+      expect(readdirSync(new URL(`src/stages/${folder}/`, root)), `src/stages/${folder}`).toEqual(
+        expect.arrayContaining(['definition.ts', 'handler.ts', 'outputs.ts']),
+      );
     }
   });
 });

@@ -7,12 +7,17 @@ import { failedStep } from '../../workflow/failed.js';
 import { requireGit } from '../../workflow/git-run.js';
 import { runCheck } from '../review/check.js';
 import type { StageHandler } from '../types.js';
+import type { VerifyOutputs } from './outputs.js';
 
 export const verifyHandler: StageHandler = async (ctx) => {
   const w = ctx.stage.with as WithVerify;
   const command = ctx.render(w.check ?? '').trim();
   if (!command) {
-    return { status: 'succeeded', outputs: { ok: true, skipped: true }, history: [{ step: 'verify', ok: true, summary: 'no check configured' }] };
+    return {
+      status: 'succeeded',
+      outputs: { ok: true, skipped: true } satisfies VerifyOutputs,
+      history: [{ step: 'verify', ok: true, summary: 'no check configured' }],
+    };
   }
   const git = requireGit(ctx);
   const snap = await git.snapshot(ctx.run.repo);
@@ -30,11 +35,11 @@ export const verifyHandler: StageHandler = async (ctx) => {
   if (changes.changed) {
     const files = [...changes.modified, ...changes.added, ...changes.removed];
     const message = `the check \`${command}\` changed ${files.join(', ')}; odw restored them — make the check read-only`;
-    return failedStep(entry, { category: 'verification_mutated_worktree', message }, { outputs: { ok: false, guard, check } });
+    return failedStep(entry, { category: 'verification_mutated_worktree', message }, { outputs: { ok: false, guard, check } satisfies VerifyOutputs });
   }
   if (!check.ok) {
     const message = `the check \`${command}\` ${check.timedOut ? 'timed out' : `exited with code ${check.exitCode}`}:\n${check.failures.text}`;
-    return failedStep(entry, { category: 'verification_failed', message }, { outputs: { ok: false, guard, check } });
+    return failedStep(entry, { category: 'verification_failed', message }, { outputs: { ok: false, guard, check } satisfies VerifyOutputs });
   }
-  return { status: 'succeeded', outputs: { ok: true, guard, check }, history: [entry] };
+  return { status: 'succeeded', outputs: { ok: true, guard, check } satisfies VerifyOutputs, history: [entry] };
 };
