@@ -56,7 +56,7 @@ describe('odw runs show', () => {
       '      blocker: src/math.js returns a - b instead of a + b, so formatSum prints the wrong total',
       '      evidence: file: src/math.js',
       '    math: [defined-symbol] sum: defined in its diff',
-      '      blocker: check `node test/check.mjs` exited with code 1:',
+      '      blocker: check `node test/check.mjs` exited with code 1: expected sum(2, 3) to be 5 but got -1',
       '      evidence: expected sum(2, 3) to be 5 but got -1',
     ]);
     const calls = lines.slice(lines.indexOf('Agent calls:') + 1, lines.indexOf('', lines.indexOf('Agent calls:')));

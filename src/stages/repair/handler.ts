@@ -9,6 +9,7 @@ import { failedStep } from '../../workflow/failed.js';
 import { implementTasks } from '../../workflow/implement.js';
 import { isFatal } from '../../workflow/agent.js';
 import { requireGit } from '../../workflow/git-run.js';
+import { leadLine } from '../../util/format.js';
 import type { StageHandler } from '../types.js';
 import { reviewOutputs } from '../review/outputs.js';
 import { feedbackFor } from './feedback.js';
@@ -62,7 +63,7 @@ export const repairHandler: StageHandler = async (ctx) => {
       why: r.why,
       rule: r.rule,
       ...(r.evidence ? { evidence: r.evidence } : {}),
-      blocker: r.blocker >= 0 ? blockers[r.blocker]?.message.split('\n')[0] : undefined,
+      blocker: r.blocker >= 0 ? leadLine(blockers[r.blocker]?.message) : undefined,
     }));
   const budget = rerun.find((r) => isFatal(r.error));
   const idle = targets.length ? {} : { summary: 'no task was blamed (only reviewers failed): the same candidate is reviewed again' };
