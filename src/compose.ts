@@ -5,6 +5,7 @@ import { createAgentPort, type BudgetLimits } from './agents/index.js';
 import { createGit } from './git/index.js';
 import type { ReplayPort } from './replay/port.js';
 import type { Ports } from './stages/types.js';
+import { localExecutor } from './workflow/local-step.js';
 
 export interface PortOptions {
   env: NodeJS.ProcessEnv;
@@ -22,6 +23,7 @@ export function createPorts(opts: PortOptions): Ports {
     process,
     clock: systemClock,
     git: createGit({ process }),
+    executor: localExecutor,
     agents: opts.replay ?? createAgentPort({ process, clock: systemClock, env: opts.env, budget: opts.budget, answerPolicy: opts.answerPolicy }),
     ...(opts.replay ? { replay: opts.replay } : {}),
   };
