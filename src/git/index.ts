@@ -8,6 +8,7 @@ import { combine } from './candidate.js';
 import { capture, seed } from './capture.js';
 import { gitRunner } from './exec.js';
 import { compare, discard, restore, snapshot } from './guard.js';
+import { bundleBase, cloneBundle } from './bundle.js';
 import { createRepoGuard } from './repo-guard.js';
 import { dirtyFiles } from './tree.js';
 import { withReviewWorkspace } from './review.js';
@@ -73,6 +74,8 @@ export function createGit(deps: { process: ProcessRunner }): Git {
     },
     restore: (snap) => restore(git, snap),
     discard,
+    bundle: (repo, base, file, signal) => bundleBase(git, repo, base, file, signal),
+    cloneBundle: (bundle, dest, base, signal) => cloneBundle(git, bundle, dest, base, signal),
   };
 }
 

@@ -73,6 +73,8 @@ export interface AgentCallRecord {
   invocations?: AgentInvocationRecord[];
   /** The agent process (and process group) while it runs. */
   pid?: number;
+  /** The `odw worker` that ran the call (`odw run --executor`), and the queue attempts it took. */
+  worker?: { name: string; attempts: number };
 }
 
 export interface PermissionDenial {

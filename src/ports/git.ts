@@ -73,6 +73,8 @@ export interface TaskPatch {
 export interface CaptureOptions {
   /** File name stem under `<runDir>/patches/` (default: the worktree name), e.g. `api.r2`. */
   name?: string;
+  /** Paths already left out (workspace.ignore) where the change was made: a remote step's capture. */
+  ignored?: string[];
 }
 
 /** A task's declared ownership and the files its patch touches. */
@@ -316,6 +318,11 @@ export interface Git {
   restore(snapshot: TreeSnapshot): Promise<TreeChanges>;
   /** Delete the snapshot's copies. */
   discard(snapshot: TreeSnapshot): Promise<void>;
+
+  /** A git bundle of `base` and its history written to `file` (the user's repository is not touched); its size. */
+  bundle?(repo: string, base: string, file: string, signal?: AbortSignal): Promise<number>;
+  /** A repository at `dest`, checked out at `base`, cloned from a bundle. */
+  cloneBundle?(bundle: string, dest: string, base: string, signal?: AbortSignal): Promise<void>;
 }
 
 export type GitErrorCategory =

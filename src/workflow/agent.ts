@@ -2,7 +2,7 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseDuration } from '../config/duration.js';
-import type { AgentCallMeta, AgentResult, RuntimeProfile } from '../ports/agents.js';
+import type { AgentCallMeta, AgentRequest, AgentResult, RuntimeProfile } from '../ports/agents.js';
 import type { StageContext } from '../stages/types.js';
 import { withRepoExecutables } from '../agents/env.js';
 
@@ -23,8 +23,12 @@ function callId(ctx: StageContext, meta: Partial<AgentCallMeta>): string {
   return `${String(++sequence).padStart(3, '0')}-${parts.join('-')}`.replace(/[^A-Za-z0-9_.-]/g, '_');
 }
 
-export async function callAgent(ctx: StageContext, call: AgentCall): Promise<AgentResult> {
-  const agents = ctx.ports.agents;
+/**
+ * `via` sends the request somewhere else than the run's agent port (the remote executor: a worker
+ * runs it); the call folder, its id and the events stay the coordinator's.
+ */
+export async function callAgent(ctx: StageContext, call: AgentCall, via?: (request: AgentRequest) => Promise<AgentResult>): Promise<AgentResult> {
+  const agents = via ? { call: via } : ctx.ports.agents;
   if (!agents) throw new Error('no agent runtime is wired into this run');
   const declared = ctx.plan.spec.runtimes?.[call.runtime] as RuntimeProfile | undefined;
   if (!declared) {
