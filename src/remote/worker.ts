@@ -88,8 +88,10 @@ export async function startWorker(o: WorkerOptions): Promise<RunningWorker> {
     }
   };
 
+  // BullMQ does not close a connection it was given: odw closes it after the worker.
+  const connection = redisClient(o.address.connection);
   const worker = new Worker<StepJob, StepReply>(QUEUE_NAME, processor, {
-    connection: redisClient(o.address.connection) as never,
+    connection: connection as never,
     concurrency: o.concurrency,
     lockDuration: o.lockMs,
     stalledInterval: Math.max(1000, Math.floor(o.lockMs / 2)),
@@ -130,6 +132,7 @@ export async function startWorker(o: WorkerOptions): Promise<RunningWorker> {
         await worker.close(force);
         await redis.del(workerKey(o.name)).catch(() => undefined);
         await subscriber.quit().catch(() => subscriber.disconnect());
+        await connection.quit().catch(() => connection.disconnect());
         await redis.quit().catch(() => redis.disconnect());
       })();
       return stopping;
