@@ -18,7 +18,7 @@ import { maxBundleBytes, shipBase } from './base.js';
 import { loadBullMQ, odwVersion, redisClient, seconds, type RedisClient } from './connect.js';
 import { checkRemotePipeline } from './refuse.js';
 import { awaitJob } from './await-job.js';
-import { PROTOCOL_VERSION, QUEUE_NAME, type StepJob, type StepReply } from './protocol.js';
+import { PROTOCOL_VERSION, QUEUE_NAME, RemoteError, type StepJob, type StepReply } from './protocol.js';
 import type { QueueAddress } from './queue-url.js';
 import { writeCallFiles } from './call-files.js';
 
@@ -35,19 +35,21 @@ export function createRemoteExecutor(address: QueueAddress, env: NodeJS.ProcessE
       const git = requireGit(ctx);
       let made = bases.get(step.base);
       if (!made) bases.set(step.base, (made = shipBase(client(), git, ctx.run.repo, step.base, maxBundleBytes(env), ctx.signal)));
-      await made;
+      await made.catch((error: unknown) => unreachable(error, address.display));
       let reply: StepReply | undefined;
       const send = async (request: AgentRequest): Promise<AgentResult> => {
         const job = await (
           await open()
-        ).add(`${ctx.run.id} ${step.name}`, await jobData(ctx, step, request), {
-          jobId: `${ctx.run.id}.${ctx.stage.id}.${step.name}.${Date.now().toString(36)}`,
-          // An agent that fails comes back as a result, never as a job failure: only infrastructure retries.
-          attempts: 3,
-          backoff: { type: 'exponential', delay: 1000 },
-          removeOnComplete: { age: 3600 },
-          removeOnFail: { age: 24 * 3600 },
-        });
+        )
+          .add(`${ctx.run.id} ${step.name}`, await jobData(ctx, step, request), {
+            jobId: `${ctx.run.id}.${ctx.stage.id}.${step.name}.${Date.now().toString(36)}`,
+            // An agent that fails comes back as a result, never as a job failure: only infrastructure retries.
+            attempts: 3,
+            backoff: { type: 'exponential', delay: 1000 },
+            removeOnComplete: { age: 3600 },
+            removeOnFail: { age: 24 * 3600 },
+          })
+          .catch((error: unknown) => unreachable(error, address.display));
         const done = await awaitJob(await open(), client(), job, {
           runId: ctx.run.id,
           task: step.task,
@@ -68,6 +70,15 @@ export function createRemoteExecutor(address: QueueAddress, env: NodeJS.ProcessE
       if (redis) await redis.quit().catch(() => redis?.disconnect());
     },
   };
+}
+
+/** A Redis that cannot be reached is named as such (an error of odw's own keeps its category). */
+function unreachable(error: unknown, queue: string): never {
+  if ((error as { category?: unknown }).category) throw error;
+  throw new RemoteError(
+    'queue_unreachable',
+    `odw could not reach the queue at ${queue}: ${(error as Error).message} (is Redis running there, and REDIS_PASSWORD set if it needs one?)`,
+  );
 }
 
 async function jobData(ctx: StageContext, step: TaskStep, request: AgentRequest): Promise<StepJob> {

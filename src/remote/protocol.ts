@@ -55,7 +55,7 @@ export interface StepReply {
 }
 
 /** A failure category the coordinator reports when a step could not be carried out remotely. */
-export type RemoteCategory = 'no_workers' | 'remote_step_failed' | 'remote_refused' | 'base_too_large';
+export type RemoteCategory = 'no_workers' | 'queue_unreachable' | 'remote_step_failed' | 'remote_refused' | 'base_too_large';
 
 export class RemoteError extends Error {
   constructor(
