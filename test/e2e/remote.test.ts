@@ -6,6 +6,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { odw } from '../helpers/cli.js';
 import { runFlagship, tree, type FlagshipRun } from '../helpers/flagship.js';
 import { gitdir, GIT_TEST_ENV, scratchDir } from '../helpers/gitdir.js';
 import { calcFiles, happyScenario } from '../helpers/scenarios.js';
@@ -78,6 +79,8 @@ describe('odw run --executor (Redis + odw worker)', () => {
     expect(stepCalls).toHaveLength(4);
     for (const c of stepCalls) expect(['w1', 'w2']).toContain(c.worker?.name);
     expect(workers.map((w) => w.output()).join('')).toContain('task math round 2');
+    const shown = await odw(['runs', 'show', remote.record.id, '--repo', repo.dir], { cwd: repo.dir });
+    expect(shown.stdout).toMatch(/implement math r1: implementer \(command\) ok in \S+ on worker w[12]/);
 
     const { keys, text } = dumpRedis(redis);
     expect(keys.some((k) => k.startsWith('odw:bundle:'))).toBe(true);
