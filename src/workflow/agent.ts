@@ -24,11 +24,12 @@ function callId(ctx: StageContext, meta: Partial<AgentCallMeta>): string {
 }
 
 /**
- * `via` sends the request somewhere else than the run's agent port (the remote executor: a worker
- * runs it); the call folder, its id and the events stay the coordinator's.
+ * `elsewhere` runs the call somewhere else than this process (the remote executor: a worker runs
+ * it) through the run's agent port (its checks and budget); the call folder, its id and the
+ * events stay the coordinator's.
  */
-export async function callAgent(ctx: StageContext, call: AgentCall, via?: (request: AgentRequest) => Promise<AgentResult>): Promise<AgentResult> {
-  const agents = via ? { call: via } : ctx.ports.agents;
+export async function callAgent(ctx: StageContext, call: AgentCall, elsewhere?: AgentRequest['elsewhere']): Promise<AgentResult> {
+  const agents = ctx.ports.agents;
   if (!agents) throw new Error('no agent runtime is wired into this run');
   const declared = ctx.plan.spec.runtimes?.[call.runtime] as RuntimeProfile | undefined;
   if (!declared) {
@@ -72,6 +73,7 @@ export async function callAgent(ctx: StageContext, call: AgentCall, via?: (reque
     meta,
     callDir,
     onState: (state, detail) => ctx.emit({ type: 'agent_state', stage: ctx.stage.id, call: id, state, ...(detail ? { detail } : {}) }),
+    ...(elsewhere ? { elsewhere } : {}),
   });
   ctx.emit({
     type: 'agent_finished',
