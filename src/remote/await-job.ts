@@ -57,7 +57,7 @@ export async function awaitJob(queue: Queue, redis: RedisClient, job: Job, o: Aw
 }
 
 /** Tells every worker that the run is cancelled (also done once per step; both are idempotent). */
-export async function cancelRun(client: RedisClient, runId: string): Promise<void> {
+async function cancelRun(client: RedisClient, runId: string): Promise<void> {
   await client.set(cancelKey(runId), '1', 'EX', 24 * 3600);
   await client.publish(CANCEL_CHANNEL, runId);
 }

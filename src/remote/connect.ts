@@ -6,6 +6,7 @@
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import type { QueueConnection } from './queue-url.js';
+import { UserError } from '../util/errors.js';
 
 export type BullMQ = typeof import('bullmq');
 
@@ -34,7 +35,12 @@ const DRIVER = 'ioredis';
 
 /** A Redis client. `failFast`: give up after a few seconds when Redis is not there (the coordinator; workers wait). */
 export function redisClient(connection: QueueConnection, options: { failFast?: boolean } = {}): RedisClient {
-  const required = createRequire(import.meta.url)(DRIVER) as RedisConstructor | { default: RedisConstructor };
+  let required: RedisConstructor | { default: RedisConstructor };
+  try {
+    required = createRequire(import.meta.url)(DRIVER) as RedisConstructor | { default: RedisConstructor };
+  } catch {
+    throw new UserError(`odw's queue needs the Redis driver package "${DRIVER}", which is not installed`, `install it next to odw: npm install ${DRIVER}`);
+  }
   const Redis = 'default' in required ? required.default : required;
   const client = new Redis({
     ...connection,
