@@ -82,6 +82,14 @@ describe('odw run --executor (Redis + odw worker)', () => {
     const shown = await odw(['runs', 'show', remote.record.id, '--repo', repo.dir], { cwd: repo.dir });
     expect(shown.stdout).toMatch(/implement math r1: implementer \(command\) ok in \S+ on worker w[12]/);
 
+    // odw doctor --executor: the live workers, their version and credential names (never values)
+    const doctor = await odw(['doctor', '--json', '--executor', redis.url], { cwd: repo.dir });
+    const queue = JSON.parse(doctor.stdout).queue;
+    expect(queue).toMatchObject({ ok: true, jobs: { waiting: 0, active: 0 } });
+    expect(queue.workers.map((w: Json) => w.name)).toEqual(['w1', 'w2']);
+    for (const w of queue.workers) expect(w.credentials).toContain('SERVICE_TOKEN');
+    expect(doctor.stdout).not.toContain(SECRET);
+
     const { keys, text } = dumpRedis(redis);
     expect(keys.some((k) => k.startsWith('odw:bundle:'))).toBe(true);
     expect(text).not.toContain(SECRET);
