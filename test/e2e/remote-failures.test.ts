@@ -10,6 +10,9 @@ import { callNames, readOutcome, runFlagship, startFlagship, tree } from '../hel
 import { GIT_TEST_ENV, scratchDir } from '../helpers/gitdir.js';
 import { calcFiles, happyScenario } from '../helpers/scenarios.js';
 import { waitUntil } from '../helpers/wait.js';
+import { redisClient } from '../../src/remote/connect.js';
+import { PROTOCOL_VERSION, QUEUE_NAME } from '../../src/remote/protocol.js';
+import { parseQueueUrl } from '../../src/remote/queue-url.js';
 import { ready, startRedis, startWorker, type Redis, type Worker } from './remote-helpers.js';
 
 let redis: Redis;
@@ -104,5 +107,31 @@ describe('scale-out failures', () => {
     expect(await w.exited).toBe(0);
     expect(w.output()).toContain('odw worker: stopped');
     expect(redis.cli(['EXISTS', `odw:worker:${w.name}`]).trim()).toBe('0');
+  });
+});
+
+describe('version skew', () => {
+  it('a worker refuses a job of another protocol version at once, naming both versions, without retrying it', async () => {
+    const dir = scratchDir('odw-remote-skew-');
+    await twoWorkers(dir);
+    const { Queue } = await import('bullmq');
+    const connection = redisClient(parseQueueUrl(redis.url).connection);
+    const queue = new Queue(QUEUE_NAME, { connection: connection as never });
+    try {
+      const job = await queue.add(
+        'skewed',
+        { protocol: PROTOCOL_VERSION + 1, odw: '99.0.0', runId: 'r-skew', task: 't' },
+        { attempts: 3, backoff: { type: 'fixed', delay: 100 } },
+      );
+      await waitUntil(async () => (await job.getState()) === 'failed', 'the job to fail');
+      const failed = (await queue.getJob(job.id!))!;
+      expect(failed.failedReason).toMatch(
+        /^\[remote_refused\] worker w[12] runs odw \S+ \(job protocol 1\) and cannot run a job of odw 99\.0\.0 \(protocol 2\)/,
+      );
+      expect(failed.attemptsMade).toBe(1);
+    } finally {
+      await queue.close();
+      await connection.quit();
+    }
   });
 });
