@@ -5,11 +5,13 @@
  * under `odw:worker:<name>` (name, odw version, credential variable names) for `odw doctor`.
  */
 import { hostname } from 'node:os';
+import { join } from 'node:path';
 import type { Job } from 'bullmq';
 import { isSecretName } from '../agents/redact.js';
 import { createAgentPort } from '../agents/index.js';
 import { systemClock } from '../adapters/clock.js';
 import { createProcessRunner } from '../adapters/process.js';
+import { reap, waitGone } from '../adapters/reap.js';
 import { createGit } from '../git/index.js';
 import { GitError } from '../ports/git.js';
 import { loadBullMQ, odwVersion, redisClient } from './connect.js';
@@ -36,6 +38,18 @@ export interface RunningWorker {
 /** Categories a step's failure keeps (the same failure as in a local run), never retried by the queue. */
 const DETERMINISTIC = new Set(['workspace_setup_failed', 'workspace_prepare_failed']);
 
+const WORK_DIR_VARIABLE = 'ODW_WORKER_DIR';
+
+/**
+ * Agents a worker killed with SIGKILL left running (nothing could stop them then): a worker
+ * started in the same work dir (a restarted service) stops them before it takes a step.
+ */
+async function reapLeftovers(workDir: string): Promise<number[]> {
+  const pids = reap({ marker: `${WORK_DIR_VARIABLE}=${workDir}`, cwd: join(workDir, 'workspaces'), since: 0 });
+  await waitGone(pids);
+  return pids;
+}
+
 export async function startWorker(o: WorkerOptions): Promise<RunningWorker> {
   const { Worker, UnrecoverableError } = await loadBullMQ();
   const version = await odwVersion();
@@ -49,8 +63,11 @@ export async function startWorker(o: WorkerOptions): Promise<RunningWorker> {
     process,
     clock: systemClock,
     git: createGit({ process }),
-    agents: createAgentPort({ process, clock: systemClock, env: o.env }),
+    // Every agent carries the work dir, so that a worker started later in it can find what a killed one left.
+    agents: createAgentPort({ process, clock: systemClock, env: { ...o.env, [WORK_DIR_VARIABLE]: o.workDir } }),
   };
+  const left = await reapLeftovers(o.workDir);
+  if (left.length) o.log(`${o.name}: stopped ${left.length} agent process(es) an earlier worker in ${o.workDir} left running`);
   const running = new Map<string, Set<AbortController>>();
   await subscriber.subscribe(CANCEL_CHANNEL);
   subscriber.on('message', (_channel, runId) => {
