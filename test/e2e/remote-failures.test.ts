@@ -11,6 +11,7 @@ import { callNames, readOutcome, runFlagship, startFlagship, tree } from '../hel
 import { GIT_TEST_ENV, scratchDir } from '../helpers/gitdir.js';
 import { calcFiles, happyScenario } from '../helpers/scenarios.js';
 import { waitUntil } from '../helpers/wait.js';
+import { odw } from '../helpers/cli.js';
 import { redisClient } from '../../src/remote/connect.js';
 import { PROTOCOL_VERSION, QUEUE_NAME } from '../../src/remote/protocol.js';
 import { parseQueueUrl } from '../../src/remote/queue-url.js';
@@ -108,6 +109,33 @@ describe('scale-out failures', () => {
     await waitUntil(() => sleepers.every((pid) => !alive(pid)), 'the agents to be stopped');
     await waitUntil(() => redis.cli(['LLEN', 'bull:odw-steps:active']).trim() === '0', 'no active job');
     expect(redis.cli(['LLEN', 'bull:odw-steps:wait']).trim()).toBe('0');
+  });
+
+  it('a coordinator killed mid-run: odw resume finishes the run on the workers with the result of a local run', async () => {
+    const dir = scratchDir('odw-remote-resume-');
+    await twoWorkers(dir);
+    const slowMath = { ...happyScenario.implement.math, '1': { ...happyScenario.implement.math['1'], sleep: 2 } };
+    const scenario = { ...happyScenario, implement: { ...happyScenario.implement, math: slowMath } };
+    const local = await runFlagship({ ...base, scenario });
+    expect(local.code).toBe(0);
+
+    const env = { ODW_EXECUTOR: redis.url };
+    const run = await startFlagship({ ...base, scenario, dir, env });
+    await run.waitFor((l) => l.task === 'math' && Boolean(l.sleeping));
+    run.child.kill('SIGKILL');
+    await run.exited;
+    const resumed = await odw(['resume', 'latest', '--repo', run.repo.dir], {
+      cwd: run.repo.dir,
+      env: { ...GIT_TEST_ENV, ...env, ODW_SCENARIO: join(dir, 'scenario.json') },
+    });
+    expect(resumed.stderr).toBe('');
+    expect(resumed.code).toBe(0);
+    const after = await readOutcome(dir, run.repo);
+    expect(after.record.status).toBe('succeeded');
+    expect((await tree(run.repo)).files).toEqual((await tree(local.repo)).files);
+    expect(after.record.history.filter((h: { step: string }) => h.step !== 'loop').map((h: { step: string }) => h.step)).toEqual(
+      local.record.history.filter((h: { step: string }) => h.step !== 'loop').map((h: { step: string }) => h.step),
+    );
   });
 
   it('a worker stops cleanly on SIGTERM', async () => {
