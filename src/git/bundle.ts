@@ -11,8 +11,11 @@ import type { RunGit } from './exec.js';
 /** A branch: a clone of the bundle fetches branches (not other refs). */
 const REF = 'refs/heads/odw-base';
 
-/** Writes a bundle of `base` to `file`; returns its size in bytes. */
-export async function bundleBase(git: RunGit, repo: string, base: string, file: string, signal?: AbortSignal): Promise<number> {
+/** Writes a bundle of `base` to `file`; returns its size in bytes, and whether the base's files need Git LFS. */
+export async function bundleBase(git: RunGit, repo: string, base: string, file: string, signal?: AbortSignal): Promise<{ bytes: number; lfs: boolean }> {
+  // A .gitattributes file anywhere in the base that routes files through the LFS filter.
+  const lfs = await git(['grep', '-q', '-I', '-e', 'filter=lfs', base, '--', ':(glob)**/.gitattributes'], { cwd: repo, allowFail: true });
+  if (lfs.exitCode === 0) return { bytes: 0, lfs: true };
   const common = (await git(['rev-parse', '--path-format=absolute', '--git-common-dir'], { cwd: repo })).stdout.trim();
   const scratch = await mkdtemp(join(dirname(file), '.bundle-'));
   try {
@@ -21,7 +24,7 @@ export async function bundleBase(git: RunGit, repo: string, base: string, file: 
     await writeFile(join(scratch, 'objects', 'info', 'alternates'), `${join(common, 'objects')}\n`);
     await git(['update-ref', REF, base], { cwd: scratch, env: { GIT_DIR: scratch } });
     await git(['bundle', 'create', '--quiet', file, REF], { cwd: scratch, env: { GIT_DIR: scratch }, signal });
-    return (await stat(file)).size;
+    return { bytes: (await stat(file)).size, lfs: false };
   } finally {
     await rm(scratch, { recursive: true, force: true });
   }

@@ -319,8 +319,11 @@ export interface Git {
   /** Delete the snapshot's copies. */
   discard(snapshot: TreeSnapshot): Promise<void>;
 
-  /** A git bundle of `base` and its history written to `file` (the user's repository is not touched); its size. */
-  bundle?(repo: string, base: string, file: string, signal?: AbortSignal): Promise<number>;
+  /**
+   * A git bundle of `base` and its history written to `file` (the user's repository is not
+   * touched); its size. Nothing is written when the base's files need Git LFS (`lfs: true`).
+   */
+  bundle?(repo: string, base: string, file: string, signal?: AbortSignal): Promise<{ bytes: number; lfs: boolean }>;
   /** A repository at `dest`, checked out at `base`, cloned from a bundle. */
   cloneBundle?(bundle: string, dest: string, base: string, signal?: AbortSignal): Promise<void>;
 }

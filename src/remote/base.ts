@@ -31,7 +31,13 @@ export async function shipBase(store: BaseStore, git: Git, repo: string, base: s
   const dir = await mkdtemp(join(tmpdir(), 'odw-bundle-'));
   try {
     const file = join(dir, `${base}.bundle`);
-    const bytes = await git.bundle(repo, base, file, signal);
+    const { bytes, lfs } = await git.bundle(repo, base, file, signal);
+    if (lfs) {
+      throw new RemoteError(
+        'remote_refused',
+        `the repository uses Git LFS (a .gitattributes at ${base.slice(0, 12)} says filter=lfs); remote mode does not ship LFS objects (yet): run with --executor local`,
+      );
+    }
     if (bytes > maxBytes) {
       throw new RemoteError(
         'base_too_large',
