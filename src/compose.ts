@@ -5,6 +5,9 @@ import { createAgentPort, type BudgetLimits } from './agents/index.js';
 import { createGit } from './git/index.js';
 import type { ReplayPort } from './replay/port.js';
 import type { Ports } from './stages/types.js';
+import { localExecutor } from './workflow/local-step.js';
+import { createRemoteExecutor } from './remote/executor.js';
+import { parseQueueUrl } from './remote/queue-url.js';
 
 export interface PortOptions {
   env: NodeJS.ProcessEnv;
@@ -14,6 +17,8 @@ export interface PortOptions {
   answerPolicy?: string;
   /** Answer every agent call from this recording instead of running agents. */
   replay?: ReplayPort;
+  /** Where task steps run: `local` (default) or a queue address (docs/scale-out.md). */
+  executor?: string;
 }
 
 export function createPorts(opts: PortOptions): Ports {
@@ -22,6 +27,7 @@ export function createPorts(opts: PortOptions): Ports {
     process,
     clock: systemClock,
     git: createGit({ process }),
+    executor: opts.executor && opts.executor !== 'local' ? createRemoteExecutor(parseQueueUrl(opts.executor, opts.env), opts.env) : localExecutor,
     agents: opts.replay ?? createAgentPort({ process, clock: systemClock, env: opts.env, budget: opts.budget, answerPolicy: opts.answerPolicy }),
     ...(opts.replay ? { replay: opts.replay } : {}),
   };

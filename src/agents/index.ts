@@ -38,6 +38,8 @@ export function createAgentPort(deps: AgentPortDeps): BudgetedAgentPort {
     call(request: AgentRequest): Promise<AgentResult> {
       const adapter = adapters[request.profile.agent];
       const invalid = adapter ? profileProblem(request) : `unknown agent ${JSON.stringify(request.profile.agent)} (use codex, claude or command)`;
+      // A remote task step: the same checks and the same budget, the process runs on an odw worker.
+      if (!invalid && request.elsewhere) return request.elsewhere(request);
       if (invalid) {
         return Promise.resolve({
           outcome: 'failed',

@@ -37,11 +37,12 @@ export async function capture(git: RunGit, run: GitRun, wt: Worktree, options: C
     ];
     const [listed] = await Promise.all(diff([]));
     let changes = parseNameStatus(listed.stdout);
-    const ignored = ignoredPaths(changes, run.workspace?.ignore ?? []);
+    let ignored = ignoredPaths(changes, run.workspace?.ignore ?? []);
     if (ignored.length) {
       const [again] = await Promise.all(diff(ignored.map((p) => `:(exclude,literal)${p}`)));
       changes = parseNameStatus(again.stdout);
     }
+    if (options.ignored?.length) ignored = [...new Set([...ignored, ...options.ignored])].sort();
     const files = [...new Set(changes.flatMap((c) => (c.from ? [c.from, c.path] : [c.path])))].sort();
     const bytes = (await stat(patchFile)).size;
     const patch: TaskPatch = { task: wt.name, base: wt.base, patchFile, filesFile, files, changes, ignored, bytes };

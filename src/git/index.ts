@@ -9,6 +9,7 @@ import { existingChange, resolveCommit } from './change.js';
 import { capture, filesTree, seed } from './capture.js';
 import { gitRunner } from './exec.js';
 import { compare, discard, restore, snapshot } from './guard.js';
+import { bundleBase, cloneBundle } from './bundle.js';
 import { createRepoGuard } from './repo-guard.js';
 import { dirtyFiles } from './tree.js';
 import { withReviewWorkspace } from './review.js';
@@ -77,6 +78,8 @@ export function createGit(deps: { process: ProcessRunner }): Git {
     },
     restore: (snap) => restore(git, snap),
     discard,
+    bundle: (repo, base, file, signal) => bundleBase(git, repo, base, file, signal),
+    cloneBundle: (bundle, dest, base, signal) => cloneBundle(git, bundle, dest, base, signal),
   };
 }
 

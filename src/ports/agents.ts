@@ -45,6 +45,11 @@ export interface AgentRequest {
   callDir: string;
   /** Told when the call changes state (running, asking …), for live progress. */
   onState?: (state: 'starting' | 'running' | 'asking' | 'done', detail?: string) => void;
+  /**
+   * Run the call somewhere else (an `odw worker`, src/remote/): the port still checks the profile
+   * and counts the result against the run's budget, but starts no process here.
+   */
+  elsewhere?: (request: AgentRequest) => Promise<AgentResult>;
 }
 
 /** What `<run>/calls/<call-id>/call.json` holds; `odw runs show` and the report read it. */
@@ -73,6 +78,8 @@ export interface AgentCallRecord {
   invocations?: AgentInvocationRecord[];
   /** The agent process (and process group) while it runs. */
   pid?: number;
+  /** The `odw worker` that ran the call (`odw run --executor`), and the queue attempts it took. */
+  worker?: { name: string; attempts: number };
 }
 
 export interface PermissionDenial {

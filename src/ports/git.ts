@@ -75,6 +75,8 @@ export interface CaptureOptions {
   name?: string;
   /** Capture only what changed since this tree (from `filesTree`) instead of since the worktree's base. */
   since?: string;
+  /** Paths already left out (workspace.ignore) where the change was made: a remote step's capture. */
+  ignored?: string[];
 }
 
 /** A task's declared ownership and the files its patch touches. */
@@ -335,6 +337,14 @@ export interface Git {
   restore(snapshot: TreeSnapshot): Promise<TreeChanges>;
   /** Delete the snapshot's copies. */
   discard(snapshot: TreeSnapshot): Promise<void>;
+
+  /**
+   * A git bundle of `base` and its history written to `file` (the user's repository is not
+   * touched); its size. Nothing is written when the base's files need Git LFS (`lfs: true`).
+   */
+  bundle?(repo: string, base: string, file: string, signal?: AbortSignal): Promise<{ bytes: number; lfs: boolean }>;
+  /** A repository at `dest`, checked out at `base`, cloned from a bundle. */
+  cloneBundle?(bundle: string, dest: string, base: string, signal?: AbortSignal): Promise<void>;
 }
 
 export type GitErrorCategory =

@@ -89,7 +89,8 @@ export function callWhere(c: AgentCallRecord): string {
 function callLine(c: AgentCallRecord): string {
   const usage = usageText(c.usage?.totalTokens, c.costUsd);
   const outcome = c.state === 'done' ? c.outcome : c.state;
-  return `${callWhere(c)}: ${c.runtime} (${c.agent}) ${outcome} in ${formatDuration(c.durationMs)}${usage ? `, ${usage}` : ''}${c.error ? ` — ${firstLine(c.error.message)}` : ''}`;
+  const worker = c.worker ? ` on worker ${c.worker.name}${c.worker.attempts > 1 ? ` (attempt ${c.worker.attempts})` : ''}` : '';
+  return `${callWhere(c)}: ${c.runtime} (${c.agent}) ${outcome} in ${formatDuration(c.durationMs)}${worker}${usage ? `, ${usage}` : ''}${c.error ? ` — ${firstLine(c.error.message)}` : ''}`;
 }
 
 function eventLine(e: RunEvent): string {

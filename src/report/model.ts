@@ -42,6 +42,8 @@ export interface ReportModel extends Sections {
     runtime: string;
     agent: string;
     model?: string;
+    /** The odw worker that ran the call, and its queue attempt when more than one. */
+    worker?: string;
     outcome: string;
     status: string;
     duration: string;
@@ -88,6 +90,7 @@ export function buildReport(input: ReportInput): ReportModel {
         runtime: c.runtime,
         agent: c.agent,
         ...(c.model ? { model: c.model } : {}),
+        ...(c.worker ? { worker: `worker ${c.worker.name}${c.worker.attempts > 1 ? `, attempt ${c.worker.attempts}` : ''}` } : {}),
         outcome,
         status: c.state !== 'done' ? 'running' : c.outcome === 'ok' ? 'succeeded' : 'failed',
         duration: formatDuration(c.durationMs),

@@ -41,18 +41,32 @@ export interface SessionOptions {
   record?: boolean;
   /** Continue this interrupted run instead of starting a new one. */
   resumeId?: string;
+  /** Where task steps run: `local` or a queue address; default $ODW_EXECUTOR, else local. */
+  executor?: string;
 }
 
 export async function runSession(opts: SessionOptions): Promise<ExecuteResult> {
   const { pipeline } = opts;
   const inputs = resolveInputs(pipeline.spec.inputs ?? {}, opts.rawInputs, opts.inputsCwd);
   const plan = compile(pipeline);
+  const executor = opts.executor ?? opts.env.ODW_EXECUTOR ?? 'local';
+  const remote = executor !== 'local';
+  if (remote && opts.replay)
+    throw new UserError(
+      '--replay answers every agent call from a recording; it runs no agent and sends nothing to workers',
+      'drop --executor (or ODW_EXECUTOR)',
+    );
   if (!opts.replay) requireAgents(pipeline, plan, opts.env, opts.repo);
-  const sink = await opts.sink(plan);
-  const ports = createPorts({ env: opts.env, budget: pipeline.spec.budget, answerPolicy: pipeline.spec.answerPolicy, replay: opts.replay });
-  const result = await execute({ pipeline, inputs, repo: opts.repo, ports, env: opts.env, signal: opts.signal, sinks: [sink], resumeId: opts.resumeId });
-  if (opts.record) writeRecording(result.record.dir, result.record.id);
-  return result;
+  const ports = createPorts({ env: opts.env, budget: pipeline.spec.budget, answerPolicy: pipeline.spec.answerPolicy, replay: opts.replay, executor });
+  try {
+    ports.executor?.check?.(pipeline.spec);
+    const sink = await opts.sink(plan);
+    const result = await execute({ pipeline, inputs, repo: opts.repo, ports, env: opts.env, signal: opts.signal, sinks: [sink], resumeId: opts.resumeId });
+    if (opts.record) writeRecording(result.record.dir, result.record.id);
+    return result;
+  } finally {
+    await ports.executor?.close?.();
+  }
 }
 
 /** A missing agent CLI is a set-up problem: say so before anything runs (exit 2). */

@@ -1,6 +1,7 @@
 /** The one signature every stage kind implements. */
 import type { AgentCallMeta, AgentPort } from '../ports/agents.js';
 import type { Clock } from '../ports/clock.js';
+import type { TaskExecutor } from '../ports/executor.js';
 import type { EventInput, HistoryEntry, RunError } from '../ports/events.js';
 import type { ProcessRunner } from '../ports/process.js';
 import type { Git, RepoGuard } from '../ports/git.js';
@@ -13,6 +14,8 @@ export interface Ports {
   clock: Clock;
   agents?: AgentPort;
   git?: Git;
+  /** Where task steps run (implement and repair); the local executor when absent. */
+  executor?: TaskExecutor<StageContext>;
   /** Set when replaying a recording: the patch each recorded implement call produced. */
   replay?: { patchFor(meta: Partial<AgentCallMeta>): { task: string; patchFile: string; bytes: number } | undefined };
 }

@@ -2,7 +2,7 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseDuration } from '../config/duration.js';
-import type { AgentCallMeta, AgentResult, RuntimeProfile } from '../ports/agents.js';
+import type { AgentCallMeta, AgentRequest, AgentResult, RuntimeProfile } from '../ports/agents.js';
 import type { StageContext } from '../stages/types.js';
 import { withRepoExecutables } from '../agents/env.js';
 
@@ -23,7 +23,12 @@ function callId(ctx: StageContext, meta: Partial<AgentCallMeta>): string {
   return `${String(++sequence).padStart(3, '0')}-${parts.join('-')}`.replace(/[^A-Za-z0-9_.-]/g, '_');
 }
 
-export async function callAgent(ctx: StageContext, call: AgentCall): Promise<AgentResult> {
+/**
+ * `elsewhere` runs the call somewhere else than this process (the remote executor: a worker runs
+ * it) through the run's agent port (its checks and budget); the call folder, its id and the
+ * events stay the coordinator's.
+ */
+export async function callAgent(ctx: StageContext, call: AgentCall, elsewhere?: AgentRequest['elsewhere']): Promise<AgentResult> {
   const agents = ctx.ports.agents;
   if (!agents) throw new Error('no agent runtime is wired into this run');
   const declared = ctx.plan.spec.runtimes?.[call.runtime] as RuntimeProfile | undefined;
@@ -68,6 +73,7 @@ export async function callAgent(ctx: StageContext, call: AgentCall): Promise<Age
     meta,
     callDir,
     onState: (state, detail) => ctx.emit({ type: 'agent_state', stage: ctx.stage.id, call: id, state, ...(detail ? { detail } : {}) }),
+    ...(elsewhere ? { elsewhere } : {}),
   });
   ctx.emit({
     type: 'agent_finished',

@@ -1,12 +1,13 @@
 /** Runs coding agents on tasks, one isolated workspace each, in parallel; captures their patches. */
-import type { GitRun, TaskPatch, Worktree } from '../ports/git.js';
+import type { TaskExecutor } from '../ports/executor.js';
 import type { Task } from '../tasks/types.js';
 import type { StageContext } from '../stages/types.js';
 import { Semaphore } from '../util/semaphore.js';
-import { agentFailure, callAgent } from './agent.js';
+import { agentFailure } from './agent.js';
 import type { TaskResult } from './candidates.js';
-import { gitRun, requireGit } from './git-run.js';
+import type { TaskPatch } from '../ports/git.js';
 import { fanoutDefinition } from '../stages/fanout/definition.js';
+import { localExecutor } from './local-step.js';
 
 export interface ImplementJob {
   /** The tasks to run now. */
@@ -33,8 +34,7 @@ export interface ImplementJob {
  * started yet do not start, the running ones finish and are cleaned up, then the first error is thrown.
  */
 export async function implementTasks(ctx: StageContext, job: ImplementJob): Promise<TaskResult[]> {
-  const git = requireGit(ctx);
-  const run = gitRun(ctx, job.base);
+  const executor = ctx.ports.executor ?? localExecutor;
   const slots = new Semaphore(job.concurrency);
   const ids = job.tasks.map((t) => t.id);
   const dupes = ids.filter((n, i) => ids.indexOf(n) !== i);
@@ -45,7 +45,7 @@ export async function implementTasks(ctx: StageContext, job: ImplementJob): Prom
       slots.use(async (): Promise<TaskResult | undefined> => {
         if (failure) return undefined;
         try {
-          return await git.withWorkspace(run, task.id, (wt) => runTask(ctx, job, run, task, wt), { pendingRemovals: job.concurrency });
+          return await runTask(ctx, job, task, executor);
         } catch (error) {
           failure ??= { error };
           throw error;
@@ -57,16 +57,12 @@ export async function implementTasks(ctx: StageContext, job: ImplementJob): Prom
   return settled.map((s) => (s as PromiseFulfilledResult<TaskResult>).value);
 }
 
-async function runTask(ctx: StageContext, job: ImplementJob, run: GitRun, task: Task, wt: Worktree): Promise<TaskResult> {
-  const git = requireGit(ctx);
+async function runTask(ctx: StageContext, job: ImplementJob, task: Task, executor: TaskExecutor<StageContext>): Promise<TaskResult> {
   // Replaying: the workspace gets the patch the recorded call produced; otherwise a repaired task
   // starts from its own earlier patch.
   const seeds = job.seeds?.get(task.id);
-  if (seeds?.patches.length) await git.seed(wt, seeds.patches);
-  const since = seeds?.patches.length ? await git.filesTree(wt) : undefined;
   const replay = ctx.ports.replay;
-  const start = replay ? replay.patchFor({ stage: ctx.stage.id, task: task.id, round: job.round, attempt: 1 }) : job.previous?.get(task.id)?.patch;
-  if (start) await git.seed(wt, [start as TaskPatch]);
+  const seed = replay ? replay.patchFor({ stage: ctx.stage.id, task: task.id, round: job.round, attempt: 1 }) : job.previous?.get(task.id)?.patch;
   const prompt = ctx.render(job.prompt, {
     task,
     tasks: job.allTasks,
@@ -75,8 +71,17 @@ async function runTask(ctx: StageContext, job: ImplementJob, run: GitRun, task: 
     verify: task.verify ?? String((ctx.scope.inputs as Record<string, unknown> | undefined)?.check ?? ''),
   });
   const runtime = task.runtime ?? ctx.stage.runtime ?? fanoutDefinition.runtime!;
-  const result = await callAgent(ctx, { runtime, prompt, cwd: wt.path, meta: { task: task.id, round: job.round } });
-  const patch = await git.capture(run, wt, { name: `${task.id}.r${job.round}`, ...(since ? { since } : {}) });
+  const { agent: result, patch } = await executor.runStep(ctx, {
+    task: task.id,
+    round: job.round,
+    prompt,
+    runtime,
+    base: job.base,
+    ...(seeds?.patches.length ? { seedFrom: seeds.patches } : {}),
+    ...(seed ? { seed } : {}),
+    name: `${task.id}.r${job.round}`,
+    pendingRemovals: job.concurrency,
+  });
   const ok = result.outcome === 'ok';
   return {
     task: task.id,

@@ -9,7 +9,7 @@ import { findRepo } from '../repo.js';
 import { chooseRenderer } from '../render/choose.js';
 import { exitFor, onInterrupt, printSummary } from './run.js';
 
-export async function resume(ctx: CommandContext, id: string, flags: { repo?: string; json?: boolean }): Promise<number> {
+export async function resume(ctx: CommandContext, id: string, flags: { repo?: string; json?: boolean; executor?: string }): Promise<number> {
   const { io } = ctx;
   const repo = findRepo(io.cwd, flags.repo);
   const prior = runToResume(repo, id);
@@ -32,6 +32,7 @@ export async function resume(ctx: CommandContext, id: string, flags: { repo?: st
       signal: controller.signal,
       sink,
       resumeId: prior.id,
+      ...(flags.executor ? { executor: flags.executor } : {}),
     });
     if (!flags.json) printSummary(io, result.record);
     return exitFor(result.status);

@@ -22,6 +22,7 @@ export interface RunFlags {
   watch?: boolean;
   record?: boolean;
   replay?: string;
+  executor?: string;
 }
 
 function printErrors(io: CliIO, errors: ConfigError[]): void {
@@ -54,7 +55,18 @@ export async function runCommand(ctx: CommandContext, ref: string, flags: RunFla
   const release = onInterrupt(io, controller);
   const runOnce = async (pipeline: ResolvedPipeline, signal: AbortSignal) => {
     const sink = (plan: ExecutionPlan) => chooseRenderer(io, { json: flags.json, plan });
-    const result = await runSession({ pipeline, rawInputs, inputsCwd: io.cwd, repo, env: io.env, signal, sink, replay, record: flags.record });
+    const result = await runSession({
+      pipeline,
+      rawInputs,
+      inputsCwd: io.cwd,
+      repo,
+      env: io.env,
+      signal,
+      sink,
+      replay,
+      record: flags.record,
+      executor: flags.executor,
+    });
     if (!flags.json) printSummary(io, result.record);
     return result.status;
   };

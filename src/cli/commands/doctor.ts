@@ -9,7 +9,8 @@ export function register(program: Command, ctx: CommandContext): void {
     .command('doctor')
     .description('check the agent CLIs (codex, claude), their versions and credentials, git, node, and the agent sandbox (bubblewrap)')
     .option('--json', 'print the full report as JSON')
-    .action(async (flags: { json?: boolean }) => {
+    .option('--executor <url>', 'also check a queue of odw workers: the connection, live workers, their odw version and credential names')
+    .action(async (flags: { json?: boolean; executor?: string }) => {
       const { createProcessRunner } = await import('../../adapters/process.js');
       const { formatDoctor, runDoctor } = await import('../../agents/doctor.js');
       const { io } = ctx;
@@ -19,8 +20,17 @@ export function register(program: Command, ctx: CommandContext): void {
         cwd: io.cwd,
         isRoot: process.getuid?.() === 0,
       });
-      if (flags.json) printJson(io, report);
-      else io.out(formatDoctor(report));
+      let queue: import('../../remote/doctor.js').QueueReport | undefined;
+      const remote = flags.executor ? await import('../../remote/doctor.js') : undefined;
+      if (remote && flags.executor) {
+        const { parseQueueUrl } = await import('../../remote/queue-url.js');
+        queue = await remote.queueDoctor(parseQueueUrl(flags.executor, io.env));
+      }
+      if (flags.json) printJson(io, queue ? { ...report, queue } : report);
+      else {
+        io.out(formatDoctor(report));
+        if (remote && queue) io.out(await remote.formatQueueReport(queue));
+      }
       ctx.setExit(EXIT.ok);
     });
 }

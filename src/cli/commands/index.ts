@@ -10,10 +10,11 @@ import { register as doctor } from './doctor.js';
 import { register as init } from './init.js';
 import { register as resume } from './resume.js';
 import { register as report } from './report.js';
+import { register as worker } from './worker.js';
 
 type Register = (program: Command, ctx: CommandContext) => void;
 
-const commands: Register[] = [run, resume, graph, runs, report, validate, schema, doctor, init];
+const commands: Register[] = [run, resume, graph, runs, report, validate, schema, doctor, init, worker];
 
 export function registerCommands(program: Command, ctx: CommandContext): void {
   for (const register of commands) register(program, ctx);

@@ -9,5 +9,8 @@ export function register(program: Command, ctx: CommandContext): void {
     .argument('[id]', 'run id, or latest', 'latest')
     .option('--repo <dir>', 'repository whose run to resume (default: the git work tree around the current directory)')
     .option('--json', 'print events as JSON lines instead of text')
-    .action(async (id: string, flags: { repo?: string; json?: boolean }) => ctx.setExit(await (await import('../actions/resume.js')).resume(ctx, id, flags)));
+    .option('--executor <where>', 'where task steps run: local (default), or a queue of odw workers (also $ODW_EXECUTOR); see odw run --help')
+    .action(async (id: string, flags: { repo?: string; json?: boolean; executor?: string }) =>
+      ctx.setExit(await (await import('../actions/resume.js')).resume(ctx, id, flags)),
+    );
 }

@@ -15,5 +15,9 @@ export function register(program: Command, ctx: CommandContext): void {
     .option('-w, --watch', 'rerun whenever the pipeline, its templates or its file inputs change (Ctrl-C to stop)')
     .option('--record', "keep every agent call's answer and patch as a recording (recording.json) for --replay")
     .option('--replay <run-id>', 'answer every agent call from the recording of an earlier run (id, latest, or a run folder) instead of running agents')
+    .option(
+      '--executor <where>',
+      'where task steps run: local (default), or a queue of odw workers, redis://host[:port][/db] or redis+unix:///path (also $ODW_EXECUTOR)',
+    )
     .action(async (ref: string, flags: RunFlags) => ctx.setExit(await (await import('../actions/run.js')).runCommand(ctx, ref, flags)));
 }
