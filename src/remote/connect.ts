@@ -32,12 +32,13 @@ export interface RedisClient {
 type RedisConstructor = new (options: Record<string, unknown>) => RedisClient;
 // The driver is a CommonJS package: required, as BullMQ's own CommonJS build does.
 const DRIVER = 'ioredis';
+const requireDriver = (): unknown => createRequire(import.meta.url)('ioredis');
 
 /** A Redis client. `failFast`: give up after a few seconds when Redis is not there (the coordinator; workers wait). */
 export function redisClient(connection: QueueConnection, options: { failFast?: boolean } = {}): RedisClient {
   let required: RedisConstructor | { default: RedisConstructor };
   try {
-    required = createRequire(import.meta.url)(DRIVER) as RedisConstructor | { default: RedisConstructor };
+    required = requireDriver() as RedisConstructor | { default: RedisConstructor };
   } catch {
     throw new UserError(`odw's queue needs the Redis driver package "${DRIVER}", which is not installed`, `install it next to odw: npm install ${DRIVER}`);
   }
