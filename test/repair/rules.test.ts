@@ -53,7 +53,7 @@ describe('repair routing from failure blocks', () => {
       }),
     ]);
     expect(r.tasks).toEqual(['receipt']);
-    expect(r.reasons[0]).toMatchObject({ rule: 'test-imports', why: 'the failure is in test/receipt.test.js, which imports src/receipt.js' });
+    expect(r.reasons[0]).toMatchObject({ rule: 'test-imports', why: 'the failing line in test/receipt.test.js calls receipt, imported from src/receipt.js' });
   });
 
   it('test-imports follows the imports, not file names: test/checkout.test.js that imports pricing is about pricing', () => {

@@ -4,6 +4,8 @@ export type Rule =
   | 'changed-line'
   | 'file-owner'
   | 'test-imports'
+  | 'called-import'
+  | 'knock-on'
   | 'contract-change'
   | 'failure-symbol'
   | 'named-file'

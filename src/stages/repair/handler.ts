@@ -14,6 +14,7 @@ import { reviewOutputs } from '../review/outputs.js';
 import { feedbackFor } from './feedback.js';
 import { repoReader } from './reader.js';
 import { routeReview } from './review-route.js';
+import type { RouteReason } from './route.js';
 import type { RepairOutputs } from './outputs.js';
 
 export const repairHandler: StageHandler = async (ctx) => {
