@@ -12,7 +12,7 @@ import { namedCause } from './cause.js';
 import { changesLine, diffOf } from './diff.js';
 import { isTestPath, ownerOf } from './paths.js';
 import { definedSymbols, findSymbol } from './symbols.js';
-import { contractBlame } from './contract.js';
+import { changedCalleeBlame, contractBlame } from './contract.js';
 import { codeUnderTest, type ReadFile } from './under-test.js';
 import { calledImports, importedChanges } from './calls.js';
 
@@ -30,6 +30,8 @@ export interface BlockBlame {
 
 export function blameBlock(block: FailureBlock, tasks: TaskCandidate[], readFile?: ReadFile): BlockBlame {
   const text = [block.title, ...block.lines].join('\n');
+  const callee = changedCalleeBlame(block, tasks, readFile);
+  if (callee.length) return { blames: uniqueTasks([...callee, ...namedCause(text, tasks)]), via: [] };
   const { blames: located, via } = locationBlame(block, text, tasks, readFile);
   const contract = contractBlame(block, tasks, readFile);
   const named = namedCause(text, tasks);
