@@ -14,6 +14,8 @@ export type Rule =
   | 'file-mention'
   | 'defined-symbol'
   | 'prompt-symbol'
+  | 'code-symbol'
+  | 'prompt-topic'
   | 'mentions'
   | 'gate'
   | 'every-task';
