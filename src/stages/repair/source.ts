@@ -4,7 +4,7 @@
  * shows, then the repository's copy), and the names a failing statement uses.
  */
 import type { TaskCandidate } from '../../tasks/types.js';
-import { diffOf } from './diff.js';
+import { diffOf, type FileDiff } from './diff.js';
 import type { ReadFile } from './under-test.js';
 
 function safeRead(readFile: ReadFile | undefined, path: string): string | undefined {
@@ -17,14 +17,21 @@ function safeRead(readFile: ReadFile | undefined, path: string): string | undefi
 
 /** Line `line` (1-based) of `path` in the candidate, or undefined when it cannot be known. */
 export function candidateLine(path: string, line: number, tasks: TaskCandidate[], readFile?: ReadFile): string | undefined {
-  const diffs = tasks.flatMap((t) => diffOf(t).filter((f) => f.path === path));
+  return lineOf(
+    tasks.flatMap((t) => diffOf(t).filter((f) => f.path === path)),
+    safeRead(readFile, path)?.split('\n'),
+    line,
+  );
+}
+
+function lineOf(diffs: FileDiff[], base: string[] | undefined, line: number): string | undefined {
   for (const f of diffs) if (f.lines.has(line)) return f.lines.get(line);
   let old = line;
   for (const f of diffs.slice(0, 1))
     f.ranges.forEach(([, end], i) => {
       if (line > end) old -= f.shifts[i]?.[1] ?? 0;
     });
-  return safeRead(readFile, path)?.split('\n')[old - 1];
+  return base?.[old - 1];
 }
 
 /** The text of `path` as far as it can be read: the lines the task diffs show, then the repository's copy. */
@@ -67,11 +74,11 @@ export function identifiersOf(code: string): Set<string> {
 
 /** The whole file on the candidate's side, line by line, when the repository's copy (or a diff that adds it) can be read. */
 export function candidateSource(path: string, tasks: TaskCandidate[], readFile?: ReadFile): string[] | undefined {
-  const base = safeRead(readFile, path);
+  const base = safeRead(readFile, path)?.split('\n');
   const diffs = tasks.flatMap((t) => diffOf(t).filter((f) => f.path === path));
   if (base === undefined) return diffs[0] && diffs[0].ranges[0]?.[0] === 1 ? diffs[0].shown : undefined;
-  const count = base.split('\n').length + (diffs[0]?.shifts.reduce((n, [, d]) => n + d, 0) ?? 0);
-  return Array.from({ length: Math.max(count, 0) }, (_, i) => candidateLine(path, i + 1, tasks, readFile) ?? '');
+  const count = base.length + (diffs[0]?.shifts.reduce((n, [, d]) => n + d, 0) ?? 0);
+  return Array.from({ length: Math.max(count, 0) }, (_, i) => lineOf(diffs, base, i + 1) ?? '');
 }
 
 /**
