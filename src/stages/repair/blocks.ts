@@ -1,9 +1,12 @@
 /**
- * A failing check blames tasks only from its failure blocks. Per block: frames and `file:line`
- * locations outside tests (the task whose diff changed that line, else the file's owner); a
- * failure only inside tests goes to the code under test, through the test's imports; a compile
- * error about a changed contract also blames the task that changed the declaration; a cause
- * named in the block adds its owner; symbols the block names are the last resort.
+ * A failing check blames tasks only from its failure blocks. Per block: a compile error in an
+ * unchanged call of a function another task changed goes to that task; frames and `file:line`
+ * locations outside tests (the task whose diff changed that line, else a changed import the line
+ * calls, else the file's owner); a failure only inside tests goes to the code under test, through
+ * the imports the failing statement uses (else all the test's imports), with the changes that code
+ * imports on the path as knock-on alternatives; a compile error about a changed contract also
+ * blames the task that changed the declaration; a cause named in the block adds its owner;
+ * symbols the block names are the last resort. cover.ts then picks the fewest tasks.
  */
 import type { FailureBlock, FailureLocation } from '../review/failures/types.js';
 import type { TaskCandidate } from '../../tasks/types.js';
