@@ -40,7 +40,7 @@ describe('routeReview', () => {
         task: 'math',
         blocker: 0,
         rule: 'test-imports',
-        why: 'the failure is in test/check.mjs, which imports src/math.js',
+        why: 'the failing line in test/check.mjs calls sum, imported from src/math.js',
         evidence: 'file:///repo/test/check.mjs:2',
       },
     ]);

@@ -4,6 +4,8 @@ export type Rule =
   | 'changed-line'
   | 'file-owner'
   | 'test-imports'
+  | 'called-import'
+  | 'knock-on'
   | 'contract-change'
   | 'failure-symbol'
   | 'named-file'
@@ -12,6 +14,8 @@ export type Rule =
   | 'file-mention'
   | 'defined-symbol'
   | 'prompt-symbol'
+  | 'code-symbol'
+  | 'prompt-topic'
   | 'mentions'
   | 'gate'
   | 'every-task';

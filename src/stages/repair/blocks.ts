@@ -1,9 +1,12 @@
 /**
- * A failing check blames tasks only from its failure blocks. Per block: frames and `file:line`
- * locations outside tests (the task whose diff changed that line, else the file's owner); a
- * failure only inside tests goes to the code under test, through the test's imports; a compile
- * error about a changed contract also blames the task that changed the declaration; a cause
- * named in the block adds its owner; symbols the block names are the last resort.
+ * A failing check blames tasks only from its failure blocks. Per block: a compile error in an
+ * unchanged call of a function another task changed goes to that task; frames and `file:line`
+ * locations outside tests (the task whose diff changed that line, else a changed import the line
+ * calls, else the file's owner); a failure only inside tests goes to the code under test, through
+ * the imports the failing statement uses (else all the test's imports), with the changes that code
+ * imports on the path as knock-on alternatives; a compile error about a changed contract also
+ * blames the task that changed the declaration; a cause named in the block adds its owner;
+ * symbols the block names are the last resort. cover.ts then picks the fewest tasks.
  */
 import type { FailureBlock, FailureLocation } from '../review/failures/types.js';
 import type { TaskCandidate } from '../../tasks/types.js';
@@ -12,21 +15,58 @@ import { namedCause } from './cause.js';
 import { changesLine, diffOf } from './diff.js';
 import { isTestPath, ownerOf } from './paths.js';
 import { definedSymbols, findSymbol } from './symbols.js';
-import { contractBlame } from './contract.js';
+import { changedCalleeBlame, contractBlame } from './contract.js';
 import { codeUnderTest, type ReadFile } from './under-test.js';
+import { calledImports, importedChanges } from './calls.js';
 
 const where = (l: FailureLocation) => `${l.file}${l.line ? `:${l.line}` : ''}${l.fn ? ` (${l.fn})` : ''}`;
 
-export function blameBlock(block: FailureBlock, tasks: TaskCandidate[], readFile?: ReadFile): Blame[] {
-  const text = [block.title, ...block.lines].join('\n');
-  const located = locationBlame(block, text, tasks, readFile);
-  const contract = contractBlame(block, tasks, readFile);
-  const named = namedCause(text, tasks);
-  const blames = [...located, ...contract, ...named];
-  return uniqueTasks(blames.length ? blames : symbolBlame(block, text, tasks));
+/**
+ * What explains one block: `blames`, the tasks it points at (all of them are needed), and `via`,
+ * tasks whose change one of them imports on the failing path (any one of them explains the block
+ * too, see cover.ts).
+ */
+export interface BlockBlame {
+  blames: Blame[];
+  via: Blame[];
 }
 
-function locationBlame(block: FailureBlock, text: string, tasks: TaskCandidate[], readFile?: ReadFile): Blame[] {
+export function blameBlock(block: FailureBlock, tasks: TaskCandidate[], readFile?: ReadFile): BlockBlame {
+  const text = [block.title, ...block.lines].join('\n');
+  const callee = changedCalleeBlame(block, tasks, readFile);
+  if (callee.length) return { blames: uniqueTasks([...callee, ...namedCause(text, tasks)]), via: [] };
+  const { blames: located, via } = locationBlame(block, text, tasks, readFile);
+  const contract = contractBlame(block, tasks, readFile);
+  const named = namedCause(text, tasks);
+  // A changed declaration explains an error in code its owner did not change.
+  const here = contract.length && located.every((b) => b.rule === 'file-owner') ? [] : located;
+  const blames = [...here, ...contract, ...named];
+  // A knock-on stands in only for the located blames: never for a changed contract or a named cause.
+  return { blames: uniqueTasks(blames.length ? blames : symbolBlame(block, text, tasks)), via: contract.length || named.length ? [] : via };
+}
+
+/** The owners of imported modules the failing statement at `l` uses, and the changes those modules import (knock-on). */
+function calledBlame(l: FailureLocation, tasks: TaskCandidate[], readFile: ReadFile | undefined, rule: 'called-import' | 'test-imports'): BlockBlame {
+  if (l.line === undefined) return { blames: [], via: [] };
+  const called = calledImports(l.file, l.line, tasks, readFile);
+  const blames = called.map((c): Blame => ({
+    task: c.task,
+    rule,
+    evidence: clipEvidence(l.text),
+    why: `the failing line in ${l.file} calls ${c.names.join(', ')}, imported from ${c.path}`,
+  }));
+  const via = called.flatMap((c) =>
+    importedChanges(c.path, c.task, c.names, tasks, readFile).map((i): Blame => ({
+      task: i.task,
+      rule: 'knock-on',
+      evidence: clipEvidence(l.text),
+      why: `the failing line in ${l.file} calls ${c.names.join(', ')} from ${c.path}, which imports ${i.path} (changed by ${i.task})`,
+    })),
+  );
+  return { blames: uniqueTasks(blames), via: uniqueTasks(via) };
+}
+
+function locationBlame(block: FailureBlock, text: string, tasks: TaskCandidate[], readFile?: ReadFile): BlockBlame {
   const locations = block.locations.map((l) => ({ ...l, file: l.file.replace(/^\.\//, '') }));
   const source = locations.filter((l) => !isTestPath(l.file) && ownerOf(l.file, tasks));
   // Lines a task added first; lines inside its hunks (context) only when no frame is on an added line.
@@ -39,12 +79,23 @@ function locationBlame(block: FailureBlock, text: string, tasks: TaskCandidate[]
             .map((t): Blame => ({ task: t.id, rule: 'changed-line', evidence: clipEvidence(l.text), why: `its diff changed ${where(l)}` })),
     );
   const onChanged = changed('added').length ? changed('added') : changed('hunk');
-  if (onChanged.length) return onChanged;
+  if (onChanged.length) return { blames: onChanged, via: [] };
   if (source.length) {
     const l = source[0];
-    return [{ task: ownerOf(l.file, tasks)!, rule: 'file-owner', evidence: clipEvidence(l.text), why: `owns ${where(l)}, where the failure is` }];
+    // No task changed the line: an imported function it calls, which another task changed, is the suspect.
+    const called = calledBlame(l, tasks, readFile, 'called-import');
+    if (called.blames.length) return called;
+    return {
+      blames: [{ task: ownerOf(l.file, tasks)!, rule: 'file-owner', evidence: clipEvidence(l.text), why: `owns ${where(l)}, where the failure is` }],
+      via: [],
+    };
   }
   const tests = locations.filter((l) => isTestPath(l.file));
+  // The names the failing statement uses, imported from the code under test.
+  for (const l of tests.filter((x) => x.line !== undefined)) {
+    const called = calledBlame(l, tasks, readFile, 'test-imports');
+    if (called.blames.length) return called;
+  }
   const testFiles = [...new Set(tests.map((l) => l.file))];
   const frames = tests.map((l) => l.fn ?? '').join(' ');
   const underTest = testFiles.flatMap((file) =>
@@ -55,9 +106,9 @@ function locationBlame(block: FailureBlock, text: string, tasks: TaskCandidate[]
       why: `the failure is in ${file}, which imports ${u.path}`,
     })),
   );
-  if (underTest.length) return underTest;
+  if (underTest.length) return { blames: underTest, via: [] };
   const owned = tests.find((l) => ownerOf(l.file, tasks));
-  return owned
+  const blames: Blame[] = owned
     ? [
         {
           task: ownerOf(owned.file, tasks)!,
@@ -67,6 +118,7 @@ function locationBlame(block: FailureBlock, text: string, tasks: TaskCandidate[]
         },
       ]
     : [];
+  return { blames, via: [] };
 }
 
 /** Symbols the block names (the parser's, then any identifier in it) that a task's diff defines. */

@@ -9,7 +9,9 @@ import type { TaskCandidate } from '../../tasks/types.js';
 import { clipEvidence, type Blame } from './blame.js';
 import { importsOf } from './imports.js';
 import { isTestPath, ownerOf } from './paths.js';
-import { changedDeclaration } from './symbols.js';
+import { changedDeclaration, findSymbol } from './symbols.js';
+import { changesLine, diffOf } from './diff.js';
+import { candidateLine } from './source.js';
 import { existsInCandidate, type ReadFile } from './under-test.js';
 
 const MODULE = /Module ['"]+([^'"]+)['"]+ has no exported member/;
@@ -33,4 +35,62 @@ function moduleOwner(block: FailureBlock, name: string, tasks: TaskCandidate[], 
   const path = importsOf(from, `import { ${name} } from '${spec}';`)[0]?.paths.find((p) => existsInCandidate(p, tasks, readFile));
   const task = path && !isTestPath(path) ? ownerOf(path, tasks) : undefined;
   return task ? [{ task, rule: 'contract-change', evidence: clipEvidence(block.title), why: `owns ${path}, the module that was to export ${name}` }] : [];
+}
+
+/**
+ * A compile error whose column points into a call (`priceOf(l.id)` in `src/cart.ts(9,53)`) of a
+ * function whose declaration another task's diff changed, where the call itself is as it was (the
+ * line is unchanged, or the task that changed the line removed the same call): the declaration
+ * changed under an unchanged call, so the task that changed it is the cause, not the caller —
+ * unless its prompt asked for that change (it names the function).
+ */
+export function changedCalleeBlame(block: FailureBlock, tasks: TaskCandidate[], readFile?: ReadFile): Blame[] {
+  for (const l of block.locations) {
+    if (l.line === undefined || l.column === undefined) continue;
+    const file = l.file.replace(/^\.\//, '');
+    const text = candidateLine(file, l.line, tasks, readFile);
+    const call = text === undefined ? undefined : callAt(text, l.column - 1);
+    if (!call) continue;
+    const lineTask = tasks.find((t) => changesLine(diffOf(t), file, l.line!) === 'added');
+    const unchanged = !lineTask || diffOf(lineTask).some((f) => f.path === file && f.removed.some((r) => r.includes(call.text)));
+    if (!unchanged) continue;
+    const blames = tasks.flatMap((t) => {
+      // A change the task's prompt asked for (it names the function) is the agreed contract: callers follow it.
+      const asked = findSymbol(t.prompt, call.name) >= 0;
+      const decl = t.id === ownerOf(file, tasks) || asked ? undefined : changedDeclaration(t, call.name);
+      return decl
+        ? [
+            {
+              task: t.id,
+              rule: 'contract-change' as const,
+              evidence: clipEvidence(l.text),
+              why: `its diff changed the declaration of ${call.name} in ${decl.file}, called unchanged at ${file}:${l.line}`,
+            },
+          ]
+        : [];
+    });
+    if (blames.length) return blames;
+  }
+  return [];
+}
+
+/** The call that holds column `col` (0-based) of a line: the callee's name and the call's text, `name(…)`. */
+export function callAt(line: string, col: number): { name: string; text: string } | undefined {
+  const at = /^[A-Za-z_$][\w$]*(?=\s*\()/.exec(line.slice(col));
+  let open = at ? col + at[0].length + line.slice(col + at[0].length).indexOf('(') : -1;
+  for (let i = col - 1, depth = 0; open < 0 && i >= 0; i--) {
+    if (line[i] === ')') depth++;
+    else if (line[i] === '(' && depth-- === 0) {
+      if (/[A-Za-z_$][\w$]*\s*$/.test(line.slice(0, i))) open = i;
+      depth = 0;
+    }
+  }
+  if (open < 0) return undefined;
+  const name = /([A-Za-z_$][\w$]*)\s*$/.exec(line.slice(0, open))![1];
+  let depth = 0;
+  for (let i = open; i < line.length; i++) {
+    if (line[i] === '(') depth++;
+    else if (line[i] === ')' && --depth === 0) return { name, text: line.slice(line.lastIndexOf(name, open), i + 1) };
+  }
+  return undefined;
 }

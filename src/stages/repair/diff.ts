@@ -11,9 +11,13 @@ export interface FileDiff {
   removed: string[];
   /** The new side's lines the diff shows (context and added), in order. */
   shown: string[];
+  /** The same lines, by their new-side line number. */
+  lines: Map<number, string>;
+  /** Per hunk: its first new-side line and how many lines it adds on balance (new count − old count). */
+  shifts: [number, number][];
 }
 
-const HUNK = /^@@ -\d+(?:,\d+)? \+(\d+)(?:,(\d+))? @@/;
+const HUNK = /^@@ -\d+(?:,(\d+))? \+(\d+)(?:,(\d+))? @@/;
 
 function parseDiff(diff: string): FileDiff[] {
   const files: FileDiff[] = [];
@@ -31,20 +35,21 @@ function parseDiff(diff: string): FileDiff[] {
     }
     if (raw.startsWith('+++ ')) {
       const next = raw.slice(4).replace(/^b\//, '').trim();
-      file = { path: next === '/dev/null' ? oldPath : next, ranges: [], added: new Map(), removed: [], shown: [] };
+      file = { path: next === '/dev/null' ? oldPath : next, ranges: [], added: new Map(), removed: [], shown: [], lines: new Map(), shifts: [] };
       files.push(file);
       continue;
     }
     const hunk = HUNK.exec(raw);
     if (hunk && file) {
-      line = Number(hunk[1]);
-      const count = hunk[2] === undefined ? 1 : Number(hunk[2]);
+      line = Number(hunk[2]);
+      const count = hunk[3] === undefined ? 1 : Number(hunk[3]);
       file.ranges.push([line, line + Math.max(count, 1) - 1]);
+      file.shifts.push([line, count - (hunk[1] === undefined ? 1 : Number(hunk[1]))]);
       continue;
     }
     if (!file && /^[+ -]/.test(raw)) {
       // a bare list of changed lines, without file headers or hunks: symbols only, no line numbers
-      file = { path: '', ranges: [], added: new Map(), removed: [], shown: [] };
+      file = { path: '', ranges: [], added: new Map(), removed: [], shown: [], lines: new Map(), shifts: [] };
       files.push(file);
       line = -1e9;
     }
@@ -52,11 +57,13 @@ function parseDiff(diff: string): FileDiff[] {
     if (raw.startsWith('+')) {
       file.added.set(line, raw.slice(1));
       file.shown.push(raw.slice(1));
+      file.lines.set(line, raw.slice(1));
       line++;
     } else if (raw.startsWith('-')) {
       file.removed.push(raw.slice(1));
     } else if (raw.startsWith(' ')) {
       file.shown.push(raw.slice(1));
+      file.lines.set(line, raw.slice(1));
       line++;
     }
   }

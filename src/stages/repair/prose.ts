@@ -11,6 +11,7 @@ import { namedCause } from './cause.js';
 import { diffSymbolHits, fileHits, promptSymbolHits, underTestHits, type Hit } from './hits.js';
 import { isTestPath, ownerOf } from './paths.js';
 import type { ReadFile } from './under-test.js';
+import { codeSymbolHits, promptTopicHits } from './topic.js';
 
 const FALLBACK_WORDS = /\b(symptom|caller|call-?site|stack trace)\b/i;
 
@@ -18,10 +19,11 @@ export const proseOf = (b: Blocker): string => [b.symbol, b.source === 'check' ?
 
 export function routeProse(blocker: Blocker, tasks: TaskCandidate[], readFile?: ReadFile): Blame[] {
   const body = proseOf(blocker);
-  const picked = pick(blocker, body, tasks, readFile).map(blame);
-  // A cause the message names is the most telling reason for its task; the order of tasks stays the picked one.
+  // A reviewer who names the cause (`the cause is …`, `because …`) is taken at their word: only its
+  // owner; the file the message names otherwise (its `file` too) shows the symptom.
   const named = namedCause(body, tasks);
-  return uniqueTasks([...picked, ...named].map((b) => (b.rule === 'blocker-file' ? b : (named.find((n) => n.task === b.task) ?? b))));
+  if (named.length) return uniqueTasks(named);
+  return uniqueTasks(pick(blocker, body, tasks, readFile).map(blame));
 }
 
 const blame = (h: Hit): Blame => ({ task: h.task, rule: h.rule, evidence: h.evidence, why: h.rule === 'blocker-file' ? h.why : `${h.name}: ${h.why}` });
@@ -36,8 +38,11 @@ function pick(blocker: Blocker, body: string, tasks: TaskCandidate[], readFile?:
     file && isTestPath(file)
       ? [...underTestHits(file, body, -1, tasks, readFile), ...(owner ? [fieldHit(owner, file, 30, `blocker names the test ${file}`)] : [])]
       : [];
-  const files = [...field, ...fileHits(body, tasks, readFile)];
-  const symbols = diffSymbolHits(body, tasks);
+  // With a test as its file, "the test" in the message is that file: the test itself is the subject.
+  const text = file && isTestPath(file) ? body.replace(/\b(?:the|this|that)(?: new)? test\b/gi, file) : body;
+  const files = [...field, ...fileHits(text, tasks, readFile)];
+  const diffSymbols = diffSymbolHits(body, tasks);
+  const symbols = diffSymbols.length ? diffSymbols : codeSymbolHits(body, blocker.symbol, tasks, readFile);
   const positive = bestPositive(files);
   const top = positive.length ? positive : files.slice(0, 1);
   if (symbols.length) return [...(files.length ? top : []), ...best(symbols)];
@@ -45,7 +50,7 @@ function pick(blocker: Blocker, body: string, tasks: TaskCandidate[], readFile?:
     const named = promptSymbolHits(body, tasks);
     if (named.length) return [...positive, ...named];
   }
-  return top;
+  return top.length ? top : promptTopicHits(body, tasks);
 }
 
 function fieldHit(task: string, file: string, score: number, why: string): Hit {

@@ -8,6 +8,7 @@ import type { Blocker, TaskCandidate } from '../../tasks/types.js';
 import { REVIEWER_FAILED } from '../review/aggregate.js';
 import { lineAt, uniqueTasks, type Blame, type Rule } from './blame.js';
 import { blameBlock } from './blocks.js';
+import { coverBlocks } from './cover.js';
 import { proseOf, routeProse } from './prose.js';
 import { cachedReader, type ReadFile } from './under-test.js';
 
@@ -49,7 +50,7 @@ export function routeBlockers(blockers: Blocker[], tasks: TaskCandidate[], evide
   const add = (i: number, blames: Blame[]) => reasons.push(...uniqueTasks(blames).map((x) => ({ ...x, blocker: i })));
   for (const { b, i } of counted) {
     const own = blocks(b);
-    add(i, own ? own.flatMap((block) => blameBlock(block, tasks, readFile)) : routeProse(b, tasks, readFile));
+    add(i, own ? coverBlocks(own.map((block) => blameBlock(block, tasks, readFile))) : routeProse(b, tasks, readFile));
   }
   // Still nothing: a task whose path the prose mentions anywhere.
   if (!reasons.length)

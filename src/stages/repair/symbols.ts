@@ -24,7 +24,7 @@ const DEFINITION = new RegExp(
 const TEST_NAME = /^(test_|Test[A-Z_])|^test$/;
 
 /** The name a line defines, when it is a top-level definition. */
-function definedName(line: string): string | undefined {
+export function definedName(line: string): string | undefined {
   if (/^\s/.test(line)) return undefined;
   const name = DEFINITION.exec(line)
     ?.slice(1)
@@ -40,13 +40,6 @@ export function definedSymbols(task: TaskCandidate): string[] {
   for (const f of sourceFiles(diffOf(task))) for (const line of f.added.values()) names.add(definedName(line) ?? '');
   names.delete('');
   return [...names];
-}
-
-/** Top-level definitions the task's diff added to one file. */
-export function definedIn(task: TaskCandidate, path: string): string[] {
-  return diffOf(task)
-    .filter((f) => f.path === path)
-    .flatMap((f) => [...f.added.values()].map(definedName).filter((n): n is string => Boolean(n)));
 }
 
 /** The file where the task's diff changed (added, removed or rewrote) the declaration of `name`. */

@@ -7,7 +7,8 @@ import type { TaskCandidate } from '../../tasks/types.js';
 import { diffOf } from './diff.js';
 import { importsOf, type Import } from './imports.js';
 import { isTestPath, ownerOf } from './paths.js';
-import { definedIn, findSymbol } from './symbols.js';
+import { candidateText } from './source.js';
+import { definedName, findSymbol } from './symbols.js';
 
 /** Reads a repository file of the reviewed candidate (or its base); undefined when there is none. */
 export type ReadFile = (path: string) => string | undefined;
@@ -54,23 +55,35 @@ export function existsInCandidate(path: string, tasks: TaskCandidate[], readFile
  * names some of the imported bindings, only the imports it names.
  */
 export function codeUnderTest(testPath: string, failure: string, tasks: TaskCandidate[], readFile?: ReadFile): UnderTest[] {
-  const imports = testPath.endsWith('_test.go') ? samePackage(testPath, tasks) : importsOf(testPath, testText(testPath, tasks, readFile));
-  const found = imports.flatMap((i) => {
-    const path = i.paths.find((p) => existsInCandidate(p, tasks, readFile));
-    const task = path && !isTestPath(path) ? ownerOf(path, tasks) : undefined;
-    return path && task ? [{ task, path, named: i.names.some((n) => n.length > 1 && findSymbol(failure, n) >= 0) }] : [];
-  });
+  const found = resolvedImports(testPath, tasks, readFile).map(({ task, path, names }) => ({
+    task,
+    path,
+    named: names.some((n) => n.length > 1 && findSymbol(failure, n) >= 0),
+  }));
   const named = found.filter((f) => f.named);
   const picked = new Set(named.map((f) => f.task)).size && new Set(found.map((f) => f.task)).size > 1 ? named : found;
   const seen = new Set<string>();
   return picked.filter((f) => !seen.has(f.task) && seen.add(f.task)).map(({ task, path }) => ({ task, path }));
 }
 
+/** A file's imports that resolve to files of the candidate that a task owns (never a test), with the names each binds. */
+export function resolvedImports(file: string, tasks: TaskCandidate[], readFile?: ReadFile): (UnderTest & { names: string[] })[] {
+  const imports = file.endsWith('.go') ? samePackage(file, tasks, readFile) : importsOf(file, testText(file, tasks, readFile));
+  return imports.flatMap((i) => {
+    const path = i.paths.find((p) => existsInCandidate(p, tasks, readFile));
+    const task = path && path !== file && !isTestPath(path) ? ownerOf(path, tasks) : undefined;
+    return path && task ? [{ task, path, names: i.names }] : [];
+  });
+}
+
 /** A Go test is in the package of its folder: the other Go files there that tasks changed or own. */
-function samePackage(testPath: string, tasks: TaskCandidate[]): Import[] {
+function samePackage(testPath: string, tasks: TaskCandidate[], readFile?: ReadFile): Import[] {
   const dir = testPath.slice(0, testPath.lastIndexOf('/') + 1);
   const paths = new Set(tasks.flatMap((t) => [...t.touched, ...t.owned, ...diffOf(t).map((f) => f.path)]));
   return [...paths]
     .filter((p) => p.startsWith(dir) && !p.slice(dir.length).includes('/') && p.endsWith('.go') && !p.endsWith('_test.go'))
-    .map((p) => ({ paths: [p], names: tasks.flatMap((t) => definedIn(t, p)) }));
+    .map((p) => ({
+      paths: [p],
+      names: [...new Set(candidateText(p, tasks, readFile).split('\n').map(definedName))].filter((n): n is string => Boolean(n)),
+    }));
 }

@@ -123,6 +123,19 @@ describe('parsers', () => {
     const out = lines('0 errors', 'step 1', 'Error: one', 'fatal: two', 'ok', 'ok', 'ok', 'ok', 'ok', 'ok', 'failed: three');
     expect(parseGeneric(out).map((b) => b.title)).toEqual(['Error: one', 'failed: three']);
   });
+
+  it('generic: an uncaught error (`TypeError: …`) of a crashed test is a block, with its stack frames', () => {
+    const out = lines(
+      '# receipt ends with the total',
+      '',
+      'TypeError: money expects a number',
+      '    at money (src/format.js:2:40)',
+      '    at receipt (src/receipt.js:12:22)',
+    );
+    const [b] = parseGeneric(out);
+    expect(b.title).toBe('TypeError: money expects a number');
+    expect(b.locations.map((l) => `${l.file}:${l.line}`)).toEqual(['src/format.js:2', 'src/receipt.js:12']);
+  });
 });
 
 describe('parseFailures', () => {

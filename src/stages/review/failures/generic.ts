@@ -1,8 +1,9 @@
-/** Any other output: the lines with an error or failure marker, with a few lines of context; overlapping windows merge. */
+/** Any other output: the lines with an error or failure marker (an uncaught `TypeError: …` too), with a few lines of context; overlapping windows merge. */
 import { isWrapperNoise, makeBlock, type Parser } from './common.js';
 import type { FailureBlock } from './types.js';
 
-const MARKER = /\b(?:error|errors|fail|failed|failure|failing|fatal|panic|exception|traceback|assertionerror)\b|^E\s|✖|✗|✘|\bnot found$|Segmentation fault/i;
+const MARKER =
+  /\b(?:error|errors|fail|failed|failure|failing|fatal|panic|exception|traceback|assertionerror)\b|^[A-Z]\w*(?:Error|Exception): |^E\s|✖|✗|✘|\bnot found$|Segmentation fault/i;
 /** Counts of nothing (`0 errors`, `fail 0`) and options (`--no-fail`) are not failures. */
 const NOT_A_FAILURE = /\b0 (?:errors?|fail(?:ed|ures?)?)\b|\b(?:errors?|fail(?:ed|ures?)?)[:=]?\s+0\b|--[\w-]*fail/i;
 const BEFORE = 2;
