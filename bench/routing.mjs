@@ -4,16 +4,17 @@
  * Benchmark: repair routing against a labelled corpus. Which tasks does odw send back after a
  * rejected review, and does each one's feedback show the failing assertion?
  *
- *   npm run build && node bench/routing.mjs [--json] [--verbose]
+ *   npm run build && node bench/routing.mjs [--set main|holdout] [--json] [--verbose]
  *
  * The corpus (bench/routing/cases/*.json, made by bench/routing/generate.mjs; see docs/repair.md)
- * holds small multi-task projects: each task's diff, the real output of a failing check, reviewer
+ * holds small multi-task projects (--set holdout: bench/routing/holdout/*.json, the held-out cases
+ * written apart from the routing rules): each task's diff, the real output of a failing check, reviewer
  * blockers, and labels (the exact set of tasks to repair, the text the feedback must contain,
  * whether the answer is a judgement call). Blockers and task candidates are built as the review
  * stage builds them (check.ts `checkBlocker` over the 30-line tail `runCheck` keeps, candidates as
  * `routingView` gives them) and routed by the built code in dist/. Always exits 0: it measures.
  */
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
@@ -87,8 +88,11 @@ function reviewOf(odw, c) {
   return { reviewerBlockers: c.reviewers, tasks, check, output, cwd: c.check?.cwd ?? '', reviews, base: c.base };
 }
 
-function loadCorpus() {
-  const dir = join(root, 'routing', 'cases');
+/** The corpora bench/routing/generate.mjs writes, by --set. */
+const SETS = { main: 'cases', holdout: 'holdout' };
+
+function loadCorpus(set) {
+  const dir = join(root, 'routing', SETS[set]);
   return readdirSync(dir)
     .filter((f) => f.endsWith('.json'))
     .sort()
@@ -144,7 +148,17 @@ function table(what, rows, total = undefined, judgement = undefined) {
 }
 
 async function main() {
-  const { values } = parseArgs({ options: { json: { type: 'boolean', default: false }, verbose: { type: 'boolean', default: false } } });
+  const { values } = parseArgs({
+    options: { set: { type: 'string', default: 'main' }, json: { type: 'boolean', default: false }, verbose: { type: 'boolean', default: false } },
+  });
+  if (!Object.hasOwn(SETS, values.set)) {
+    console.error(`bench/routing: --set must be one of ${Object.keys(SETS).join(', ')}`);
+    return;
+  }
+  if (!existsSync(join(root, 'routing', SETS[values.set]))) {
+    console.error(`bench/routing: no corpus in bench/routing/${SETS[values.set]}; make it with \`node bench/routing/generate.mjs --set ${values.set}\``);
+    return;
+  }
   let odw;
   try {
     odw = await loadOdw();
@@ -153,7 +167,7 @@ async function main() {
     return;
   }
   const results = [];
-  for (const c of loadCorpus()) results.push(await score(odw, c));
+  for (const c of loadCorpus(values.set)) results.push(await score(odw, c));
   const clear = results.filter((r) => !r.judgement);
   const runners = [...new Set(clear.map((r) => r.runner))].sort();
   const byRunner = Object.fromEntries(runners.map((k) => [k, tally(clear.filter((r) => r.runner === k))]));
@@ -163,10 +177,10 @@ async function main() {
   const bySituation = Object.fromEntries(situations.map((k) => [k, tally(clear.filter((r) => r.covers.includes(k)))]));
   const api = results[0]?.api ?? 'none';
   if (values.json) {
-    console.log(JSON.stringify({ api, total, judgement, byRunner, bySituation, cases: results }, null, 2));
+    console.log(JSON.stringify({ set: values.set, api, total, judgement, byRunner, bySituation, cases: results }, null, 2));
     return;
   }
-  console.log(`routing: ${results.length} cases (${judgement.cases} judgement calls, counted apart); ${api}\n`);
+  console.log(`routing (${values.set}): ${results.length} cases (${judgement.cases} judgement calls, counted apart); ${api}\n`);
   console.log(table('runner', byRunner, total, judgement));
   console.log(`\nby situation (a case may count in several; judgement calls left out):\n${table('situation', bySituation)}`);
   const shown = values.verbose ? results : results.filter((r) => !r.exact || r.excerpt === false);

@@ -12,8 +12,11 @@
  *   4. the label is verified: the check must fail and its output must contain the labelled text.
  * Nothing in the corpus is written by hand but the projects, the reviewer blockers and the labels.
  *
- *   node bench/routing/generate.mjs [--tools DIR] [--only ID,ID] [--keep]
+ *   node bench/routing/generate.mjs [--set main|holdout] [--tools DIR] [--only ID,ID] [--keep]
  *
+ * --set: which corpus to build: `main` (the default; cases-*.mjs into bench/routing/cases/) or
+ * `holdout` (holdout-*.mjs into bench/routing/holdout/, cases written apart from the routing rules
+ * to measure them on what they were not tuned on; docs/repair.md).
  * --tools: a directory whose node_modules holds the JavaScript tools (jest, mocha, tape, vitest,
  * typescript, eslint, @eslint/js); without it they are installed from the npm registry into a temp
  * directory, never into a project. python3 with pytest, cargo and go must be on the PATH.
@@ -32,7 +35,12 @@ import { reviewerCases } from './cases-reviewer.mjs';
 const TOOLS = ['jest@29.7.0', 'mocha@10.8.2', 'tape@5.10.2', 'vitest@4.1.12', 'typescript@5.9.3', 'eslint@9.39.5', '@eslint/js@9.39.5'];
 
 const here = dirname(fileURLToPath(import.meta.url));
-const outDir = join(here, 'cases');
+
+/** The corpora: where each is written and its case definitions. */
+const SETS = {
+  main: { dir: 'cases', cases: async () => [...jsCases(), ...otherCases(), ...reviewerCases()] },
+  holdout: { dir: 'holdout', cases: async () => (await import('./holdout-cases.mjs')).holdoutCases() },
+};
 
 function sh(cmd, args, cwd, env = {}) {
   const r = spawnSync(cmd, args, { cwd, encoding: 'utf8', env: { ...process.env, ...env }, maxBuffer: 64 << 20 });
@@ -109,8 +117,13 @@ function build(c, tools, keep) {
   }
 }
 
-const { values } = parseArgs({ options: { tools: { type: 'string' }, only: { type: 'string' }, keep: { type: 'boolean', default: false } } });
-const all = [...jsCases(), ...otherCases(), ...reviewerCases()];
+const { values } = parseArgs({
+  options: { set: { type: 'string', default: 'main' }, tools: { type: 'string' }, only: { type: 'string' }, keep: { type: 'boolean', default: false } },
+});
+const set = SETS[values.set];
+if (!set) throw new Error(`--set must be one of ${Object.keys(SETS).join(', ')}`);
+const outDir = join(here, set.dir);
+const all = await set.cases();
 const ids = new Set(all.map((c) => c.id));
 if (ids.size !== all.length) throw new Error('case ids must be unique');
 const only = values.only ? new Set(values.only.split(',')) : undefined;
