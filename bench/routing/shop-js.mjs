@@ -84,7 +84,7 @@ export function invoice(customer, items, shipping = 0) {
 `;
 
 /** ES module source to CommonJS, for jest. */
-function toCjs(src) {
+export function toCjs(src) {
   const names = [...src.matchAll(/^export (?:function|const) (\w+)/gm)].map((m) => m[1]);
   const body = src
     .replace(/^import \{([^}]+)\} from '([^']+)';$/gm, "const {$1} = require('$2');")
