@@ -4,7 +4,10 @@
  * Benchmark: repair routing against a labelled corpus. Which tasks does odw send back after a
  * rejected review, and does each one's feedback show the failing assertion?
  *
- *   npm run build && node bench/routing.mjs [--set main|holdout] [--json] [--verbose]
+ *   npm run build && node bench/routing.mjs [--set main|holdout] [--only P,...] [--exclude P,...] [--json] [--verbose]
+ *
+ * --only / --exclude keep or drop the cases whose id starts with one of the comma-separated prefixes
+ * (a part of a corpus scored alone, e.g. a development half and a test half of the held-out cases).
  *
  * The corpus (bench/routing/cases/*.json, made by bench/routing/generate.mjs; see docs/repair.md)
  * holds small multi-task projects (--set holdout: bench/routing/holdout/*.json, the held-out cases
@@ -91,12 +94,22 @@ function reviewOf(odw, c) {
 /** The corpora bench/routing/generate.mjs writes, by --set. */
 const SETS = { main: 'cases', holdout: 'holdout' };
 
-function loadCorpus(set) {
+const prefixes = (s) =>
+  s
+    ? s
+        .split(',')
+        .map((p) => p.trim())
+        .filter(Boolean)
+    : [];
+
+function loadCorpus(set, only, exclude) {
   const dir = join(root, 'routing', SETS[set]);
+  const starts = (id, ps) => ps.some((p) => id.startsWith(p));
   return readdirSync(dir)
     .filter((f) => f.endsWith('.json'))
     .sort()
-    .map((f) => JSON.parse(readFileSync(join(dir, f), 'utf8')));
+    .map((f) => JSON.parse(readFileSync(join(dir, f), 'utf8')))
+    .filter((c) => (!only.length || starts(c.id, only)) && !starts(c.id, exclude));
 }
 
 async function score(odw, c) {
@@ -149,7 +162,13 @@ function table(what, rows, total = undefined, judgement = undefined) {
 
 async function main() {
   const { values } = parseArgs({
-    options: { set: { type: 'string', default: 'main' }, json: { type: 'boolean', default: false }, verbose: { type: 'boolean', default: false } },
+    options: {
+      set: { type: 'string', default: 'main' },
+      only: { type: 'string', default: '' },
+      exclude: { type: 'string', default: '' },
+      json: { type: 'boolean', default: false },
+      verbose: { type: 'boolean', default: false },
+    },
   });
   if (!Object.hasOwn(SETS, values.set)) {
     console.error(`bench/routing: --set must be one of ${Object.keys(SETS).join(', ')}`);
@@ -167,7 +186,7 @@ async function main() {
     return;
   }
   const results = [];
-  for (const c of loadCorpus(values.set)) results.push(await score(odw, c));
+  for (const c of loadCorpus(values.set, prefixes(values.only), prefixes(values.exclude))) results.push(await score(odw, c));
   const clear = results.filter((r) => !r.judgement);
   const runners = [...new Set(clear.map((r) => r.runner))].sort();
   const byRunner = Object.fromEntries(runners.map((k) => [k, tally(clear.filter((r) => r.runner === k))]));

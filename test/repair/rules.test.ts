@@ -132,7 +132,7 @@ describe('repair routing from failure blocks', () => {
     expect(r.tasks).toEqual(['pricing', 'cli']);
     expect(r.reasons.find((x) => x.task === 'pricing')).toMatchObject({
       rule: 'contract-change',
-      why: 'its diff changed the declaration of tax in src/pricing.ts',
+      why: 'its diff removed the declaration of tax in src/pricing.ts',
     });
     expect(r.reasons.find((x) => x.task === 'cli')).toMatchObject({ rule: 'changed-line' });
   });

@@ -15,7 +15,7 @@ import { namedCause } from './cause.js';
 import { changesLine, diffOf } from './diff.js';
 import { isTestPath, ownerOf } from './paths.js';
 import { definedSymbols, findSymbol } from './symbols.js';
-import { changedCalleeBlame, contractBlame } from './contract.js';
+import { changedCalleeBlame, contractBlame, usedBefore } from './contract.js';
 import { codeUnderTest, type ReadFile } from './under-test.js';
 import { calledImports, importedChanges } from './calls.js';
 
@@ -38,11 +38,20 @@ export function blameBlock(block: FailureBlock, tasks: TaskCandidate[], readFile
   const { blames: located, via } = locationBlame(block, text, tasks, readFile);
   const contract = contractBlame(block, tasks, readFile);
   const named = namedCause(text, tasks);
-  // A changed declaration explains an error in code its owner did not change.
-  const here = contract.length && located.every((b) => b.rule === 'file-owner') ? [] : located;
+  // A changed declaration explains an error in code its owner did not change; a removed one, an
+  // error on a line whose task kept a use of the name that was there before.
+  const here = contract.length && located.every((b) => b.rule === 'file-owner' || keptUse(b, block, contract, tasks)) ? [] : located;
   const blames = [...here, ...contract, ...named];
   // A knock-on stands in only for the located blames: never for a changed contract or a named cause.
   return { blames: uniqueTasks(blames.length ? blames : symbolBlame(block, text, tasks)), via: contract.length || named.length ? [] : via };
+}
+
+/** A changed-line blame on a line that used a name, removed by another task, before its own change. */
+function keptUse(b: Blame, block: FailureBlock, contract: Blame[], tasks: TaskCandidate[]): boolean {
+  const task = tasks.find((t) => t.id === b.task);
+  if (b.rule !== 'changed-line' || !task || !contract.every((c) => c.why.startsWith('its diff removed'))) return false;
+  const files = block.locations.map((l) => l.file.replace(/^\.\//, ''));
+  return block.symbols.some((raw) => files.some((f) => usedBefore(task, f, raw.split(/\.|::/).pop() ?? raw)));
 }
 
 /** The owners of imported modules the failing statement at `l` uses, and the changes those modules import (knock-on). */

@@ -9,23 +9,43 @@ import type { TaskCandidate } from '../../tasks/types.js';
 import { clipEvidence, type Blame } from './blame.js';
 import { importsOf } from './imports.js';
 import { isTestPath, ownerOf } from './paths.js';
-import { changedDeclaration, findSymbol } from './symbols.js';
+import { changedDeclaration, findSymbol, removedDeclaration } from './symbols.js';
 import { changesLine, diffOf } from './diff.js';
 import { candidateLine } from './source.js';
 import { existsInCandidate, type ReadFile } from './under-test.js';
 
 const MODULE = /Module ['"]+([^'"]+)['"]+ has no exported member/;
+/** Errors that say a name is not in the file's scope: only a task that removed its declaration broke it. */
+const UNDEFINED_NAME = /is not defined|Cannot find name|cannot find (?:value|function)|\bundefined: /;
 
 export function contractBlame(block: FailureBlock, tasks: TaskCandidate[], readFile?: ReadFile): Blame[] {
   const evidence = clipEvidence(block.title);
+  const scope = UNDEFINED_NAME.test([block.title, ...block.lines].join('\n'));
   return block.symbols.flatMap((raw) => {
     const name = raw.split(/\.|::/).pop() ?? raw;
-    const changed = tasks.flatMap((t) => {
-      const decl = changedDeclaration(t, name);
-      return decl ? [{ task: t.id, rule: 'contract-change' as const, evidence, why: `its diff changed the declaration of ${name} in ${decl.file}` }] : [];
+    const blame = (t: TaskCandidate, file: string, how: string): Blame => ({
+      task: t.id,
+      rule: 'contract-change',
+      evidence,
+      why: `its diff ${how} the declaration of ${name} in ${file}`,
     });
+    // A task that removed (renamed, deleted) the declaration is the cause; else any task that rewrote it,
+    // unless the error is a name missing from the file's scope (a missing import: the file's own).
+    const removed = tasks.filter((t) => removedDeclaration(t, name)).map((t) => blame(t, changedDeclaration(t, name)!.file, 'removed'));
+    if (removed.length) return removed;
+    const changed = scope
+      ? []
+      : tasks.flatMap((t) => {
+          const decl = changedDeclaration(t, name);
+          return decl ? [blame(t, decl.file, 'changed')] : [];
+        });
     return changed.length ? changed : moduleOwner(block, name, tasks, readFile);
   });
+}
+
+/** Whether the task's diff removed a line that used `name`: its changed line kept a use that was there before. */
+export function usedBefore(task: TaskCandidate, file: string, name: string): boolean {
+  return diffOf(task).some((f) => f.path === file && f.removed.some((l) => findSymbol(l, name) >= 0));
 }
 
 function moduleOwner(block: FailureBlock, name: string, tasks: TaskCandidate[], readFile?: ReadFile): Blame[] {

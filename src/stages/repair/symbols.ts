@@ -51,6 +51,13 @@ export function changedDeclaration(task: TaskCandidate, name: string): { file: s
   return undefined;
 }
 
+/** Whether the task's diff removed the declaration of `name` (a removed line declares it, no added line does): a rename or a deletion. */
+export function removedDeclaration(task: TaskCandidate, name: string): boolean {
+  const files = sourceFiles(diffOf(task));
+  const declares = (lines: Iterable<string>) => [...lines].some((l) => definedName(l) === name);
+  return files.some((f) => declares(f.removed)) && !files.some((f) => declares(f.added.values()));
+}
+
 // Paths (`test/checkout.test.js`, `src/a/b`, `README.md`) are file names, not symbols.
 const PATH_LIKE = /(?:[\w@.-]+\/)+[\w@.-]*|[\w@-]+(?:\.[\w-]+)*\.(?:[cm]?[jt]sx?|py|rs|go|md|json|ya?ml|toml|txt|css|html)\b/g;
 
