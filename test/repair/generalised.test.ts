@@ -48,3 +48,59 @@ describe('contract-change: a name missing where it is used', () => {
     expect(r.reasons[0]).toMatchObject({ rule: 'changed-line' });
   });
 });
+
+describe('frames on the failing path', () => {
+  const validate = task(
+    'validate',
+    ['validate.py'],
+    hunk('validate.py', 1, [
+      ' def validate(cfg):',
+      '-    return cfg',
+      '+    port = int(cfg["port"])',
+      '+    if not 1 <= port < 65535:',
+      '+        raise ValueError(f"port {port} out of range")',
+      '+    return cfg',
+    ]),
+    'validate() rejects ports outside 1-65535 with a ValueError.',
+  );
+  const load = task(
+    'load',
+    ['load.py'],
+    hunk('load.py', 4, [
+      '-def load(text):',
+      '-    return validate(parse(DEFAULTS, text))',
+      '+def load(text, defaults=DEFAULTS):',
+      '+    return validate(parse(defaults, text))',
+    ]),
+  );
+  const parse = task('parse', ['parse.py'], hunk('parse.py', 1, ['-def parse(d, text):', '+def parse(d, text, strict=False):', '     return dict(d)']));
+  const base = (p: string) =>
+    ({ 'load.py': 'from parse import parse\nfrom validate import validate\n\ndef load(text):\n    return validate(parse(DEFAULTS, text))\n' })[p];
+
+  it('a frame whose task only renamed an argument it introduced passes the value through: the raising callee alone', () => {
+    const b = block('pytest', 'test_top_port', [at('tests/test_load.py', 3), at('load.py', 5), at('validate.py', 4)], {
+      lines: ['E   ValueError: port 65535 out of range'],
+    });
+    const r = routed([b], [validate, load, parse], base);
+    expect(r.tasks).toEqual(['validate']);
+    expect(r.reasons[0]).toMatchObject({ rule: 'changed-line', why: 'its diff changed validate.py:4' });
+  });
+
+  it('a type guard its task was asked for blames the caller that passed the value, not the guard', () => {
+    const trunc = task(
+      'truncate',
+      ['src/truncate.js'],
+      hunk('src/truncate.js', 1, [
+        ' function truncate(text, max) {',
+        "+  if (typeof text !== 'string') throw new TypeError('truncate expects text as a string');",
+        '   return text.slice(0, max);',
+      ]),
+      'truncate() throws a TypeError for text that is not a string.',
+    );
+    const toc = task('toc', ['src/toc.js'], hunk('src/toc.js', 3, ['-  return hs;', '+  return hs.map((h) => truncate(24, h));']));
+    const b = block('mocha', 'TypeError: truncate expects text as a string', [at('src/truncate.js', 2, 'truncate'), at('src/toc.js', 3, 'toc')]);
+    const r = routed([b], [trunc, toc]);
+    expect(r.tasks).toEqual(['toc']);
+    expect(r.reasons[0]).toMatchObject({ rule: 'asked-guard' });
+  });
+});

@@ -6,6 +6,7 @@ export type Rule =
   | 'test-imports'
   | 'called-import'
   | 'knock-on'
+  | 'asked-guard'
   | 'contract-change'
   | 'failure-symbol'
   | 'named-file'

@@ -18,6 +18,8 @@ import { definedSymbols, findSymbol } from './symbols.js';
 import { changedCalleeBlame, contractBlame, usedBefore } from './contract.js';
 import { codeUnderTest, type ReadFile } from './under-test.js';
 import { calledImports, importedChanges } from './calls.js';
+import { askedGuard, innermostFirst, passesThrough } from './frames.js';
+import { candidateLine } from './source.js';
 
 const where = (l: FailureLocation) => `${l.file}${l.line ? `:${l.line}` : ''}${l.fn ? ` (${l.fn})` : ''}`;
 
@@ -75,6 +77,50 @@ function calledBlame(l: FailureLocation, tasks: TaskCandidate[], readFile: ReadF
   return { blames: uniqueTasks(blames), via: uniqueTasks(via) };
 }
 
+/**
+ * Frames on lines a task added, innermost first. An asked-for type guard on the innermost one sends
+ * the blame to its caller: the changed imports the calling line passes on, else the task that changed
+ * that line. A frame whose task only renamed an argument of a call it kept (a pass-through) counts
+ * only when no other frame is on an added line.
+ */
+function changedFrames(block: FailureBlock, source: FailureLocation[], tasks: TaskCandidate[], readFile?: ReadFile): BlockBlame | undefined {
+  const frames = innermostFirst(block, source);
+  const addedBy = (l: FailureLocation) => (l.line === undefined ? [] : tasks.filter((t) => changesLine(diffOf(t), l.file, l.line!) === 'added'));
+  const hits = frames.map((l) => ({ l, by: addedBy(l) })).filter((h) => h.by.length);
+  if (!hits.length) return undefined;
+  const [inner, caller] = [frames[0], frames[1]];
+  const guard = hits[0].l === inner && hits[0].by.length === 1 ? hits[0].by[0] : undefined;
+  if (guard && caller?.line !== undefined && askedGuard(block, inner, guard, tasks, readFile)) {
+    const evidence = clipEvidence(caller.text);
+    const passed = calledImports(caller.file, caller.line, tasks, readFile, 1).filter((c) => c.task !== guard.id);
+    const blames: Blame[] = passed.length
+      ? passed.map((c) => ({
+          task: c.task,
+          rule: 'asked-guard',
+          evidence,
+          why: `${guard.id}'s guard rejects the value ${where(caller)} passes it from ${c.names.join(', ')} (${c.path})`,
+        }))
+      : [...addedBy(caller), ...tasks.filter((t) => changesLine(diffOf(t), caller.file, caller.line!) === 'hunk')]
+          .slice(0, 1)
+          .concat(addedBy(caller).length ? [] : tasks.filter((t) => t.id === ownerOf(caller.file, tasks)))
+          .slice(0, 1)
+          .map((t) => ({
+            task: t.id,
+            rule: 'asked-guard',
+            evidence,
+            why: `calls ${guard.id}'s guard, which its prompt asked for, with a value it rejects, at ${where(caller)}`,
+          }));
+    if (blames.length) return { blames: uniqueTasks(blames), via: [] };
+  }
+  const line = (l: FailureLocation) => candidateLine(l.file, l.line!, tasks, readFile) ?? '';
+  const kept = hits.filter((h) => !h.by.every((t) => passesThrough(t, h.l.file, line(h.l))));
+  const chosen = kept.length ? kept : hits;
+  const blames = chosen.flatMap((h) =>
+    h.by.map((t): Blame => ({ task: t.id, rule: 'changed-line', evidence: clipEvidence(h.l.text), why: `its diff changed ${where(h.l)}` })),
+  );
+  return { blames, via: [] };
+}
+
 function locationBlame(block: FailureBlock, text: string, tasks: TaskCandidate[], readFile?: ReadFile): BlockBlame {
   const locations = block.locations.map((l) => ({ ...l, file: l.file.replace(/^\.\//, '') }));
   const source = locations.filter((l) => !isTestPath(l.file) && ownerOf(l.file, tasks));
@@ -87,7 +133,9 @@ function locationBlame(block: FailureBlock, text: string, tasks: TaskCandidate[]
             .filter((t) => changesLine(diffOf(t), l.file, l.line!) === how)
             .map((t): Blame => ({ task: t.id, rule: 'changed-line', evidence: clipEvidence(l.text), why: `its diff changed ${where(l)}` })),
     );
-  const onChanged = changed('added').length ? changed('added') : changed('hunk');
+  const added = changedFrames(block, source, tasks, readFile);
+  if (added) return added;
+  const onChanged = changed('hunk');
   if (onChanged.length) return { blames: onChanged, via: [] };
   if (source.length) {
     const l = source[0];

@@ -19,9 +19,9 @@ export interface Called {
 
 const changes = (task: TaskCandidate | undefined, path: string) => Boolean(task && diffOf(task).some((f) => f.path === path));
 
-/** Imported modules, changed by their owner, whose names the statement at `file:line` uses. */
-export function calledImports(file: string, line: number, tasks: TaskCandidate[], readFile?: ReadFile): Called[] {
-  const used = identifiersOf(failingLines(file, line, tasks, readFile).join('\n'));
+/** Imported modules, changed by their owner, whose names the statement at `file:line` uses (`span`: its lines read at most). */
+export function calledImports(file: string, line: number, tasks: TaskCandidate[], readFile?: ReadFile, span = 12): Called[] {
+  const used = identifiersOf(failingLines(file, line, tasks, readFile, span).join('\n'));
   if (!used.size) return [];
   return resolvedImports(file, tasks, readFile)
     .map(({ task, path, names }) => ({ task, path, names: names.filter((n) => used.has(n)) }))
