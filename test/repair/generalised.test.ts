@@ -104,3 +104,37 @@ describe('frames on the failing path', () => {
     expect(r.reasons[0]).toMatchObject({ rule: 'asked-guard' });
   });
 });
+
+describe('a cause named in prose', () => {
+  const chars = task('chars', ['src/chars.js'], hunk('src/chars.js', 1, ['-function fold(t) {', '+function fold(t, keep = false) {', '   return t;', ' }']));
+  const slugT = task(
+    'slug',
+    ['src/slug.js'],
+    hunk('src/slug.js', 1, [
+      " const { fold } = require('./chars.js');",
+      '',
+      '-function slugify(t) {',
+      '+function slugify(t, max) {',
+      '   return fold(t);',
+      ' }',
+    ]),
+  );
+  const tocT = task('toc', ['src/toc.js'], hunk('src/toc.js', 1, ['-function toc(h) {', '+function toc(h, n) {', '   return h;', ' }']));
+  const review = (message: string, file?: string) => routeBlockers([{ message, source: 'reviewer', ...(file ? { file } : {}) }], [chars, slugT, tocT]);
+
+  it('"is lost in <file>" names the cause, over the blocker’s file (the symptom)', () => {
+    const r = review("toc() gives 'Œuvre' the id 'uvre'. toc.js only passes it on; the letter is lost in fold() in src/chars.js.", 'src/toc.js');
+    expect(r.tasks).toEqual(['chars']);
+  });
+
+  it('a function named as what relies on the cause points at the changes its definition uses', () => {
+    const base = (p: string) => ({ 'src/slug.js': "const { fold } = require('./chars.js');\n\nfunction slugify(t) {\n  return fold(t);\n}\n" })[p];
+    const r = routeBlockers(
+      [{ message: 'Ids come out wrong. The cause is two modules down, in the accent folding that slugify relies on.', source: 'reviewer' }],
+      [chars, slugT, tocT],
+      { readFile: base },
+    );
+    expect(r.tasks).toEqual(['chars']);
+    expect(r.reasons[0]).toMatchObject({ rule: 'named-symbol', why: 'changed src/chars.js, which slugify relies on, named as the cause' });
+  });
+});

@@ -36,10 +36,10 @@ export interface BlockBlame {
 export function blameBlock(block: FailureBlock, tasks: TaskCandidate[], readFile?: ReadFile): BlockBlame {
   const text = [block.title, ...block.lines].join('\n');
   const callee = changedCalleeBlame(block, tasks, readFile);
-  if (callee.length) return { blames: uniqueTasks([...callee, ...namedCause(text, tasks)]), via: [] };
+  if (callee.length) return { blames: uniqueTasks([...callee, ...namedCause(text, tasks, readFile)]), via: [] };
   const { blames: located, via } = locationBlame(block, text, tasks, readFile);
   const contract = contractBlame(block, tasks, readFile);
-  const named = namedCause(text, tasks);
+  const named = namedCause(text, tasks, readFile);
   // A changed declaration explains an error in code its owner did not change; a removed one, an
   // error on a line whose task kept a use of the name that was there before.
   const here = contract.length && located.every((b) => b.rule === 'file-owner' || keptUse(b, block, contract, tasks)) ? [] : located;

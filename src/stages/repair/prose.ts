@@ -21,7 +21,7 @@ export function routeProse(blocker: Blocker, tasks: TaskCandidate[], readFile?: 
   const body = proseOf(blocker);
   // A reviewer who names the cause (`the cause is …`, `because …`) is taken at their word: only its
   // owner; the file the message names otherwise (its `file` too) shows the symptom.
-  const named = namedCause(body, tasks);
+  const named = namedCause(body, tasks, readFile);
   if (named.length) return uniqueTasks(named);
   return uniqueTasks(pick(blocker, body, tasks, readFile).map(blame));
 }
