@@ -79,6 +79,27 @@ describe('parsers', () => {
     expect(parseTap(out).map((b) => b.title)).toEqual(['inner']);
   });
 
+  it('node:test TAP: what a test file printed before failing as a whole (an ESM link error) is its block', () => {
+    const out = lines(
+      'ok 1 - fold drops accents',
+      '  ---',
+      '  ...',
+      '# file:///tmp/ws/src/toc.js:1',
+      "# import { slugify } from './slug.js';",
+      "# SyntaxError: The requested module './slug.js' does not provide an export named 'slugify'",
+      '# Node.js v20.20.2',
+      '# Subtest: /tmp/ws/test/toc.test.js',
+      'not ok 2 - /tmp/ws/test/toc.test.js',
+      '  ---',
+      "  location: '/tmp/ws/test/toc.test.js:1:1'",
+      "  error: 'test failed'",
+      '  ...',
+    );
+    const [b] = parseTap(out, '/tmp/ws');
+    expect(b.title).toBe("SyntaxError: The requested module './slug.js' does not provide an export named 'slugify' › /tmp/ws/test/toc.test.js");
+    expect(b.symbols).toEqual(['slugify']);
+  });
+
   it('node:test spec: a suite whose subtest failed is left to the subtest', () => {
     const out = lines('▶ suite', '  ✖ inner (1ms)', '    Error: boom', '✖ suite (2ms)', "  '1 subtest failed'");
     expect(parseNodeSpec(out).map((b) => b.title)).toEqual(['inner']);
