@@ -2,7 +2,8 @@
 import type { StageStatus } from '../ports/events.js';
 import type { PlanLoop, PlanStage } from '../plan/types.js';
 import type { StageRecord } from '../record/types.js';
-import type { StageContext, StageResult } from '../stages/types.js';
+import type { Ports, StageContext, StageResult } from '../stages/types.js';
+import { definitionOf } from '../stages/kinds.js';
 import type { Frame } from './interpreter.js';
 import { guardStage } from './repo-guard.js';
 import { snapshotScope } from './scope.js';
@@ -101,9 +102,17 @@ function context(frame: Frame, stage: PlanStage, loop: Round, logFile: string): 
     render: (template, extra) => renderTemplate(frame.plan.templates[template] ?? template, { ...base(), ...extra }),
     logFile,
     emit: (event) => frame.record.emit(event),
-    ports: frame.ports,
+    ports: portsFor(stage.kind, frame.ports),
     signal: frame.signal,
     ...(frame.done ? { resumed: true } : {}),
     ...(frame.guard ? { guard: frame.guard } : {}),
   };
+}
+
+/** The clock and the process runner, and of the other ports only those the kind's definition names. */
+function portsFor(kind: string, all: Ports): Ports {
+  const named = definitionOf(kind)?.ports ?? [];
+  const ports: Ports = { clock: all.clock, process: all.process };
+  for (const name of named) if (all[name]) Object.assign(ports, { [name]: all[name] });
+  return ports;
 }

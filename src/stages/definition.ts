@@ -31,6 +31,12 @@ export type GuardAction =
   /** odw applied a change: the guard's warnings go into the history; the applied tree is the new start. */
   | 'applied';
 
+/**
+ * The optional ports a stage may be given (src/stages/types.ts `Ports`). Every stage gets the clock
+ * and the process runner; the others only when its definition names them.
+ */
+export type PortName = 'agents' | 'git' | 'executor' | 'replay';
+
 export interface StageDefinition {
   kind: string;
   /** One line: what a stage of this kind does. */
@@ -45,6 +51,8 @@ export interface StageDefinition {
   agentList?: string;
   /** It calls agents (through the AgentPort). */
   agents: boolean;
+  /** The optional ports its handler uses; the stage runner gives it only these. */
+  ports: readonly PortName[];
   /** What it does to the user's working tree: nothing, runs a command or check there, or writes odw's change. */
   userTree: 'none' | 'runs' | 'writes';
   guard: GuardAction;

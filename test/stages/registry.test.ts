@@ -101,3 +101,22 @@ describe('stage registry', () => {
     }
   });
 });
+
+/** The optional ports a kind's own code reaches for, read from its folder's source. */
+function portsUsed(kind: string): Set<string> {
+  const dir = new URL(`src/stages/${kind}/`, root);
+  const files = readdirSync(dir, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.ts'));
+  const source = files.map((f) => readFileSync(new URL(f, dir), 'utf8')).join('\n');
+  const used = new Set([...source.matchAll(/ctx\.ports\.(agents|git|executor|replay)\b/g)].map((m) => m[1]));
+  if (/\b(requireGit|gitRun)\(/.test(source)) used.add('git');
+  if (/\bcallAgent\(/.test(source)) used.add('agents');
+  // implementTasks (src/workflow/implement.ts) runs task steps: agents in git workspaces, on the executor, replayed patches
+  if (/\bimplementTasks\(/.test(source)) for (const p of ['agents', 'git', 'executor', 'replay']) used.add(p);
+  return used;
+}
+
+describe('the ports of each kind', () => {
+  it('a definition names exactly the optional ports its code uses (the stage runner gives it no others)', () => {
+    for (const [kind, def] of Object.entries(stageKinds)) expect(new Set(def.ports), kind).toEqual(portsUsed(kind));
+  });
+});

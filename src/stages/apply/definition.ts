@@ -4,6 +4,7 @@ export const applyDefinition: StageDefinition = {
   kind: 'apply',
   summary: "applies what review stages approved to the user's tree (or commits it on a branch)",
   agents: false,
+  ports: ['git'],
   userTree: 'writes',
   guard: 'applied',
   edges: [{ key: 'review', kinds: ['review'], many: true, required: true, verb: 'applies what review stages approved' }],

@@ -4,6 +4,7 @@ export const execDefinition: StageDefinition = {
   kind: 'exec',
   summary: 'runs a shell command in the repository',
   agents: false,
+  ports: [],
   userTree: 'runs',
   guard: 'refresh',
   edges: [],

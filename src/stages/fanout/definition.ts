@@ -5,6 +5,7 @@ export const fanoutDefinition: StageDefinition = {
   summary: "implements a plan's tasks in parallel, one agent per task in its own workspace",
   runtime: 'implementer',
   agents: true,
+  ports: ['agents', 'git', 'executor', 'replay'],
   userTree: 'none',
   guard: 'check',
   edges: [

@@ -5,6 +5,7 @@ export const planDefinition: StageDefinition = {
   summary: 'turns the request (or a tasks file) into tasks, each owning its files',
   runtime: 'planner',
   agents: true,
+  ports: ['agents', 'git'],
   userTree: 'none',
   guard: 'check',
   edges: [],

@@ -5,6 +5,7 @@ export const repairDefinition: StageDefinition = {
   summary: "sends the tasks a review's blockers point at back to their implementers",
   runtime: 'implementer',
   agents: true,
+  ports: ['agents', 'git', 'executor', 'replay'],
   userTree: 'none',
   guard: 'check',
   edges: [{ key: 'review', kinds: ['review'], many: false, required: true, verb: 'repairs what a review stage rejected', backlink: 'repairs' }],

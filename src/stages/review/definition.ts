@@ -6,6 +6,7 @@ export const reviewDefinition: StageDefinition = {
   runtime: 'reviewer',
   agentList: 'reviewers',
   agents: true,
+  ports: ['agents', 'git'],
   userTree: 'none',
   guard: 'check',
   edges: [{ key: 'from', kinds: PATCH_KINDS, many: true, required: true, verb: 'reviews the patches of fanout or repair stages' }],

@@ -4,6 +4,7 @@ export const verifyDefinition: StageDefinition = {
   kind: 'verify',
   summary: "runs the check on the user's tree after apply; the tree must not change",
   agents: false,
+  ports: ['git'],
   userTree: 'runs',
   guard: 'check',
   edges: [],
