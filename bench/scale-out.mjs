@@ -15,6 +15,7 @@
  *             per task, and the ratio remote/local. Runs alternate; medians are reported.
  */
 import { spawn, spawnSync } from 'node:child_process';
+import { once } from 'node:events';
 import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -64,7 +65,12 @@ try {
   });
   await perTask();
 } finally {
-  worker?.kill('SIGTERM');
+  // The worker first (it says goodbye to Redis), then Redis.
+  if (worker && worker.exitCode === null) {
+    const gone = once(worker, 'close');
+    worker.kill('SIGTERM');
+    await gone;
+  }
   redisServer.kill('SIGKILL');
   rmSync(scratch, { recursive: true, force: true });
 }

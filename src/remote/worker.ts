@@ -141,18 +141,42 @@ export async function startWorker(o: WorkerOptions): Promise<RunningWorker> {
   o.log(`${o.name}: waiting for task steps on ${o.address.display} (concurrency ${o.concurrency}, odw ${version})`);
 
   let stopping: Promise<void> | undefined;
+  const clients = [subscriber, connection, redis];
+  // Redis may be gone (a stopped server, a lost network): ioredis then queues commands until it
+  // reconnects, so nothing that waits on Redis may hold up a stop for long.
+  const graceful = async () => {
+    clearInterval(beat);
+    // Finishing running steps may take an agent's whole time; with none running, closing is quick or Redis is gone.
+    await (running.size ? worker.close(false) : within(worker.close(false), STOP_MS));
+    await within(redis.del(workerKey(o.name)), STOP_MS);
+    await within(Promise.all(clients.map((c) => c.quit())), STOP_MS);
+    for (const c of clients) c.disconnect();
+  };
+  const hard = async () => {
+    await within(stopping ?? Promise.resolve(), STOP_MS);
+    void worker.close(true).catch(() => undefined);
+    for (const c of clients) c.disconnect();
+  };
   return {
     stop(force = false) {
       if (force) for (const set of running.values()) for (const c of set) c.abort();
-      stopping ??= (async () => {
-        clearInterval(beat);
-        await worker.close(force);
-        await redis.del(workerKey(o.name)).catch(() => undefined);
-        await subscriber.quit().catch(() => subscriber.disconnect());
-        await connection.quit().catch(() => connection.disconnect());
-        await redis.quit().catch(() => redis.disconnect());
-      })();
-      return stopping;
+      stopping ??= graceful();
+      // Stopped again (a second Ctrl-C): agents are stopped, their steps go back to the queue, the connections are dropped.
+      return force ? hard() : stopping;
     },
   };
+}
+
+/** How long a stop waits on Redis before it lets go of the connection. */
+const STOP_MS = 5_000;
+
+/** Waits for `promise` at most `ms`; its failure or lateness is not the caller's business. */
+function within(promise: Promise<unknown>, ms: number): Promise<void> {
+  return new Promise<void>((done) => {
+    const timer = setTimeout(done, ms);
+    promise.then(
+      () => (clearTimeout(timer), done()),
+      () => (clearTimeout(timer), done()),
+    );
+  });
 }

@@ -2,7 +2,7 @@
  * Failure semantics of scale-out on a real Redis with real workers: an agent that fails is a task
  * failure and runs once; a worker killed with SIGKILL mid-task hands its job to another worker and
  * the result is that of a local run; Ctrl-C cancels the run's jobs and the workers stop the agents;
- * a worker stops cleanly on SIGTERM.
+ * a worker stops cleanly on SIGTERM, also when its Redis is gone.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -146,6 +146,20 @@ describe('scale-out failures', () => {
     expect(await w.exited).toBe(0);
     expect(w.output()).toContain('odw worker: stopped');
     expect(redis.cli(['EXISTS', `odw:worker:${w.name}`]).trim()).toBe('0');
+  });
+});
+
+describe('a worker whose Redis is gone', () => {
+  it('still stops on SIGTERM (it does not wait for Redis to come back)', async () => {
+    const own = await startRedis();
+    const dir = scratchDir('odw-remote-gone-');
+    const w = startWorker(own, 'orphan', GIT_TEST_ENV, dir);
+    workers.push(w);
+    await ready([w]);
+    own.stop();
+    w.child.kill('SIGTERM');
+    expect(await w.exited).toBe(0);
+    expect(w.output()).toContain('odw worker: stopped');
   });
 });
 
