@@ -9,7 +9,7 @@
  * test/toc.test.js imports from toc, slug and truncate. Each change has a good version and broken
  * ones; tests are rendered for node:test, tape, mocha, vitest (ES modules) and jest (CommonJS).
  */
-import { toCjs } from './shop-js.mjs';
+import { testFile as shopTestFile, toCjs } from './shop-js.mjs';
 
 const CHARS_BASE = `export function fold(text) {
   return text.normalize('NFD').replace(/[\\u0300-\\u036f]/g, '');
@@ -71,31 +71,8 @@ export function toc(headings) {
 }
 `;
 
-/**
- * A test file for a runner. `imports`: [names, path]; `tests`: {name, actual, expected} (source
- * expressions), asserted with the runner's usual strict equality.
- */
-function testFile(runner, imports, tests) {
-  const cjs = runner === 'jest';
-  const head = {
-    node: ["import test from 'node:test';", "import assert from 'node:assert/strict';"],
-    mocha: ["import assert from 'node:assert/strict';"],
-    tape: ["import test from 'tape';"],
-    vitest: ["import { test, expect } from 'vitest';"],
-    jest: [],
-  }[runner];
-  const imp = imports.map(([names, path]) => (cjs ? `const { ${names.join(', ')} } = require('${path}');` : `import { ${names.join(', ')} } from '${path}';`));
-  const one = (t) => {
-    const name = JSON.stringify(t.name);
-    if (runner === 'node') return `test(${name}, () => {\n  assert.equal(${t.actual}, ${t.expected});\n});`;
-    if (runner === 'mocha') return `  it(${name}, () => {\n    assert.equal(${t.actual}, ${t.expected});\n  });`;
-    if (runner === 'tape') return `test(${name}, (t) => {\n  t.equal(${t.actual}, ${t.expected});\n  t.end();\n});`;
-    return `test(${name}, () => {\n  expect(${t.actual}).toBe(${t.expected});\n});`;
-  };
-  const body = tests.map(one).join('\n\n');
-  const wrapped = runner === 'mocha' ? `describe('textkit', () => {\n${body}\n});` : body;
-  return `${[...head, ...imp].join('\n')}\n\n${wrapped}\n`;
-}
+/** A test file for a runner (shop-js.mjs's), with no shared setup. */
+const testFile = (runner, imports, tests) => shopTestFile(runner, imports, tests, '', 'textkit');
 
 const LONG = "'A very long heading that goes on'";
 const TOC_BASE_TESTS = [

@@ -97,7 +97,7 @@ export function toCjs(src) {
  * A test file for a runner. `imports`: [names, path]; `tests`: {name, actual, expected} (source
  * expressions), asserted with the runner's usual strict equality.
  */
-function testFile(runner, imports, tests, setup = CART) {
+export function testFile(runner, imports, tests, setup = CART, suite = 'shop') {
   const cjs = runner === 'jest';
   const head = {
     node: ["import test from 'node:test';", "import assert from 'node:assert/strict';"],
@@ -115,8 +115,8 @@ function testFile(runner, imports, tests, setup = CART) {
     return `test(${name}, () => {\n  expect(${t.actual}).toBe(${t.expected});\n});`;
   };
   const body = tests.map(one).join('\n\n');
-  const wrapped = runner === 'mocha' ? `describe('shop', () => {\n${body}\n});` : body;
-  return `${[...head, ...imp].join('\n')}\n\n${setup}\n\n${wrapped}\n`;
+  const wrapped = runner === 'mocha' ? `describe('${suite}', () => {\n${body}\n});` : body;
+  return `${[[...head, ...imp].join('\n'), setup, wrapped].filter(Boolean).join('\n\n')}\n`;
 }
 
 const RECEIPT_TESTS = [
