@@ -47,5 +47,8 @@ export async function workerCommand(ctx: CommandContext, flags: WorkerFlags): Pr
     process.on('SIGTERM', handler);
   });
   io.err('odw worker: stopped');
+  // BullMQ's own connections may still be trying to reach a Redis that is gone: once stopped, the
+  // worker exits when nothing else is left to do, or a second later at the latest.
+  setTimeout(() => process.exit(process.exitCode ?? EXIT.ok), 1000).unref();
   return EXIT.ok;
 }
