@@ -19,11 +19,15 @@ const TREE = 'sleep 1000 & echo "child $!"; wait';
 /**
  * A leader that, on SIGTERM, waits for its child; the child notes its SIGTERM in a file. Only a
  * signal to the whole group lets the child note it (the leader alone would wait, then be killed).
+ * `ready` is printed once both traps are set (the child's, then the leader's), so the cancel
+ * cannot arrive before either is in place.
  */
 const GRACEFUL = [
-  `sh -c 'trap "echo term > child-term; exit 0" TERM; echo ready; while :; do sleep 0.05; done' &`,
+  `sh -c 'trap "echo term > child-term; exit 0" TERM; touch child-ready; while :; do sleep 0.05; done' &`,
   'child=$!',
   `trap 'wait "$child"' TERM`,
+  'while [ ! -e child-ready ]; do sleep 0.01; done',
+  'echo ready',
   'wait "$child"',
 ].join('\n');
 
