@@ -14,6 +14,7 @@ import type { Git, GitRun, TaskPatch } from '../ports/git.js';
 import type { StageContext } from '../stages/types.js';
 import { callAgent } from '../workflow/agent.js';
 import { gitRun, requireGit } from '../workflow/git-run.js';
+import { startFrom } from '../workflow/local-step.js';
 import { maxBundleBytes, shipBase } from './base.js';
 import { loadBullMQ, odwVersion, redisClient, seconds, type RedisClient } from './connect.js';
 import { checkRemotePipeline } from './refuse.js';
@@ -122,9 +123,8 @@ async function recapture(git: Git, run: GitRun, step: TaskStep, reply: StepReply
       step.task,
       async (wt) => {
         // As the local step: the seedFrom patches first, and the capture holds only what came after them.
-        if (step.seedFrom?.length) await git.seed(wt, step.seedFrom);
-        const since = step.seedFrom?.length ? await git.filesTree(wt) : undefined;
-        if (bytes.length) await git.seed(wt, [{ task: step.task, patchFile, bytes: bytes.length } as TaskPatch]);
+        const returned = bytes.length ? ({ task: step.task, patchFile, bytes: bytes.length } as TaskPatch) : undefined;
+        const since = await startFrom(git, wt, step.seedFrom, returned);
         return git.capture(plain, wt, { name: step.name, ...(since ? { since } : {}), ...(reply?.ignored.length ? { ignored: reply.ignored } : {}) });
       },
       { pendingRemovals: step.pendingRemovals },

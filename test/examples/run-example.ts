@@ -26,7 +26,7 @@ export async function runExample(
   /** Replaces the example's scenario.json. */
   scenario?: unknown,
   /** Tasks files named in `inputs` are files of the repository, not of the example. */
-  options: { tasksFromRepo?: boolean } = {},
+  options: { tasksFromRepo?: boolean; env?: Record<string, string> } = {},
 ): Promise<ExampleRun> {
   const repo = await gitdir({ files });
   const dir = scratchDir(`odw-example-${name}-`);
@@ -49,7 +49,7 @@ export async function runExample(
   for (const [k, v] of Object.entries(inputs)) args.push('--input', `${k}=${v.endsWith('.tasks.yaml') ? join(tasksDir, v) : v}`);
   const scenarioFile = scenario === undefined ? join(example, 'scenario.json') : join(dir, 'scenario.json');
   if (scenario !== undefined) writeFileSync(scenarioFile, JSON.stringify(scenario));
-  const env = { ...GIT_TEST_ENV, ODW_SCENARIO: scenarioFile, ODW_SCENARIO_LOG: join(dir, 'calls.jsonl'), ODW_USER_REPO: repo.dir };
+  const env = { ...GIT_TEST_ENV, ODW_SCENARIO: scenarioFile, ODW_SCENARIO_LOG: join(dir, 'calls.jsonl'), ODW_USER_REPO: repo.dir, ...options.env };
   const result = await odw(args, { cwd: repo.dir, env });
   const outcome = await readOutcome(dir, repo);
   return { ...result, repo, calls: outcome.calls, record: outcome.record };
