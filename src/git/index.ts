@@ -1,5 +1,5 @@
 /** The git layer: createGit wires the pieces of src/git/ into the Git port. */
-import { GitError, type Git } from '../ports/git.js';
+import { GitError, type Git, type GitConfigSnapshot } from '../ports/git.js';
 import type { ProcessRunner } from '../ports/process.js';
 import { apply, isApplied } from './apply.js';
 import { acquireLock, releaseLock, tryLock } from './lock.js';
@@ -16,8 +16,13 @@ import { withReviewWorkspace } from './review.js';
 import { checkScope } from './scope.js';
 import { createWorktrees, pruneStale, removeAll, removeWorktrees, withWorkspace, withWorktrees } from './worktrees.js';
 
-export function createGit(deps: { process: ProcessRunner }): Git {
-  const git = gitRunner(deps.process);
+/**
+ * `config`: the user's global and system git settings as the odw process read them at its start
+ * (takeGitConfig), the only ones outside a repository that odw's git calls read; without it the
+ * layer reads them at its first git call.
+ */
+export function createGit(deps: { process: ProcessRunner; config?: GitConfigSnapshot | Promise<GitConfigSnapshot> }): Git {
+  const git = gitRunner(deps.process, deps.config);
   const wt = { git, process: deps.process };
   const isBare = async (path: string) => (await git(['rev-parse', '--is-bare-repository'], { cwd: path, allowFail: true })).stdout.trim() === 'true';
   return {
@@ -93,3 +98,4 @@ export function bareMessage(path: string): string {
 }
 
 export { checkScope, ownershipMatcher } from './scope.js';
+export { takeGitConfig } from './config-snapshot.js';

@@ -360,3 +360,10 @@ export class GitError extends Error {
     this.name = 'GitError';
   }
 }
+
+/**
+ * The user's global and system git settings (and those odw's own environment passes to git) as
+ * they were when the odw process started, in the order git read them: the only configuration
+ * outside a repository that odw's git calls read (docs/git.md, "The configuration odw's git reads").
+ */
+export type GitConfigSnapshot = { ok: true; entries: [key: string, value: string][] } | { ok: false; message: string };
