@@ -52,7 +52,7 @@ export async function takeGitConfig(process: ProcessRunner, cwd: string): Promis
 }
 
 /** `scope\0key\nvalue\0` records (a key without a value is a boolean true). */
-export function parseScoped(text: string): [string, string][] {
+function parseScoped(text: string): [string, string][] {
   const parts = text.split('\0');
   const entries: [string, string][] = [];
   for (let i = 0; i + 1 < parts.length; i += 2) {

@@ -1,4 +1,5 @@
 /** The git layer: createGit wires the pieces of src/git/ into the Git port. */
+import { sep } from 'node:path';
 import { GitError, type Git, type GitConfigSnapshot } from '../ports/git.js';
 import type { ProcessRunner } from '../ports/process.js';
 import { apply, isApplied } from './apply.js';
@@ -7,10 +8,10 @@ import { recoverInterrupted } from './recover.js';
 import { combine } from './candidate.js';
 import { existingChange, resolveCommit } from './change.js';
 import { capture, filesTree, seed } from './capture.js';
-import { gitRunner } from './exec.js';
+import { gitRunner, type RunGit } from './exec.js';
 import { compare, discard, restore, snapshot } from './guard.js';
 import { bundleBase, cloneBundle } from './bundle.js';
-import { createRepoGuard } from './repo-guard.js';
+import { createRepoGuard, type SettingsCheck } from './repo-guard.js';
 import { dirtyFiles } from './tree.js';
 import { withReviewWorkspace } from './review.js';
 import { checkScope } from './scope.js';
@@ -22,7 +23,14 @@ import { createWorktrees, pruneStale, removeAll, removeWorktrees, withWorkspace,
  * layer reads them at its first git call.
  */
 export function createGit(deps: { process: ProcessRunner; config?: GitConfigSnapshot | Promise<GitConfigSnapshot> }): Git {
-  const git = gitRunner(deps.process, deps.config);
+  const raw = gitRunner(deps.process, deps.config);
+  // The user's repositories under a repository guard, with its check of their settings files.
+  const guarded = new Map<string, SettingsCheck>();
+  const git: RunGit = async (args, call) => {
+    // A call with a GIT_DIR of odw's (a workspace) never reads the user's repository settings.
+    if (!call.env?.GIT_DIR) for (const [repo, check] of guarded) if (inside(call.cwd, repo)) await check();
+    return raw(args, call);
+  };
   const wt = { git, process: deps.process };
   const isBare = async (path: string) => (await git(['rev-parse', '--is-bare-repository'], { cwd: path, allowFail: true })).stdout.trim() === 'true';
   return {
@@ -63,7 +71,8 @@ export function createGit(deps: { process: ProcessRunner; config?: GitConfigSnap
     withReviewWorkspace: (run, candidate, fn, options) => withReviewWorkspace(wt, run, candidate, fn, options),
     apply: (repo, candidate, options) => apply(git, repo, candidate, options),
     isApplied: (repo, candidate) => isApplied(git, repo, candidate),
-    repoGuard: (repo, options) => createRepoGuard(git, repo, options),
+    // The guard's own calls (it puts the settings back, then reads refs) are not checked.
+    repoGuard: (repo, options) => createRepoGuard(raw, repo, options, (check) => guarded.set(repo, check)),
     async recoverApplies(repo, runId) {
       if (!tryLock(repo, runId)) return undefined;
       try {
@@ -87,6 +96,8 @@ export function createGit(deps: { process: ProcessRunner; config?: GitConfigSnap
     cloneBundle: (bundle, dest, base, signal) => cloneBundle(git, bundle, dest, base, signal),
   };
 }
+
+const inside = (cwd: string, repo: string) => cwd === repo || cwd.startsWith(repo.endsWith(sep) ? repo : repo + sep);
 
 /** A bare repository has no working tree to apply to. */
 function bareRepository(path: string): GitError {

@@ -10,14 +10,43 @@ import type { ApplyGuardResult, GitDirChange, GitDirCheck, RepoGuard, RepoGuardO
 import type { RunGit } from './exec.js';
 import { describeChanges, refHints } from './gitdir-describe.js';
 import { restoreFiles, restoreRefs, type Unrestored } from './gitdir-restore.js';
-import { SAFE, diffFiles, diffRefs, gitDirs, readGitDirFiles, readRefs, type GitDirFiles, type GitDirs } from './gitdir-state.js';
+import { GitError } from '../ports/git.js';
+import {
+  SAFE,
+  diffFiles,
+  diffRefs,
+  gitDirs,
+  readGitDirFiles,
+  readRefs,
+  readSettingsFiles,
+  settingsKeys,
+  type GitDirFiles,
+  type GitDirs,
+} from './gitdir-state.js';
 import { appliedSince, lastApplied } from './applied-log.js';
 import { changedPaths, touches, treePrint } from './tree-print.js';
 
 const listed = (paths: string[]) => (paths.length > 10 ? `${paths.slice(0, 10).join(', ')} and ${paths.length - 10} more` : paths.join(', '));
 const files = (n: number) => `${n} file${n === 1 ? '' : 's'}`;
 
-export async function createRepoGuard(git: RunGit, repo: string, options: RepoGuardOptions = {}): Promise<RepoGuard | undefined> {
+/**
+ * Called before each of odw's git calls that reads the user's repository settings: refuses the
+ * call (throws) when those settings are not the guard's starting point.
+ */
+export type SettingsCheck = () => Promise<void>;
+
+/**
+ * `onSettingsCheck` receives the check the git layer runs before every git call of odw's in the
+ * user's repository (createGit): a filter driver planted in `.git/config` by an agent working in
+ * the repository (a planner) or writing into it by absolute path must not run on odw's next
+ * `git status`, before the guard's check at the end of the stage puts the config back.
+ */
+export async function createRepoGuard(
+  git: RunGit,
+  repo: string,
+  options: RepoGuardOptions = {},
+  onSettingsCheck?: (check: SettingsCheck) => void,
+): Promise<RepoGuard | undefined> {
   const head = await git([...SAFE, 'rev-parse', '--verify', '--quiet', 'HEAD'], { cwd: repo, allowFail: true });
   if (head.exitCode !== 0) return undefined;
   const dirs = await gitDirs(git, repo);
@@ -31,6 +60,19 @@ export async function createRepoGuard(git: RunGit, repo: string, options: RepoGu
   let since = Date.now();
   let warnings: string[] = [];
   let queue: Promise<unknown> = Promise.resolve();
+  onSettingsCheck?.(async () => {
+    const keys = settingsKeys(dirs);
+    const start: GitDirFiles = { files: new Map([...saved.files].filter(([k]) => keys.includes(k))), dirs: new Set() };
+    const changed = diffFiles(start, await readSettingsFiles(dirs));
+    if (changed.length)
+      throw new GitError(
+        'git_dir_tampered',
+        settingsMessage(
+          changed.map((c) => c.path),
+          shown,
+        ),
+      );
+  });
   const serial = <T>(fn: () => Promise<T>): Promise<T> => {
     const next = queue.then(fn, fn);
     queue = next.catch(() => undefined);
@@ -151,6 +193,14 @@ function byOtherRun(repo: string, paths: string[], runId?: string): string | und
   return [
     `odw applied nothing: ${files(paths.length)} the change touches ${paths.length === 1 ? 'was' : 'were'} changed by run ${last.runId},`,
     `which applied its own change while this run was going: ${listed(paths)}. Run the pipeline again so that its change is built on top of that one.`,
+  ].join(' ');
+}
+
+function settingsMessage(paths: string[], shown: string): string {
+  return [
+    `your repository's git settings changed while the run was going (${paths.map((p) => `${shown === '.' ? '' : `${shown}/`}${p}`).join(', ')}):`,
+    'odw runs no git command in your repository with settings it did not start with (a filter driver named there would run).',
+    'odw cannot tell who made the change: an agent writing outside its workspace, or another program on this machine.',
   ].join(' ');
 }
 

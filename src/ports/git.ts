@@ -348,7 +348,7 @@ export interface Git {
 }
 
 export type GitErrorCategory =
-  'git_failed' | 'not_a_repository' | 'workspace_setup_failed' | 'workspace_prepare_failed' | 'review_workspace_failed' | 'cancelled';
+  'git_failed' | 'not_a_repository' | 'workspace_setup_failed' | 'workspace_prepare_failed' | 'review_workspace_failed' | 'git_dir_tampered' | 'cancelled';
 
 /** A failure of the environment rather than a refusal: thrown, with a message for the user. */
 export class GitError extends Error {

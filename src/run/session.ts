@@ -64,7 +64,14 @@ export async function runSession(opts: SessionOptions): Promise<ExecuteResult> {
     );
   if (!opts.replay) requireAgents(pipeline, plan, opts.env, opts.repo);
   const gitConfig = await (opts.gitConfig ?? gitConfigAtStart(opts.repo));
-  const ports = createPorts({ gitConfig, env: opts.env, budget: pipeline.spec.budget, answerPolicy: pipeline.spec.answerPolicy, replay: opts.replay, executor });
+  const ports = createPorts({
+    gitConfig,
+    env: opts.env,
+    budget: pipeline.spec.budget,
+    answerPolicy: pipeline.spec.answerPolicy,
+    replay: opts.replay,
+    executor,
+  });
   try {
     ports.executor?.check?.(pipeline.spec);
     const sink = await opts.sink(plan);

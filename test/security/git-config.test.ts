@@ -36,6 +36,8 @@ interface Options {
   /** Variables of the test environment odw must not see. */
   unset?: string[];
   extra?: string;
+  /** The run's inputs (default: the two tasks as a tasks file). */
+  inputs?: Record<string, string>;
   prepare?: (repo: GitDir) => Promise<void>;
 }
 
@@ -61,9 +63,12 @@ async function run(scenario: Scenario & { attack?: { kind: string; task?: string
     mkdirSync(join(dir, rel, '..'), { recursive: true });
     writeFileSync(join(dir, rel), fill(text));
   }
-  writeFileSync(join(dir, 'planted.gitconfig'), fill('[filter "evil"]\n\tclean = {evil} clean\n\tsmudge = {evil} smudge\n[core]\n\tattributesFile = {scratch}/evil.attributes\n'));
+  writeFileSync(
+    join(dir, 'planted.gitconfig'),
+    fill('[filter "evil"]\n\tclean = {evil} clean\n\tsmudge = {evil} smudge\n[core]\n\tattributesFile = {scratch}/evil.attributes\n'),
+  );
   const withAttack = scenario.attack ? { ...scenario, attack: { ...scenario.attack, sh: fill(scenario.attack.sh) } } : scenario;
-  const { args, env } = flagshipArgs(dir, repo, { scenario: withAttack, tasks: twoTasks, extra: opts.extra });
+  const { args, env } = flagshipArgs(dir, repo, { scenario: withAttack, extra: opts.extra, ...(opts.inputs ? { inputs: opts.inputs } : { tasks: twoTasks }) });
   const pipeline = join(dir, 'pipeline.yml');
   writeFileSync(pipeline, readFileSync(pipeline, 'utf8').replaceAll(JSON.stringify(SCRIPTED).slice(1, -1), JSON.stringify(HOSTILE).slice(1, -1)));
   const git = await controlFiles(repo);
@@ -110,7 +115,9 @@ describe('an agent that plants a filter driver in a git config file outside the 
   });
 
   it('in $XDG_CONFIG_HOME/git/config: odw’s git never runs it', async () => {
-    const r = await run(attack('mkdir -p "$XDG_CONFIG_HOME/git" && cp "$PLANTED" "$XDG_CONFIG_HOME/git/config"'), { env: { XDG_CONFIG_HOME: '{scratch}/xdg' } });
+    const r = await run(attack('mkdir -p "$XDG_CONFIG_HOME/git" && cp "$PLANTED" "$XDG_CONFIG_HOME/git/config"'), {
+      env: { XDG_CONFIG_HOME: '{scratch}/xdg' },
+    });
     expect(existsSync(join(r.dir, 'xdg/git/config'))).toBe(true);
     expectIgnored(r);
   });
@@ -140,16 +147,32 @@ describe('an agent that plants a filter driver in a git config file outside the 
 
 describe('an agent that plants a filter driver in the user’s repository config', () => {
   it('.git/config and .git/info/attributes by absolute path: never run, put back, git_dir_tampered, nothing applied', async () => {
-    const r = await run(attack(`git config filter.evil.clean '{evil} clean' && git config filter.evil.smudge '{evil} smudge' && echo '* filter=evil' >> .git/info/attributes`));
+    const r = await run(
+      attack(`git config filter.evil.clean '{evil} clean' && git config filter.evil.smudge '{evil} smudge' && echo '* filter=evil' >> .git/info/attributes`),
+    );
     expect(existsSync(r.marker) ? readFileSync(r.marker, 'utf8') : 'never ran').toBe('never ran');
     expect(r.stderr).toBe('');
     expect(r.code).toBe(1);
     expect(r.record.status).toBe('failed');
     expect(r.record.error.category).toBe('git_dir_tampered');
-    for (const part of ['filter.evil.clean was set in .git/config', 'info/attributes was', 'odw put it back', 'Nothing was applied']) expect(r.record.error.message).toContain(part);
+    for (const part of ['filter.evil.clean was set in .git/config', 'info/attributes was', 'odw put it back', 'Nothing was applied'])
+      expect(r.record.error.message).toContain(part);
     expect(r.gitAfter).toEqual(r.git);
     expect(r.after).toEqual(r.before);
     expect(r.record.history.some((h: { step: string }) => h.step === 'apply')).toBe(false);
+  });
+});
+
+describe('a planner (it works in the user’s repository) that plants a filter driver in .git/config and touches a tracked file', () => {
+  it('odw’s own git status after the planner never runs it: the config is put back, git_dir_tampered', async () => {
+    const plant = `git config filter.evil.clean '{evil} clean' && echo '* filter=evil' >> .git/info/attributes && touch src/a.js`;
+    const scenario = { ...goodTwoTasks, plan: { summary: 'two tasks', tasks: twoTasks }, attack: { kind: 'plan', sh: plant } };
+    const r = await run(scenario, { inputs: { request: 'add alpha and beta' } });
+    expect(existsSync(r.marker) ? readFileSync(r.marker, 'utf8') : 'never ran').toBe('never ran');
+    expect(r.code).toBe(1);
+    expect(r.record.error.category).toBe('git_dir_tampered');
+    expect(r.record.error.message).toContain('filter.evil.clean was set in .git/config');
+    expect(r.gitAfter).toEqual(r.git);
   });
 });
 
@@ -159,7 +182,8 @@ describe('the user’s own global settings from before the run', () => {
     const r = await run(goodTwoTasks, {
       files: {
         'legit.sh': legit,
-        'home/.gitconfig': '[user]\n\tname = Global User\n\temail = global@odw.invalid\n[filter "keep"]\n\tclean = sh {scratch}/legit.sh clean\n\tsmudge = sh {scratch}/legit.sh smudge\n[core]\n\tattributesFile = {scratch}/legit.attributes\n',
+        'home/.gitconfig':
+          '[user]\n\tname = Global User\n\temail = global@odw.invalid\n[filter "keep"]\n\tclean = sh {scratch}/legit.sh clean\n\tsmudge = sh {scratch}/legit.sh smudge\n[core]\n\tattributesFile = {scratch}/legit.attributes\n',
         'legit.attributes': '*.js filter=keep\n',
       },
       unset: ['GIT_AUTHOR_NAME', 'GIT_AUTHOR_EMAIL', 'GIT_COMMITTER_NAME', 'GIT_COMMITTER_EMAIL'],
