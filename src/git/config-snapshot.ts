@@ -9,7 +9,7 @@
  * trusts as it trusts the global and system files: safe.directory works). odw's pinned `-c`
  * settings are read after them and win.
  */
-import type { GitConfigSnapshot } from '../ports/git.js';
+import type { GitConfigEntry, GitConfigSnapshot } from '../ports/git.js';
 import type { ProcessRunner } from '../ports/process.js';
 import { tailLines } from '../util/tail.js';
 
@@ -36,7 +36,7 @@ export const CONFIG_ENV_CLEARED = ['GIT_CONFIG', 'GIT_CONFIG_PARAMETERS', 'GIT_C
 export async function takeGitConfig(process: ProcessRunner, cwd: string): Promise<GitConfigSnapshot> {
   const r = await process.run({
     command: 'git',
-    args: ['config', '--list', '--null', '--includes', '--show-scope'],
+    args: ['config', '--list', '--null', '--includes', '--show-scope', '--show-origin'],
     cwd,
     env: { GIT_TERMINAL_PROMPT: '0', GIT_OPTIONAL_LOCKS: '0', LC_ALL: 'C' },
     clearEnv: ['GIT_DIR', 'GIT_WORK_TREE', 'GIT_COMMON_DIR', 'GIT_CONFIG'],
@@ -51,19 +51,31 @@ export async function takeGitConfig(process: ProcessRunner, cwd: string): Promis
   return { ok: true, entries: parseScoped(r.stdout) };
 }
 
-/** `scope\0key\nvalue\0` records (a key without a value is a boolean true). */
-function parseScoped(text: string): [string, string][] {
+/** `scope\0origin\0key\nvalue\0` records (a key without a value is a boolean true). */
+function parseScoped(text: string): GitConfigEntry[] {
   const parts = text.split('\0');
-  const entries: [string, string][] = [];
-  for (let i = 0; i + 1 < parts.length; i += 2) {
-    const scope = parts[i];
-    const entry = parts[i + 1];
+  const entries: GitConfigEntry[] = [];
+  for (let i = 0; i + 2 < parts.length; i += 3) {
+    const [scope, origin, entry] = parts.slice(i, i + 3);
     const nl = entry.indexOf('\n');
     const key = nl < 0 ? entry : entry.slice(0, nl);
     if (!SCOPES.has(scope) || INCLUDE.test(key)) continue;
-    entries.push([key, nl < 0 ? 'true' : entry.slice(nl + 1)]);
+    entries.push({ key, value: nl < 0 ? 'true' : entry.slice(nl + 1), origin });
   }
   return entries;
+}
+
+/**
+ * The files whose settings differ between two snapshots (`file:` dropped): what changed since odw
+ * started, which odw's git does not read but the user's next git command will.
+ */
+function changedSources(start: GitConfigEntry[], now: GitConfigEntry[]): string[] {
+  const id = (e: GitConfigEntry) => JSON.stringify([e.origin, e.key, e.value]);
+  const count = (list: GitConfigEntry[]) => list.reduce((m, e) => m.set(id(e), (m.get(id(e)) ?? 0) + 1), new Map<string, number>());
+  const [a, b] = [count(start), count(now)];
+  const origins = new Set<string>();
+  for (const e of [...start, ...now]) if (a.get(id(e)) !== b.get(id(e))) origins.add(e.origin.replace(/^file:/, ''));
+  return [...origins].sort();
 }
 
 /** The environment that makes a git call read the snapshot and no configuration file outside the repository. */
@@ -74,9 +86,24 @@ export function configEnv(snapshot: Extract<GitConfigSnapshot, { ok: true }>): R
     GIT_CONFIG_NOSYSTEM: '1',
     GIT_CONFIG_COUNT: String(snapshot.entries.length),
   };
-  snapshot.entries.forEach(([key, value], i) => {
+  snapshot.entries.forEach(({ key, value }, i) => {
     env[`GIT_CONFIG_KEY_${i}`] = key;
     env[`GIT_CONFIG_VALUE_${i}`] = value;
   });
   return env;
+}
+
+/**
+ * What changed in the global and system settings since `start` (the snapshot odw's git reads):
+ * each call reads them again and returns the files whose settings differ from the last call's.
+ */
+export function configWatch(process: ProcessRunner, cwd: string, start: GitConfigSnapshot | Promise<GitConfigSnapshot>): () => Promise<string[]> {
+  let last = Promise.resolve(start).then((s) => (s.ok ? s.entries : undefined));
+  return async () => {
+    const before = await last;
+    const now = await takeGitConfig(process, cwd);
+    if (!before || !now.ok) return [];
+    last = Promise.resolve(now.entries);
+    return changedSources(before, now.entries);
+  };
 }

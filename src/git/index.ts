@@ -9,6 +9,7 @@ import { combine } from './candidate.js';
 import { existingChange, resolveCommit } from './change.js';
 import { capture, filesTree, seed } from './capture.js';
 import { gitRunner, type RunGit } from './exec.js';
+import { configWatch } from './config-snapshot.js';
 import { compare, discard, restore, snapshot } from './guard.js';
 import { bundleBase, cloneBundle } from './bundle.js';
 import { createRepoGuard, type SettingsCheck } from './repo-guard.js';
@@ -72,7 +73,11 @@ export function createGit(deps: { process: ProcessRunner; config?: GitConfigSnap
     apply: (repo, candidate, options) => apply(git, repo, candidate, options),
     isApplied: (repo, candidate) => isApplied(git, repo, candidate),
     // The guard's own calls (it puts the settings back, then reads refs) are not checked.
-    repoGuard: (repo, options) => createRepoGuard(raw, repo, options, (check) => guarded.set(repo, check)),
+    repoGuard: (repo, options) =>
+      createRepoGuard(raw, repo, options, {
+        onSettingsCheck: (check) => guarded.set(repo, check),
+        ...(deps.config ? { configChanges: configWatch(deps.process, repo, deps.config) } : {}),
+      }),
     async recoverApplies(repo, runId) {
       if (!tryLock(repo, runId)) return undefined;
       try {

@@ -366,4 +366,11 @@ export class GitError extends Error {
  * they were when the odw process started, in the order git read them: the only configuration
  * outside a repository that odw's git calls read (docs/git.md, "The configuration odw's git reads").
  */
-export type GitConfigSnapshot = { ok: true; entries: [key: string, value: string][] } | { ok: false; message: string };
+export type GitConfigSnapshot = { ok: true; entries: GitConfigEntry[] } | { ok: false; message: string };
+
+export interface GitConfigEntry {
+  key: string;
+  value: string;
+  /** Where git read it: `file:<path>` (an included file names itself), `command line:`. */
+  origin: string;
+}

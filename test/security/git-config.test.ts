@@ -4,7 +4,8 @@
  * user's repository's .git/config — through the real CLI with the shipped pipeline: odw's own git
  * (capture, checkout, apply) never runs it. odw's git reads the global and system settings as they
  * were when odw started (docs/git.md, "The configuration odw's git reads"), so settings the user
- * had before the run still work.
+ * had before the run still work. A changed file is reported (the user's next git command would read
+ * it): the stage fails with git_dir_tampered.
  */
 import { spawn } from 'node:child_process';
 import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
@@ -16,7 +17,7 @@ import { ODW_BIN, type CliResult } from '../helpers/cli.js';
 import { controlFiles, type ControlFiles } from '../helpers/control-files.js';
 import { flagshipArgs, readOutcome, tree, type FlagshipRun, type Scenario, type TreeState } from '../helpers/flagship.js';
 import { gitdir, type GitDir } from '../helpers/gitdir.js';
-import { ALPHA, BETA, demoFiles, goodTwoTasks, twoTasks } from '../flagship/scenarios.js';
+import { ALPHA, demoFiles, goodTwoTasks, twoTasks } from '../flagship/scenarios.js';
 
 const SCRIPTED = fileURLToPath(new URL('../fixtures/agents/scripted.mjs', import.meta.url));
 const HOSTILE = fileURLToPath(new URL('../fixtures/agents/hostile.mjs', import.meta.url));
@@ -92,39 +93,54 @@ function odwIn(args: string[], cwd: string, env: NodeJS.ProcessEnv): Promise<Cli
 }
 
 const attack = (sh: string) => ({ ...goodTwoTasks, attack: { kind: 'fanout', task: 'alpha', sh } });
-const b64 = (s: string) => Buffer.from(s).toString('base64');
 
-/** The planted program never ran; the run succeeded and applied the reviewed change, and only it. */
-function expectIgnored(r: Run): void {
+/**
+ * The planted program never ran; the implement stage failed with git_dir_tampered, naming the
+ * changed file; nothing was applied; the user's repository is as it was.
+ */
+function expectNeverRan(r: Run, file: string): void {
   expect(existsSync(r.marker) ? readFileSync(r.marker, 'utf8') : 'never ran').toBe('never ran');
   expect(r.stderr).toBe('');
-  expect(r.code).toBe(0);
-  expect(r.record.status).toBe('succeeded');
-  expect(r.record.history.find((h: { step: string }) => h.step === 'apply')).toMatchObject({ ok: true, files: ['src/a.js', 'src/b.js'] });
-  expect(r.after.files).toEqual({ ...r.before.files, 'src/a.js': b64(ALPHA), 'src/b.js': b64(BETA) });
-  expect(r.gitAfter.config).toEqual(r.git.config);
-  expect(r.gitAfter.files).toEqual(r.git.files);
+  expect(r.code).toBe(1);
+  expect(r.record.status).toBe('failed');
+  expect(r.record.error.category).toBe('git_dir_tampered');
+  for (const part of [
+    `Your git configuration outside the repository changed while the run was going: ${file}.`,
+    "odw's git did not read the change",
+    'git config --list --show-origin',
+    'Nothing was applied',
+    'odw cannot tell who made the change',
+  ])
+    expect(r.record.error.message).toContain(part);
+  expect(r.record.history.filter((h: { step: string }) => h.step !== 'loop').at(-1)).toMatchObject({
+    step: 'guard',
+    stage: 'implement',
+    ok: false,
+    gitDir: [{ area: 'config', path: file, change: 'changed' }],
+  });
+  expect(r.record.history.some((h: { step: string }) => h.step === 'apply')).toBe(false);
+  expect(r.after).toEqual(r.before);
+  expect(r.gitAfter).toEqual(r.git);
 }
 
 describe('an agent that plants a filter driver in a git config file outside the repository', () => {
-  it('in $HOME/.gitconfig: odw’s git never runs it', async () => {
+  it('in $HOME/.gitconfig: odw’s git never runs it, and the run fails naming the file', async () => {
     const r = await run(attack('cat "$PLANTED" >> "$HOME/.gitconfig"'), { files: { 'home/.gitconfig': '[user]\n\tname = Someone\n' } });
     // the attack did happen: the next git process of the user would read it
     expect(readFileSync(join(r.home, '.gitconfig'), 'utf8')).toContain('filter "evil"');
-    expectIgnored(r);
+    expectNeverRan(r, join(r.home, '.gitconfig'));
   });
 
   it('in $XDG_CONFIG_HOME/git/config: odw’s git never runs it', async () => {
     const r = await run(attack('mkdir -p "$XDG_CONFIG_HOME/git" && cp "$PLANTED" "$XDG_CONFIG_HOME/git/config"'), {
       env: { XDG_CONFIG_HOME: '{scratch}/xdg' },
     });
-    expect(existsSync(join(r.dir, 'xdg/git/config'))).toBe(true);
-    expectIgnored(r);
+    expectNeverRan(r, join(r.dir, 'xdg/git/config'));
   });
 
   it('in ~/.config/git/config (no XDG_CONFIG_HOME): odw’s git never runs it', async () => {
     const r = await run(attack('mkdir -p "$HOME/.config/git" && cp "$PLANTED" "$HOME/.config/git/config"'));
-    expectIgnored(r);
+    expectNeverRan(r, join(r.home, '.config/git/config'));
   });
 
   it('in the system config ($GIT_CONFIG_SYSTEM): odw’s git never runs it', async () => {
@@ -134,14 +150,14 @@ describe('an agent that plants a filter driver in a git config file outside the 
       unset: ['GIT_CONFIG_NOSYSTEM'],
     });
     expect(readFileSync(join(r.dir, 'system.gitconfig'), 'utf8')).toContain('filter "evil"');
-    expectIgnored(r);
+    expectNeverRan(r, join(r.dir, 'system.gitconfig'));
   });
 
   it('through an include the global config names: the included file is read as it was at the start', async () => {
     const r = await run(attack('cat "$PLANTED" >> "$HOME/included.gitconfig"'), {
       files: { 'home/.gitconfig': '[include]\n\tpath = ~/included.gitconfig\n', 'home/included.gitconfig': '[user]\n\tname = Someone\n' },
     });
-    expectIgnored(r);
+    expectNeverRan(r, join(r.home, 'included.gitconfig'));
   });
 });
 
