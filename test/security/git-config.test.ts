@@ -193,13 +193,13 @@ describe('a planner (it works in the user’s repository) that plants a filter d
 });
 
 describe('the user’s own global settings from before the run', () => {
-  it('a global filter driver runs and the global user.email signs apply’s commit', async () => {
+  it('a global filter driver runs and the global user.email signs apply’s commit (with branch.autoSetupMerge on)', async () => {
     const legit = '#!/bin/sh\necho "$1" >> {scratch}/legit-ran\ncat\n';
     const r = await run(goodTwoTasks, {
       files: {
         'legit.sh': legit,
         'home/.gitconfig':
-          '[user]\n\tname = Global User\n\temail = global@odw.invalid\n[filter "keep"]\n\tclean = sh {scratch}/legit.sh clean\n\tsmudge = sh {scratch}/legit.sh smudge\n[core]\n\tattributesFile = {scratch}/legit.attributes\n',
+          '[user]\n\tname = Global User\n\temail = global@odw.invalid\n[branch]\n\tautoSetupMerge = always\n[filter "keep"]\n\tclean = sh {scratch}/legit.sh clean\n\tsmudge = sh {scratch}/legit.sh smudge\n[core]\n\tattributesFile = {scratch}/legit.attributes\n',
         'legit.attributes': '*.js filter=keep\n',
       },
       unset: ['GIT_AUTHOR_NAME', 'GIT_AUTHOR_EMAIL', 'GIT_COMMITTER_NAME', 'GIT_COMMITTER_EMAIL'],
