@@ -34,6 +34,8 @@ export const CONFIG_ENV_CLEARED = ['GIT_CONFIG', 'GIT_CONFIG_PARAMETERS', 'GIT_C
  * made with the snapshot reports it.
  */
 export async function takeGitConfig(process: ProcessRunner, cwd: string): Promise<GitConfigSnapshot> {
+  const old = await tooOld(process, cwd);
+  if (old) return { ok: false, message: old };
   const r = await process.run({
     command: 'git',
     args: ['config', '--list', '--null', '--includes', '--show-scope', '--show-origin'],
@@ -49,6 +51,15 @@ export async function takeGitConfig(process: ProcessRunner, cwd: string): Promis
     return { ok: false, message: `odw could not read your git configuration (git config --list failed, exit ${r.exitCode}):\n${tailLines(r.stderr, 12)}` };
   }
   return { ok: true, entries: parseScoped(r.stdout) };
+}
+
+/** GIT_CONFIG_GLOBAL is git 2.32's: an older git would read the global file as it is at each call. */
+async function tooOld(process: ProcessRunner, cwd: string): Promise<string | undefined> {
+  const r = await process.run({ command: 'git', args: ['--version'], cwd, env: { LC_ALL: 'C' }, direct: true });
+  if (r.spawnError) return `odw could not run git: ${r.spawnError}. Install git and make sure it is on PATH.`;
+  const m = /(\d+)\.(\d+)/.exec(r.stdout);
+  if (!m || Number(m[1]) > 2 || (Number(m[1]) === 2 && Number(m[2]) >= 32)) return undefined;
+  return `odw needs git 2.32 or later (this is ${r.stdout.trim()}): an older git cannot be kept from reading a global config file an agent could rewrite during the run. Upgrade git.`;
 }
 
 /** `scope\0origin\0key\nvalue\0` records (a key without a value is a boolean true). */
