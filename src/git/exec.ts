@@ -3,10 +3,9 @@
  * text or bytes, goes this one way: on node's spawn (`direct`), the output read by odw.
  */
 import type { ProcessResult, ProcessRunner } from '../ports/process.js';
-import { GitError } from '../ports/git.js';
+import { GitError, type GitConfigSnapshot } from '../ports/git.js';
 import { tailLines } from '../util/tail.js';
 import { CONFIG_ENV_CLEARED, configEnv, takeGitConfig } from './config-snapshot.js';
-import type { GitConfigSnapshot } from '../ports/git.js';
 
 /**
  * Pinned for every call: configuration that would change patch bytes or output shape, and
