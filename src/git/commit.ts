@@ -36,7 +36,9 @@ export async function commitOnBranch(
   const fromFile = ['--pathspec-from-file=-', '--pathspec-file-nul'];
   const original = (await git(['symbolic-ref', '--quiet', 'HEAD'], call)).stdout.trim();
   const steps: [string, string[], typeof call][] = [
-    ['create the branch', ['checkout', '--quiet', '-b', commit.branch], call],
+    // --no-track: a user's branch.autoSetupMerge would write the new branch's upstream into
+    // .git/config, which odw's next call there would take for a planted setting.
+    ['create the branch', ['checkout', '--quiet', '--no-track', '-b', commit.branch], call],
     ['stage the change', ['--literal-pathspecs', 'add', '-A', ...fromFile], paths],
     ['commit', ['--literal-pathspecs', 'commit', '--quiet', '--no-verify', '-m', commit.message, '--only', ...fromFile], paths],
   ];

@@ -3,8 +3,9 @@
  * text or bytes, goes this one way: on node's spawn (`direct`), the output read by odw.
  */
 import type { ProcessResult, ProcessRunner } from '../ports/process.js';
-import { GitError } from '../ports/git.js';
+import { GitError, type GitConfigSnapshot } from '../ports/git.js';
 import { tailLines } from '../util/tail.js';
+import { CONFIG_ENV_CLEARED, configEnv, takeGitConfig } from './config-snapshot.js';
 
 /**
  * Pinned for every call: configuration that would change patch bytes or output shape, and
@@ -73,14 +74,26 @@ export interface GitCall {
 
 export type RunGit = (args: string[], call: GitCall) => Promise<ProcessResult>;
 
-export function gitRunner(process: ProcessRunner): RunGit {
+/**
+ * Runs git with `config`, the global and system settings as the odw process read them at its
+ * start (config-snapshot.ts): no call reads a configuration file outside the repository. Without
+ * it, the runner reads them once, at its first call, in that call's folder (tests, benchmarks).
+ */
+export function gitRunner(process: ProcessRunner, config?: GitConfigSnapshot | Promise<GitConfigSnapshot>): RunGit {
+  let env: Promise<Record<string, string>> | undefined;
+  const snapshotEnv = (cwd: string) =>
+    (env ??= Promise.resolve(config ?? takeGitConfig(process, cwd)).then((c) => {
+      if (!c.ok) throw new GitError('git_failed', c.message);
+      return configEnv(c);
+    }));
   return async (args, call) => {
+    const fixed = await snapshotEnv(call.cwd);
     const result = await process.run({
       command: 'git',
       args: [...CONFIG, ...args],
       cwd: call.cwd,
-      env: { ...GIT_ENV, ...call.env },
-      clearEnv: CLEAR_ENV,
+      env: { ...GIT_ENV, ...fixed, ...call.env },
+      clearEnv: [...CLEAR_ENV, ...CONFIG_ENV_CLEARED],
       input: call.input,
       signal: call.signal,
       direct: true,

@@ -50,6 +50,25 @@ export async function readGitDirFiles(dirs: GitDirs): Promise<GitDirFiles> {
   return out;
 }
 
+/**
+ * The files of the user's git dir that git reads settings from on every call (a filter driver is
+ * defined in a config and chosen in `info/attributes`), keyed as in `readGitDirFiles`.
+ */
+export function settingsKeys(dirs: GitDirs): string[] {
+  const own = relative(dirs.commonDir, dirs.gitDir);
+  return ['config', 'config.worktree', 'info/attributes', ...(own ? [`${own}/config.worktree`] : [])];
+}
+
+/** The settings files as they are now, as `readGitDirFiles` would read them. */
+export async function readSettingsFiles(dirs: GitDirs): Promise<GitDirFiles> {
+  const out: GitDirFiles = { files: new Map(), dirs: new Set() };
+  for (const rel of settingsKeys(dirs)) {
+    const state = await readSafely(dirs.commonDir, rel);
+    if (state.kind !== 'missing') out.files.set(rel, state);
+  }
+  return out;
+}
+
 async function walk(root: string, rel: string, out: GitDirFiles): Promise<void> {
   const info = await lstat(join(root, rel)).catch(() => undefined);
   if (!info) return;

@@ -1,5 +1,6 @@
 /** The git layer: createGit wires the pieces of src/git/ into the Git port. */
-import { GitError, type Git } from '../ports/git.js';
+import { sep } from 'node:path';
+import { GitError, type Git, type GitConfigSnapshot } from '../ports/git.js';
 import type { ProcessRunner } from '../ports/process.js';
 import { apply, isApplied } from './apply.js';
 import { acquireLock, releaseLock, tryLock } from './lock.js';
@@ -7,17 +8,30 @@ import { recoverInterrupted } from './recover.js';
 import { combine } from './candidate.js';
 import { existingChange, resolveCommit } from './change.js';
 import { capture, filesTree, seed } from './capture.js';
-import { gitRunner } from './exec.js';
+import { gitRunner, type RunGit } from './exec.js';
+import { configWatch } from './config-snapshot.js';
 import { compare, discard, restore, snapshot } from './guard.js';
 import { bundleBase, cloneBundle } from './bundle.js';
-import { createRepoGuard } from './repo-guard.js';
+import { createRepoGuard, type SettingsCheck } from './repo-guard.js';
 import { dirtyFiles } from './tree.js';
 import { withReviewWorkspace } from './review.js';
 import { checkScope } from './scope.js';
 import { createWorktrees, pruneStale, removeAll, removeWorktrees, withWorkspace, withWorktrees } from './worktrees.js';
 
-export function createGit(deps: { process: ProcessRunner }): Git {
-  const git = gitRunner(deps.process);
+/**
+ * `config`: the user's global and system git settings as the odw process read them at its start
+ * (takeGitConfig), the only ones outside a repository that odw's git calls read; without it the
+ * layer reads them at its first git call.
+ */
+export function createGit(deps: { process: ProcessRunner; config?: GitConfigSnapshot | Promise<GitConfigSnapshot> }): Git {
+  const raw = gitRunner(deps.process, deps.config);
+  // The user's repositories under a repository guard, with its check of their settings files.
+  const guarded = new Map<string, SettingsCheck>();
+  const git: RunGit = async (args, call) => {
+    // A call with a GIT_DIR of odw's (a workspace) never reads the user's repository settings.
+    if (!call.env?.GIT_DIR) for (const [repo, check] of guarded) if (inside(call.cwd, repo)) await check();
+    return raw(args, call);
+  };
   const wt = { git, process: deps.process };
   const isBare = async (path: string) => (await git(['rev-parse', '--is-bare-repository'], { cwd: path, allowFail: true })).stdout.trim() === 'true';
   return {
@@ -58,7 +72,12 @@ export function createGit(deps: { process: ProcessRunner }): Git {
     withReviewWorkspace: (run, candidate, fn, options) => withReviewWorkspace(wt, run, candidate, fn, options),
     apply: (repo, candidate, options) => apply(git, repo, candidate, options),
     isApplied: (repo, candidate) => isApplied(git, repo, candidate),
-    repoGuard: (repo, options) => createRepoGuard(git, repo, options),
+    // The guard's own calls (it puts the settings back, then reads refs) are not checked.
+    repoGuard: (repo, options) =>
+      createRepoGuard(raw, repo, options, {
+        onSettingsCheck: (check) => guarded.set(repo, check),
+        ...(deps.config ? { configChanges: configWatch(deps.process, repo, deps.config) } : {}),
+      }),
     async recoverApplies(repo, runId) {
       if (!tryLock(repo, runId)) return undefined;
       try {
@@ -83,6 +102,8 @@ export function createGit(deps: { process: ProcessRunner }): Git {
   };
 }
 
+const inside = (cwd: string, repo: string) => cwd === repo || cwd.startsWith(repo.endsWith(sep) ? repo : repo + sep);
+
 /** A bare repository has no working tree to apply to. */
 function bareRepository(path: string): GitError {
   return new GitError('not_a_repository', bareMessage(path));
@@ -93,3 +114,4 @@ export function bareMessage(path: string): string {
 }
 
 export { checkScope, ownershipMatcher } from './scope.js';
+export { takeGitConfig } from './config-snapshot.js';

@@ -10,14 +10,47 @@ import type { ApplyGuardResult, GitDirChange, GitDirCheck, RepoGuard, RepoGuardO
 import type { RunGit } from './exec.js';
 import { describeChanges, refHints } from './gitdir-describe.js';
 import { restoreFiles, restoreRefs, type Unrestored } from './gitdir-restore.js';
-import { SAFE, diffFiles, diffRefs, gitDirs, readGitDirFiles, readRefs, type GitDirFiles, type GitDirs } from './gitdir-state.js';
+import { GitError } from '../ports/git.js';
+import {
+  SAFE,
+  diffFiles,
+  diffRefs,
+  gitDirs,
+  readGitDirFiles,
+  readRefs,
+  readSettingsFiles,
+  settingsKeys,
+  type GitDirFiles,
+  type GitDirs,
+} from './gitdir-state.js';
 import { appliedSince, lastApplied } from './applied-log.js';
 import { changedPaths, touches, treePrint } from './tree-print.js';
 
 const listed = (paths: string[]) => (paths.length > 10 ? `${paths.slice(0, 10).join(', ')} and ${paths.length - 10} more` : paths.join(', '));
 const files = (n: number) => `${n} file${n === 1 ? '' : 's'}`;
 
-export async function createRepoGuard(git: RunGit, repo: string, options: RepoGuardOptions = {}): Promise<RepoGuard | undefined> {
+/**
+ * Called before each of odw's git calls that reads the user's repository settings: refuses the
+ * call (throws) when those settings are not the guard's starting point.
+ */
+export type SettingsCheck = () => Promise<void>;
+
+export interface GuardHooks {
+  /**
+   * Receives the check the git layer runs before every git call of odw's in the user's repository
+   * (createGit): a filter driver planted in `.git/config` by an agent working in the repository (a
+   * planner) or writing into it by absolute path must not run on odw's next `git status`, before
+   * the guard's check at the end of the stage puts the config back.
+   */
+  onSettingsCheck?: (check: SettingsCheck) => void;
+  /**
+   * The global and system config files changed since the last call (config-snapshot.ts): odw's
+   * git does not read them, but the user's next git command would; each check reports them.
+   */
+  configChanges?: () => Promise<string[]>;
+}
+
+export async function createRepoGuard(git: RunGit, repo: string, options: RepoGuardOptions = {}, hooks: GuardHooks = {}): Promise<RepoGuard | undefined> {
   const head = await git([...SAFE, 'rev-parse', '--verify', '--quiet', 'HEAD'], { cwd: repo, allowFail: true });
   if (head.exitCode !== 0) return undefined;
   const dirs = await gitDirs(git, repo);
@@ -31,6 +64,19 @@ export async function createRepoGuard(git: RunGit, repo: string, options: RepoGu
   let since = Date.now();
   let warnings: string[] = [];
   let queue: Promise<unknown> = Promise.resolve();
+  hooks.onSettingsCheck?.(async () => {
+    const keys = settingsKeys(dirs);
+    const start: GitDirFiles = { files: new Map([...saved.files].filter(([k]) => keys.includes(k))), dirs: new Set() };
+    const changed = diffFiles(start, await readSettingsFiles(dirs));
+    if (changed.length)
+      throw new GitError(
+        'git_dir_tampered',
+        settingsMessage(
+          changed.map((c) => c.path),
+          shown,
+        ),
+      );
+  });
   const serial = <T>(fn: () => Promise<T>): Promise<T> => {
     const next = queue.then(fn, fn);
     queue = next.catch(() => undefined);
@@ -40,18 +86,21 @@ export async function createRepoGuard(git: RunGit, repo: string, options: RepoGu
   const check = async (): Promise<GitDirCheck> => {
     since = adoptOtherRuns(repo, dirs, saved, refs, since, options.runId);
     const found = await compareAndRestore(git, repo, dirs, saved, refs);
+    const outside = (await hooks.configChanges?.()) ?? [];
+    const outsideChanges: GitDirChange[] = outside.map((path) => ({ area: 'config', path, change: 'changed' }));
     if (!found.changes.length) {
       // Nothing changed: what was just read is what is there now (one git process fewer per check).
       saved = found.after;
       refs = found.refsAfter ?? refs;
-      return { ok: true };
+      if (!outside.length) return { ok: true };
+      return { ok: false, changes: outsideChanges, message: outsideMessage(outside, applied), unrestored: [] };
     }
     // The next comparison starts from what is there now: the restored state (or what could not be restored).
     saved = await readGitDirFiles(dirs);
     refs = await readRefs(git, repo).catch(() => refs);
     const what = describeChanges(found.changes, found.before, found.after, shown);
-    const message = tamperedMessage(what, found.changes, found.unrestored, applied);
-    return { ok: false, changes: found.changes, message, unrestored: found.unrestored.map((u) => u.path) };
+    const message = [tamperedMessage(what, found.changes, found.unrestored, applied), ...(outside.length ? [outsideMessage(outside, applied)] : [])].join(' ');
+    return { ok: false, changes: [...found.changes, ...outsideChanges], message, unrestored: found.unrestored.map((u) => u.path) };
   };
 
   return {
@@ -151,6 +200,24 @@ function byOtherRun(repo: string, paths: string[], runId?: string): string | und
   return [
     `odw applied nothing: ${files(paths.length)} the change touches ${paths.length === 1 ? 'was' : 'were'} changed by run ${last.runId},`,
     `which applied its own change while this run was going: ${listed(paths)}. Run the pipeline again so that its change is built on top of that one.`,
+  ].join(' ');
+}
+
+function outsideMessage(files: string[], applied: boolean): string {
+  return [
+    `Your git configuration outside the repository changed while the run was going: ${files.join(', ')}.`,
+    "odw's git did not read the change (it reads that configuration as it was when odw started), but your next git command, and the next odw run, will:",
+    'look at it (git config --list --show-origin) before you run git again.',
+    applied ? 'The change odw had applied before this was found stays in your tree.' : 'Nothing was applied.',
+    'odw cannot tell who made the change: an agent writing outside its workspace, or another program on this machine.',
+  ].join(' ');
+}
+
+function settingsMessage(paths: string[], shown: string): string {
+  return [
+    `your repository's git settings changed while the run was going (${paths.map((p) => `${shown === '.' ? '' : `${shown}/`}${p}`).join(', ')}):`,
+    'odw runs no git command in your repository with settings it did not start with (a filter driver named there would run).',
+    'odw cannot tell who made the change: an agent writing outside its workspace, or another program on this machine.',
   ].join(' ');
 }
 

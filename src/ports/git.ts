@@ -348,7 +348,7 @@ export interface Git {
 }
 
 export type GitErrorCategory =
-  'git_failed' | 'not_a_repository' | 'workspace_setup_failed' | 'workspace_prepare_failed' | 'review_workspace_failed' | 'cancelled';
+  'git_failed' | 'not_a_repository' | 'workspace_setup_failed' | 'workspace_prepare_failed' | 'review_workspace_failed' | 'git_dir_tampered' | 'cancelled';
 
 /** A failure of the environment rather than a refusal: thrown, with a message for the user. */
 export class GitError extends Error {
@@ -359,4 +359,18 @@ export class GitError extends Error {
     super(message);
     this.name = 'GitError';
   }
+}
+
+/**
+ * The user's global and system git settings (and those odw's own environment passes to git) as
+ * they were when the odw process started, in the order git read them: the only configuration
+ * outside a repository that odw's git calls read (docs/git.md, "The configuration odw's git reads").
+ */
+export type GitConfigSnapshot = { ok: true; entries: GitConfigEntry[] } | { ok: false; message: string };
+
+export interface GitConfigEntry {
+  key: string;
+  value: string;
+  /** Where git read it: `file:<path>` (an included file names itself), `command line:`. */
+  origin: string;
 }

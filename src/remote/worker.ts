@@ -4,6 +4,7 @@
  * agents are stopped at once) and as a key it checks when it picks a job up. It announces itself
  * under `odw:worker:<name>` (name, odw version, credential variable names) for `odw doctor`.
  */
+import { mkdir } from 'node:fs/promises';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
 import type { Job } from 'bullmq';
@@ -12,7 +13,7 @@ import { createAgentPort } from '../agents/index.js';
 import { systemClock } from '../adapters/clock.js';
 import { createProcessRunner } from '../adapters/process.js';
 import { reap, waitGone } from '../adapters/reap.js';
-import { createGit } from '../git/index.js';
+import { createGit, takeGitConfig } from '../git/index.js';
 import { GitError } from '../ports/git.js';
 import { loadBullMQ, odwVersion, redisClient } from './connect.js';
 import { CANCEL_CHANNEL, cancelKey, PROTOCOL_VERSION, QUEUE_NAME, workerKey, type StepJob, type StepReply } from './protocol.js';
@@ -56,13 +57,16 @@ export async function startWorker(o: WorkerOptions): Promise<RunningWorker> {
   const redis = redisClient(o.address.connection);
   const subscriber = redisClient(o.address.connection);
   const process = createProcessRunner();
+  // The git settings every job's git calls read: as they are now, before the worker runs any agent.
+  await mkdir(o.workDir, { recursive: true });
+  const gitConfig = await takeGitConfig(process, o.workDir);
   const deps: WorkerDeps = {
     name: o.name,
     workDir: o.workDir,
     redis,
     process,
     clock: systemClock,
-    git: createGit({ process }),
+    git: createGit({ process, config: gitConfig }),
     // Every agent carries the work dir, so that a worker started later in it can find what a killed one left.
     agents: createAgentPort({ process, clock: systemClock, env: { ...o.env, [WORK_DIR_VARIABLE]: o.workDir } }),
   };

@@ -8,7 +8,8 @@
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { missingAgents } from '../agents/preflight.js';
-import { createPorts } from '../compose.js';
+import { createPorts, gitConfigAtStart } from '../compose.js';
+import type { GitConfigSnapshot } from '../ports/git.js';
 import type { ResolvedPipeline } from '../config/load.js';
 import { compile } from '../plan/compile.js';
 import { usedRuntimes } from '../plan/runtimes.js';
@@ -43,6 +44,11 @@ export interface SessionOptions {
   resumeId?: string;
   /** Where task steps run: `local` or a queue address; default $ODW_EXECUTOR, else local. */
   executor?: string;
+  /**
+   * The git settings odw's git reads, as the process read them at its start (gitConfigAtStart):
+   * `--watch` passes the same one to every rerun. Without it the session reads them now.
+   */
+  gitConfig?: Promise<GitConfigSnapshot>;
 }
 
 export async function runSession(opts: SessionOptions): Promise<ExecuteResult> {
@@ -57,7 +63,15 @@ export async function runSession(opts: SessionOptions): Promise<ExecuteResult> {
       'drop --executor (or ODW_EXECUTOR)',
     );
   if (!opts.replay) requireAgents(pipeline, plan, opts.env, opts.repo);
-  const ports = createPorts({ env: opts.env, budget: pipeline.spec.budget, answerPolicy: pipeline.spec.answerPolicy, replay: opts.replay, executor });
+  const gitConfig = await (opts.gitConfig ?? gitConfigAtStart(opts.repo));
+  const ports = createPorts({
+    gitConfig,
+    env: opts.env,
+    budget: pipeline.spec.budget,
+    answerPolicy: pipeline.spec.answerPolicy,
+    replay: opts.replay,
+    executor,
+  });
   try {
     ports.executor?.check?.(pipeline.spec);
     const sink = await opts.sink(plan);

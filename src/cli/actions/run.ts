@@ -5,6 +5,7 @@ import { loadPipeline, type ResolvedPipeline } from '../../config/load.js';
 import { formatConfigError, type ConfigError } from '../../config/errors.js';
 import { parseInputFlags } from '../../run/inputs.js';
 import { fileInputs, loadReplay, runSession } from '../../run/session.js';
+import { gitConfigAtStart } from '../../compose.js';
 import { watchPipeline } from '../../watch/session.js';
 import { EXIT } from '../exit.js';
 import type { CliIO } from '../io.js';
@@ -51,6 +52,8 @@ export async function runCommand(ctx: CommandContext, ref: string, flags: RunFla
   const rawInputs = parseInputFlags(flags.input);
   const repo = findRepo(io.cwd, flags.repo);
   const replay = flags.replay ? loadReplay(repo, flags.replay, io.cwd) : undefined;
+  // Read once, before any agent runs: every rerun of --watch uses these, never what agents wrote since.
+  const gitConfig = gitConfigAtStart(repo);
   const controller = new AbortController();
   const release = onInterrupt(io, controller);
   const runOnce = async (pipeline: ResolvedPipeline, signal: AbortSignal) => {
@@ -66,6 +69,7 @@ export async function runCommand(ctx: CommandContext, ref: string, flags: RunFla
       replay,
       record: flags.record,
       executor: flags.executor,
+      gitConfig,
     });
     if (!flags.json) printSummary(io, result.record);
     return result.status;
