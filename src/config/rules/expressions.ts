@@ -11,7 +11,8 @@ export const expressions: Rule = ({ spec, loc }) => {
   const ids = stages.flatMap((s) => (s.id === undefined ? [] : [s.id]));
   const errors: ConfigError[] = [];
   const check = (source: unknown, segments: Segment[], onlyInputs = false, statusAllowed = false): void => {
-    if (typeof source !== 'string' || source.trim() === '') return;
+    // An empty string is the schema's to report; a blank one is an empty expression.
+    if (typeof source !== 'string' || source === '') return;
     let expr: Expr;
     try {
       expr = parseExpression(source);

@@ -6,9 +6,22 @@ import { inputDefaults } from './inputs.js';
 import { cycles, needs } from './needs.js';
 import { reviewChange } from './review-change.js';
 import { runtimes } from './runtimes.js';
-import { stageKind, stagesPresent, uniqueIds } from './stages.js';
+import { reservedNames, stageKind, stagesPresent, uniqueIds } from './stages.js';
 import { templates } from './templates.js';
 
-export const rules: Rule[] = [stagesPresent, stageKind, uniqueIds, needs, cycles, edges, runtimes, inputDefaults, expressions, templates, reviewChange];
+export const rules: Rule[] = [
+  stagesPresent,
+  stageKind,
+  uniqueIds,
+  reservedNames,
+  needs,
+  cycles,
+  edges,
+  runtimes,
+  inputDefaults,
+  expressions,
+  templates,
+  reviewChange,
+];
 
 export type { Rule } from './context.js';

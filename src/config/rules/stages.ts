@@ -1,8 +1,9 @@
-/** Rules about the stage list itself: it exists, every stage has a kind, ids are unique. */
+/** Rules about the stage list itself: it exists, every stage has a kind, ids are unique and readable. */
 import type { ConfigError } from '../errors.js';
 import { formatPath, type Segment } from '../path.js';
+import { FORBIDDEN } from '../expression.js';
 import { closest } from '../suggest.js';
-import { allStages, type Rule } from './context.js';
+import { allStages, inputNames, type Rule } from './context.js';
 
 export const stagesPresent: Rule = ({ spec, loc }) => {
   // A misspelt `stages` key is reported by the schema, with a did-you-mean.
@@ -29,4 +30,16 @@ export const uniqueIds: Rule = ({ spec, loc }) => {
     else first.set(id, segments);
   }
   return errors;
+};
+
+/** A stage id or input name that expressions and templates could not read (`stages.constructor` is null). */
+export const reservedNames: Rule = ({ spec, loc }) => {
+  const reserved = (name: string, segments: Segment[]): ConfigError =>
+    loc.error(segments, `"${name}" is reserved: expressions and templates cannot read it`, 'choose another name');
+  return [
+    ...inputNames(spec)
+      .filter((name) => FORBIDDEN.has(name))
+      .map((name) => reserved(name, ['inputs', name])),
+    ...allStages(spec).flatMap(({ id, segments }) => (id !== undefined && FORBIDDEN.has(id) ? [reserved(id, [...segments, 'id'])] : [])),
+  ];
 };
