@@ -391,7 +391,7 @@ export interface WithReview {
   check?: string;
   excerpt?: Excerpt;
   /**
-   * Reviewer agents, run in parallel. Default: one, on the stage's runtime.
+   * Reviewer agents, run in parallel, each with its own id. Left out: one, on the stage's runtime.
    */
   reviewers?: {
     id: Identifier;

@@ -1,4 +1,5 @@
 /** The semantic rules, run in this order over the merged pipeline; each returns its mistakes. */
+import { agentLists } from './agents.js';
 import type { Rule } from './context.js';
 import { edges } from './edges.js';
 import { expressions } from './expressions.js';
@@ -18,6 +19,7 @@ export const rules: Rule[] = [
   cycles,
   edges,
   runtimes,
+  agentLists,
   inputDefaults,
   expressions,
   templates,
