@@ -7,7 +7,7 @@ import { inputDefaults } from './inputs.js';
 import { cycles, needs } from './needs.js';
 import { reviewChange } from './review-change.js';
 import { runtimes } from './runtimes.js';
-import { reservedNames, stageKind, stagesPresent, uniqueIds } from './stages.js';
+import { flatLoops, reservedNames, stageKind, stagesPresent, uniqueIds } from './stages.js';
 import { templates } from './templates.js';
 
 export const rules: Rule[] = [
@@ -15,6 +15,7 @@ export const rules: Rule[] = [
   stageKind,
   uniqueIds,
   reservedNames,
+  flatLoops,
   needs,
   cycles,
   edges,

@@ -43,3 +43,18 @@ export const reservedNames: Rule = ({ spec, loc }) => {
     ...allStages(spec).flatMap(({ id, segments }) => (id !== undefined && FORBIDDEN.has(id) ? [reserved(id, [...segments, 'id'])] : [])),
   ];
 };
+
+/**
+ * Loop groups do not nest: a stage's record, log and patches are keyed by its round, and an inner
+ * loop's rounds would repeat in every outer round.
+ */
+export const flatLoops: Rule = ({ spec, loc }) =>
+  allStages(spec)
+    .filter(({ stage, groups }) => groups.length > 0 && ('loop' in stage || 'stages' in stage))
+    .map(({ stage, id, segments, groups }) =>
+      loc.error(
+        [...segments, 'loop' in stage ? 'loop' : 'stages'],
+        `loop group "${String(id)}" is inside loop group "${groups[groups.length - 1]}"`,
+        `a loop group repeats stages of a kind; put "${String(id)}" beside "${groups[groups.length - 1]}", with needs to order them`,
+      ),
+    );
