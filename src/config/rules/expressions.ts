@@ -1,16 +1,18 @@
-/** Conditions parse, and name only declared inputs and existing stages; `loop.max` reads only inputs. */
+/** Conditions parse, and name only declared inputs and existing stages, upstream ones (reads.ts); `loop.max` reads only inputs. */
 import type { ConfigError } from '../errors.js';
 import { ExpressionError, parseExpression, references, roots, statusFunctions, type Expr } from '../expression.js';
 import { isObject, type Segment } from '../path.js';
 import { didYouMean } from '../suggest.js';
-import { allStages, inputNames, type Rule } from './context.js';
+import { allStages, inputNames, type Rule, type StageEntry } from './context.js';
+import { readable } from './reads.js';
 
 export const expressions: Rule = ({ spec, loc }) => {
   const inputs = inputNames(spec);
   const stages = allStages(spec);
   const ids = stages.flatMap((s) => (s.id === undefined ? [] : [s.id]));
+  const canRead = readable(spec, stages);
   const errors: ConfigError[] = [];
-  const check = (source: unknown, segments: Segment[], onlyInputs = false, statusAllowed = false): void => {
+  const check = (source: unknown, segments: Segment[], onlyInputs = false, statusAllowed = false, entry?: StageEntry, inUntil = false): void => {
     // An empty string is the schema's to report; a blank one is an empty expression.
     if (typeof source !== 'string' || source === '') return;
     let expr: Expr;
@@ -37,11 +39,17 @@ export const expressions: Rule = ({ spec, loc }) => {
     for (const id of refs.stages.filter((n) => !ids.includes(n))) {
       errors.push(loc.error(segments, `unknown stage "${id}"`, didYouMean(id, ids)));
     }
+    for (const id of new Set(refs.stages.filter((n) => ids.includes(n)))) {
+      if (!entry || canRead(entry, id, inUntil)) continue;
+      const { message, hint } = canRead.problem(entry, id);
+      errors.push(loc.error(segments, message, hint));
+    }
   };
-  for (const { stage, segments } of stages) {
-    check(stage.when, [...segments, 'when'], false, true);
+  for (const entry of stages) {
+    const { stage, segments } = entry;
+    check(stage.when, [...segments, 'when'], false, true, entry);
     if (isObject(stage.loop)) {
-      check(stage.loop.until, [...segments, 'loop', 'until']);
+      check(stage.loop.until, [...segments, 'loop', 'until'], false, false, entry, true);
       check(stage.loop.max, [...segments, 'loop', 'max'], true);
     }
   }
