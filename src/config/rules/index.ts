@@ -7,7 +7,7 @@ import { inputDefaults } from './inputs.js';
 import { cycles, needs } from './needs.js';
 import { reviewChange } from './review-change.js';
 import { runtimes } from './runtimes.js';
-import { flatLoops, reservedNames, stageKind, stagesPresent, uniqueIds } from './stages.js';
+import { flatLoops, ignoredKeys, reservedNames, stageKind, stagesPresent, uniqueIds } from './stages.js';
 import { templates } from './templates.js';
 
 export const rules: Rule[] = [
@@ -16,6 +16,7 @@ export const rules: Rule[] = [
   uniqueIds,
   reservedNames,
   flatLoops,
+  ignoredKeys,
   needs,
   cycles,
   edges,

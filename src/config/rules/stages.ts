@@ -3,6 +3,7 @@ import type { ConfigError } from '../errors.js';
 import { formatPath, type Segment } from '../path.js';
 import { FORBIDDEN } from '../expression.js';
 import { closest } from '../suggest.js';
+import { definitionOf } from '../../stages/kinds.js';
 import { allStages, inputNames, type Rule } from './context.js';
 
 export const stagesPresent: Rule = ({ spec, loc }) => {
@@ -58,3 +59,23 @@ export const flatLoops: Rule = ({ spec, loc }) =>
         `a loop group repeats stages of a kind; put "${String(id)}" beside "${groups[groups.length - 1]}", with needs to order them`,
       ),
     );
+
+/** Keys a stage would ignore: `runtime` where no agent is called, `with` on a loop group. */
+export const ignoredKeys: Rule = ({ spec, loc }) =>
+  allStages(spec).flatMap(({ stage, segments }) => {
+    const group = !('uses' in stage) && ('loop' in stage || 'stages' in stage);
+    const kind = typeof stage.uses === 'string' ? stage.uses : undefined;
+    const def = definitionOf(kind);
+    const out = [];
+    if (stage.runtime !== undefined && (group || def?.agents === false)) {
+      const what = group ? 'a loop group' : `a${/^[aeiou]/.test(kind!) ? 'n' : ''} ${kind!} stage`;
+      const hint = group ? 'set it on the agent stages inside the group' : 'remove it';
+      out.push(loc.error([...segments, 'runtime'], `${what} calls no agent, so "runtime" would have no effect`, hint));
+    }
+    if (group && stage.with !== undefined) {
+      out.push(
+        loc.error([...segments, 'with'], 'a loop group has no settings, so "with" would have no effect', 'put the settings on the stages inside the group'),
+      );
+    }
+    return out;
+  });
