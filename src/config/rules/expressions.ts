@@ -1,6 +1,6 @@
 /** Conditions parse, and name only declared inputs and existing stages, upstream ones (reads.ts); `loop.max` reads only inputs. */
 import type { ConfigError } from '../errors.js';
-import { ExpressionError, parseExpression, references, roots, statusFunctions, type Expr } from '../expression.js';
+import { evaluate, ExpressionError, parseExpression, references, roots, statusFunctions, type Expr } from '../expression.js';
 import { isObject, type Segment } from '../path.js';
 import { didYouMean } from '../suggest.js';
 import { allStages, inputNames, type Rule, type StageEntry } from './context.js';
@@ -25,6 +25,16 @@ export const expressions: Rule = ({ spec, loc }) => {
     }
     if (onlyInputs && roots(expr).some((r) => r !== 'inputs')) {
       errors.push(loc.error(segments, 'may only use inputs (it is computed before the first round)'));
+      return;
+    }
+    if (onlyInputs && roots(expr).length === 0) {
+      // A ceiling that reads no input is known now: check it as a run would.
+      const value = evaluate(expr, {});
+      const n = typeof value === 'string' && value.trim() !== '' ? Number(value) : value;
+      if (typeof n !== 'number' || !Number.isInteger(n) || n < 1 || n > 100) {
+        const hint = 'write a number, or an expression over inputs such as inputs.maxRounds';
+        errors.push(loc.error(segments, `is ${JSON.stringify(value)}, not a whole number of rounds from 1 to 100`, hint));
+      }
       return;
     }
     const status = statusFunctions(expr);
