@@ -1,4 +1,4 @@
-/** Handlebars templates (exec run/env, plan request/tasks, checks, prompts) parse and name only declared inputs and existing stages. */
+/** Handlebars templates (exec run/env/cwd, plan request/tasks, checks, apply commit, prompts) parse and name only declared inputs and existing stages. */
 import { dirname, resolve } from 'node:path';
 import type { ConfigError } from '../errors.js';
 import { isObject, type Segment } from '../path.js';
@@ -10,10 +10,11 @@ import { readable, type Readable } from './reads.js';
 
 /** Settings rendered as templates, by stage kind (every kind's `with.prompt` is one too). */
 const TEMPLATE_KEYS: Record<string, string[]> = {
-  exec: ['run', 'env'],
+  exec: ['run', 'env', 'cwd'],
   plan: ['request', 'tasks'],
   review: ['check', 'base'],
   verify: ['check'],
+  apply: ['commit'],
 };
 
 interface Source {
