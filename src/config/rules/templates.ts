@@ -8,6 +8,9 @@ import { scanTemplate, type TemplateFinding, type TemplateRef } from '../templat
 import { allStages, inputNames, type Rule, type RuleContext, type StageEntry } from './context.js';
 import { readable, type Readable } from './reads.js';
 
+/** The names of the context of every template; a prompt's context has its kind's own names too. */
+const CONTEXT = ['inputs', 'files', 'run', 'stage', 'stages', 'loop'];
+
 /** Settings rendered as templates, by stage kind (every kind's `with.prompt` is one too). */
 const TEMPLATE_KEYS: Record<string, string[]> = {
   exec: ['run', 'env', 'cwd'],
@@ -71,6 +74,16 @@ export const templates: Rule = (ctx) => {
     const scan = scanTemplate(src.text);
     if (scan.syntax) report(scan.syntax);
     scan.problems.forEach(report);
+    // Outside prompts the context is the common one: another name would render as nothing.
+    const prompt = src.segments[src.segments.length - 1] === 'prompt';
+    for (const r of prompt ? [] : scan.roots.filter((x) => !CONTEXT.includes(x.name))) {
+      report({
+        line: r.line,
+        col: r.col,
+        message: `unknown name "${r.name}"`,
+        hint: didYouMean(r.name, CONTEXT) ?? `a template here reads ${CONTEXT.join(', ')}`,
+      });
+    }
     const unread = new Set<string>();
     for (const ref of scan.refs) {
       const finding = checkRef(ref, inputs, ids, ctx.spec.inputs) ?? checkRead(ref, src.entry, canRead, unread);
