@@ -42,6 +42,9 @@ export const expressions: Rule = ({ spec, loc }) => {
       errors.push(loc.error(segments, `${status[0]}() is only for a stage's "when" (it asks whether an earlier stage failed)`));
       return;
     }
+    if (entry && !inUntil && entry.groups.length === 0 && roots(expr).includes('loop')) {
+      errors.push(loc.error(segments, '"loop" is set only inside a loop group (and in its until)', 'outside a loop, loop.round and loop.max are always null'));
+    }
     const refs = references(expr);
     for (const name of refs.inputs.filter((n) => !inputs.includes(n))) {
       errors.push(loc.error(segments, `unknown input "${name}"`, didYouMean(name, inputs) ?? 'declare it under "inputs:"'));

@@ -76,6 +76,10 @@ export const templates: Rule = (ctx) => {
     scan.problems.forEach(report);
     // Outside prompts the context is the common one: another name would render as nothing.
     const prompt = src.segments[src.segments.length - 1] === 'prompt';
+    const loop = scan.roots.find((x) => x.name === 'loop');
+    if (loop && src.entry.groups.length === 0) {
+      report({ line: loop.line, col: loop.col, message: '"loop" is set only inside a loop group', hint: 'outside a loop, loop.round and loop.max are empty' });
+    }
     for (const r of prompt ? [] : scan.roots.filter((x) => !CONTEXT.includes(x.name))) {
       report({
         line: r.line,
