@@ -5,7 +5,7 @@
  * git calls on node's spawn (launch.ts says why). Output is not buffered by either: odw reads
  * both pipes itself, in time linear in their bytes, with bounded memory (output.ts, lines.ts).
  */
-import { existsSync, realpathSync } from 'node:fs';
+import { existsSync, realpathSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { ProcessResult, ProcessRunner, ProcessSpec } from '../ports/process.js';
 import { KILL_GRACE_MS, killGroup, launch } from './launch.js';
@@ -76,7 +76,7 @@ async function runProcess(spec: ProcessSpec): Promise<ProcessResult> {
   finishGroup();
   await waitGone(reaped ?? []);
   await outputs.end();
-  const spawnError = how.error ? (how.error.code === 'ENOENT' ? `command not found: ${spec.command}` : how.error.message) : undefined;
+  const spawnError = how.error ? (how.error.code === 'ENOENT' ? missing(spec) : how.error.message) : undefined;
   return {
     exitCode: code,
     signal,
@@ -87,4 +87,10 @@ async function runProcess(spec: ProcessSpec): Promise<ProcessResult> {
     durationMs: Date.now() - started,
     ...(spawnError ? { spawnError } : {}),
   };
+}
+
+/** What ENOENT meant: spawn reports a working directory that does not exist as it does a missing command. */
+function missing(spec: ProcessSpec): string {
+  const dir = resolve(spec.cwd);
+  return existsSync(dir) && statSync(dir).isDirectory() ? `command not found: ${spec.command}` : `working directory not found: ${dir}`;
 }

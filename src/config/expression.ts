@@ -18,7 +18,8 @@ export interface ExpressionContext {
   status?: { failed: boolean };
 }
 
-const FORBIDDEN = new Set(['__proto__', 'constructor', 'prototype']);
+/** Names that expressions (and templates) never read: a stage or input cannot be called so. */
+export const FORBIDDEN: ReadonlySet<string> = new Set(['__proto__', 'constructor', 'prototype']);
 
 function own(value: unknown, key: string | number): unknown {
   if (value === null || typeof value !== 'object') return null;

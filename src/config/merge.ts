@@ -87,18 +87,19 @@ function array(st: MergeState, items: Located[], self: Origin): Located {
 
 /**
  * A child stage whose id matches a parent stage (at any depth) overrides it field by field; a
- * child stage with a new id is appended at the top level.
+ * child stage with a new id is appended at the top level. A loop group is overridden before its
+ * stages, so an override of a stage inside it also applies when the same child replaces the
+ * group's `stages`.
  */
 function mergeStages(st: MergeState, p: Located, c: Located): Located | undefined {
   if (!Array.isArray(p.v) || !Array.isArray(c.v)) return undefined;
   const index = indexStages(p.v);
-  const overrides = new Map<object, Located[]>();
+  const overrides = new Map<string, Located[]>();
   const added: Located[] = [];
   c.v.forEach((stage, i) => {
     const l = st.origins.at(c, i);
     const id = stageId(stage);
-    const target = id === undefined ? undefined : index.get(id);
-    if (target) overrides.set(target, [...(overrides.get(target) ?? []), l]);
+    if (id !== undefined && index.has(id)) overrides.set(id, [...(overrides.get(id) ?? []), l]);
     else {
       if (isObject(stage)) st.appended.add(stage);
       added.push(l);
@@ -108,11 +109,13 @@ function mergeStages(st: MergeState, p: Located, c: Located): Located | undefine
     let changed = false;
     const items = (list.v as unknown[]).map((stage, i) => {
       let cur = st.origins.at(list, i);
-      if (isObject(stage) && Array.isArray(stage.stages)) {
+      const id = stageId(stage);
+      for (const ov of (id === undefined ? undefined : overrides.get(id)) ?? []) cur = mergeStage(st, cur, ov);
+      const v = cur.v;
+      if (isObject(v) && Array.isArray(v.stages)) {
         const inner = rebuild(st.origins.at(cur, 'stages'));
-        if (inner.v !== stage.stages) cur = shallow(st, cur, { v: { stages: inner.v }, o: cur.o }, cur.o, () => inner);
+        if (inner.v !== v.stages) cur = shallow(st, cur, { v: { stages: inner.v }, o: cur.o }, cur.o, () => inner);
       }
-      for (const ov of overrides.get(stage as object) ?? []) cur = mergeStage(st, cur, ov);
       if (cur.v !== stage) changed = true;
       return cur;
     });

@@ -109,6 +109,10 @@ export type StringList7 = string[];
  * via the `definition` "prompt".
  */
 export type Prompt = string;
+/**
+ * @minItems 1
+ */
+export type StringList8 = [string, ...string[]];
 
 /**
  * A pipeline file for odw: inputs, agent runtimes, workspace preparation and a graph of stages.
@@ -300,7 +304,7 @@ export interface WithExec {
   /**
    * Shell command(s), run one after another with /bin/sh in the repository (or cwd). Handlebars templates over the run context.
    */
-  run: string | StringList7;
+  run: string | StringList8;
   /**
    * Working directory, relative to the repository.
    */
@@ -391,7 +395,7 @@ export interface WithReview {
   check?: string;
   excerpt?: Excerpt;
   /**
-   * Reviewer agents, run in parallel. Default: one, on the stage's runtime.
+   * Reviewer agents, run in parallel, each with its own id. Left out: one, on the stage's runtime.
    */
   reviewers?: {
     id: Identifier;

@@ -43,7 +43,7 @@ function hints(): Hints {
       [schemaKey(defs.duration), 'must be a duration such as 90s, 30m, 2h or a number of seconds'],
       [schemaKey(defs.stage.properties.needs), 'must be a stage id or a list of stage ids'],
       [schemaKey(defs.loop.properties.max), 'must be a number of rounds from 1 to 100, or an expression such as inputs.maxRounds'],
-      [schemaKey(defs['with-exec'].properties.run), 'must be a command or a list of commands'],
+      [schemaKey(defs['with-exec'].properties.run), 'must be a command or a list of one or more commands'],
     ]),
     required: new Map<string, string>([
       [schemaKey(defs.stage.allOf[0].then), 'a stage with "loop" is a loop group: list the stages it repeats under "stages"'],

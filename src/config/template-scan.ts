@@ -22,6 +22,8 @@ export interface TemplateRef {
 export interface TemplateScan {
   syntax?: TemplateFinding;
   refs: TemplateRef[];
+  /** The first name of every path read from the top of the context (`inputs` of `{{inputs.x}}`). */
+  roots: { name: string; line: number; col: number }[];
   problems: TemplateFinding[];
 }
 
@@ -69,8 +71,9 @@ function parse(src: string): Node | TemplateFinding {
 
 export function scanTemplate(src: string): TemplateScan {
   const ast = parse(src);
-  if (!('type' in ast)) return { syntax: ast as TemplateFinding, refs: [], problems: [] };
+  if (!('type' in ast)) return { syntax: ast as TemplateFinding, refs: [], roots: [], problems: [] };
   const refs: TemplateRef[] = [];
+  const roots: TemplateScan['roots'] = [];
   const problems: TemplateFinding[] = [];
   const at = (n: Node) => ({ line: n.loc?.start.line ?? 1, col: (n.loc?.start.column ?? 0) + 1 });
 
@@ -80,6 +83,7 @@ export function scanTemplate(src: string): TemplateScan {
       if (parts[0] !== 'root') return;
       parts = parts.slice(1);
     } else if (p.depth !== depth) return;
+    if (parts.length >= 1) roots.push({ name: parts[0], ...at(p) });
     if (parts.length >= 2 && REF_ROOTS.includes(parts[0])) refs.push({ root: parts[0] as TemplateRef['root'], name: parts[1], ...at(p) });
   };
   const expr = (n: unknown, depth: number): void => {
@@ -128,5 +132,5 @@ export function scanTemplate(src: string): TemplateScan {
     }
   };
   program(ast, 0);
-  return { refs, problems };
+  return { refs, roots, problems };
 }

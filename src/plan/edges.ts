@@ -53,8 +53,11 @@ const isNode = (v: unknown): v is TreeNode => typeof v === 'object' && v !== nul
 const needList = (n: TreeNode): string[] =>
   typeof n.needs === 'string' ? [n.needs] : Array.isArray(n.needs) ? n.needs.filter((x) => typeof x === 'string') : [];
 
-/** Every stage of the tree with its upstream set (unknown needs and cycles are ignored: other rules report them). */
-export function flattenStages(stages: unknown): EdgeStage[] {
+/**
+ * Every stage of the tree with its upstream set (unknown needs and cycles are ignored: other rules
+ * report them). `groups`, when given, receives the upstream set of every node, loop groups included.
+ */
+export function flattenStages(stages: unknown, groups?: Map<object, Set<string>>): EdgeStage[] {
   const out: EdgeStage[] = [];
   const walk = (list: unknown, outer: Set<string>): void => {
     if (!Array.isArray(list)) return;
@@ -84,6 +87,7 @@ export function flattenStages(stages: unknown): EdgeStage[] {
     for (const n of group) {
       const id = n.id as string;
       const upstream = upstreamOf(id, new Set());
+      groups?.set(n, upstream);
       if (typeof n.uses === 'string') out.push({ id, kind: n.uses, with: isNode(n.with) ? (n.with as Record<string, unknown>) : {}, upstream, node: n });
       walk(n.stages, upstream);
     }

@@ -57,12 +57,14 @@ function convert(name: string, decl: Input, given: string, cwd: string): unknown
     case 'string':
       return fromFile ? readInputFile(name, text, cwd) : text;
     case 'number': {
-      const n = Number(fromFile ? readInputFile(name, text, cwd).trim() : text);
-      if (text.trim() === '' || !Number.isFinite(n)) throw new UserError(`--input ${name}=${given}: expected a number`);
+      const value = fromFile ? readInputFile(name, text, cwd) : text;
+      const n = Number(value);
+      // Number('') is 0: an empty value, given or read from a file, is no number.
+      if (value.trim() === '' || !Number.isFinite(n)) throw new UserError(`--input ${name}=${given}: expected a number`);
       return n;
     }
     case 'boolean': {
-      const v = text.trim().toLowerCase();
+      const v = (fromFile ? readInputFile(name, text, cwd) : text).trim().toLowerCase();
       if (['true', 'yes', '1', 'on'].includes(v)) return true;
       if (['false', 'no', '0', 'off', ''].includes(v)) return false;
       throw new UserError(`--input ${name}=${given}: expected true or false`);

@@ -63,6 +63,43 @@ describe('loadPipeline', () => {
     expect(formatConfigError(result.errors[0], VALID)).toMatch(/^nowhere\.yml: pipeline file not found: nowhere\.yml/);
   });
 
+  it("applies a child's override of a stage inside a loop group whose stages the same child replaces", async () => {
+    const dir = tempDir();
+    const base = [
+      'stages:',
+      '  - id: grp',
+      '    loop: { max: 2 }',
+      '    stages:',
+      '      - id: inner',
+      '        uses: exec',
+      '        with: { run: echo base }',
+      '',
+    ];
+    writeFileSync(join(dir, 'base.yml'), base.join('\n'));
+    const child = [
+      'extends: ./base.yml',
+      'stages:',
+      '  - id: grp',
+      '    stages:',
+      '      - id: inner',
+      '        uses: exec',
+      '        with: { run: echo list, timeout: 5s }',
+      '      - id: extra',
+      '        uses: exec',
+      '        with: { run: echo extra }',
+      '  - id: inner',
+      '    with: { run: echo override }',
+      '',
+    ];
+    writeFileSync(join(dir, 'child.yml'), child.join('\n'));
+    const { spec } = await load('child.yml', dir);
+    expect(spec.stages).toHaveLength(1);
+    expect(spec.stages![0].stages!.map((s) => [s.id, s.with])).toEqual([
+      ['inner', { run: 'echo override', timeout: '5s' }],
+      ['extra', { run: 'echo extra' }],
+    ]);
+  });
+
   it('reports schema and semantic errors together', async () => {
     const dir = tempDir();
     writeFileSync(

@@ -43,6 +43,13 @@ describe('exec stage', () => {
     expect(existsSync(join(r.repo, 'never.txt'))).toBe(false);
   });
 
+  it('a cwd that does not exist is named as such, not as a missing command', async () => {
+    const r = await runStages([{ id: 'where', uses: 'exec', with: { run: 'pwd', cwd: 'no-such-dir' } }]);
+    expect(r.status).toBe('failed');
+    expect(r.error?.category).toBe('exec_failed');
+    expect(r.error?.message).toBe(`stage where: command "pwd" could not start: working directory not found: ${join(r.repo, 'no-such-dir')}`);
+  });
+
   it('continueOnError records the failure without failing the run', async () => {
     const r = await runStages([
       { id: 'lint', uses: 'exec', with: { run: 'exit 1', continueOnError: true } },

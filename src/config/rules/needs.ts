@@ -35,6 +35,13 @@ function acrossLoop(
   segments: Segment[],
   error: (s: Segment[], m: string, h?: string) => ConfigError,
 ): ConfigError {
+  if (from.groups.includes(id)) {
+    return error(
+      segments,
+      `stage "${String(from.id)}" is inside loop group "${id}", so it cannot need it`,
+      "remove it: the group's stages run once the group has started",
+    );
+  }
   const depth = from.groups.length;
   const inside = to.groups.length > depth && to.groups.slice(0, depth).join('/') === from.groups.join('/');
   if (inside) {

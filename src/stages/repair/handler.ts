@@ -15,7 +15,7 @@ import { reviewOutputs } from '../review/outputs.js';
 import { feedbackFor } from './feedback.js';
 import { repoReader } from './reader.js';
 import { routeReview } from './review-route.js';
-import type { RouteReason } from './route.js';
+import type { Route, RouteReason } from './route.js';
 import type { RepairOutputs } from './outputs.js';
 
 export const repairHandler: StageHandler = async (ctx) => {
@@ -29,7 +29,9 @@ export const repairHandler: StageHandler = async (ctx) => {
   }
   const blockers = review.blockers ?? [];
   const round = (ctx.round ?? 1) + 1;
-  const route = routeReview(review, routingView(set), repoReader(ctx.run.repo));
+  // An approved review has nothing to repair (a repair without a `when` runs after an approval too).
+  const approved = review.decision === 'approve';
+  const route: Route = approved ? { tasks: [], reasons: [] } : routeReview(review, routingView(set), repoReader(ctx.run.repo));
   const targets = set.tasks.filter((t) => route.tasks.includes(t.id));
   const feedback = new Map(targets.map((t) => [t.id, feedbackFor(t.id, review, route.reasons, w.maxFeedbackChars)]));
   const previous = new Map(set.results.map((r) => [r.task, r]));
@@ -66,7 +68,9 @@ export const repairHandler: StageHandler = async (ctx) => {
       blocker: r.blocker >= 0 ? leadLine(blockers[r.blocker]?.message) : undefined,
     }));
   const budget = rerun.find((r) => isFatal(r.error));
-  const idle = targets.length ? {} : { summary: 'no task was blamed (only reviewers failed): the same candidate is reviewed again' };
+  const idle = targets.length
+    ? {}
+    : { summary: approved ? 'the review approved: nothing to repair' : 'no task was blamed (only reviewers failed): the same candidate is reviewed again' };
   const history = [{ step: 'repair', round: round - 1, tasks: route.tasks, kept, reasons, files: allFiles(rerun), ok: rerun.every((r) => r.ok), ...idle }];
   if (budget?.error) return failedStep(history[0], budget.error, { outputs: { candidates } });
   const outputs: RepairOutputs = { candidates, repaired: route.tasks, kept, reasons };
