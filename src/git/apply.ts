@@ -15,13 +15,18 @@ import { noteApplied, type AppliedEntry } from './applied-log.js';
 import { journalDir, removeJournal, writeJournal } from './journal.js';
 import { acquireLock } from './lock.js';
 import { recoverInterrupted } from './recover.js';
+import { readApprovedPatch } from './patch-digest.js';
 import { count, list, oneLine } from './text.js';
 
-/** The candidate is already in the tree when it can be reversed cleanly there. */
+/** The candidate is already in the tree when its patch (as approved) can be reversed cleanly there. */
 export async function isApplied(git: RunGit, repo: string, candidate: Candidate): Promise<boolean> {
   if (!candidate.bytes) return false;
-  const r = await git(['apply', '--reverse', '--check', candidate.patchFile], { cwd: repo, allowFail: true });
-  return r.exitCode === 0;
+  const read = await readApprovedPatch(candidate);
+  return read.ok && reversible(git, repo, read.patch);
+}
+
+async function reversible(git: RunGit, repo: string, patch: Buffer): Promise<boolean> {
+  return (await git(['apply', '--reverse', '--check', '-'], { cwd: repo, input: patch, allowFail: true })).exitCode === 0;
 }
 
 export async function apply(git: RunGit, repo: string, candidate: Candidate, options: ApplyOptions = {}): Promise<ApplyResult> {
@@ -33,9 +38,14 @@ export async function apply(git: RunGit, repo: string, candidate: Candidate, opt
         options.onNotice?.(`waiting for run ${owner.runId} to finish applying (process ${owner.pid} on ${owner.host}, since ${owner.since})`, 'waiting'),
     });
     for (const r of await recoverInterrupted(git, repo)) options.onNotice?.(r.message, 'recovered');
-    // A resumed run may have applied the candidate just before it was killed: never apply twice.
-    if (options.resumed && (await isApplied(git, repo, candidate))) return { ok: true, files, alreadyApplied: true };
   }
+  // From here on git reads the patch from these bytes, checked against the digest of the approved
+  // candidate, never from the file, which could be rewritten between a check and the write.
+  const read = await readApprovedPatch(candidate);
+  if (!read.ok) return refuse('patch_tampered', files, read.message);
+  const patch = read.patch;
+  // A resumed run may have applied the candidate just before it was killed: never apply twice.
+  if (options.run && options.resumed && candidate.bytes && (await reversible(git, repo, patch))) return { ok: true, files, alreadyApplied: true };
   const prechecked = await options.precheck?.();
   if (prechecked) return { ok: false, ...prechecked };
   if (options.commit) {
@@ -46,7 +56,7 @@ export async function apply(git: RunGit, repo: string, candidate: Candidate, opt
   const refused = (await checkHead(git, repo, candidate, head)) ?? (await checkDirty(git, repo, candidate, options.run?.id));
   if (refused) return refused;
 
-  const check = await git(['apply', '--check', candidate.patchFile], { cwd: repo, allowFail: true });
+  const check = await git(['apply', '--check', '-'], { cwd: repo, input: patch, allowFail: true });
   if (check.exitCode !== 0) {
     return refuse(
       'patch_apply_failed',
@@ -66,7 +76,7 @@ export async function apply(git: RunGit, repo: string, candidate: Candidate, opt
   }
   faultPoint('after-journal');
 
-  const applied = await git(['apply', candidate.patchFile], { cwd: repo, allowFail: true }).catch((e: Error) => ({ exitCode: -1, stderr: e.message }));
+  const applied = await git(['apply', '-'], { cwd: repo, input: patch, allowFail: true }).catch((e: Error) => ({ exitCode: -1, stderr: e.message }));
   faultPoint('after-git-apply');
   if (applied.exitCode !== 0) {
     return rollback(repo, saved, files, journal, `git could not apply the change (${oneLine(applied.stderr)})`);

@@ -3,13 +3,15 @@
  * newline is added between patches) and checked against the base in a scratch index of odw's own
  * git dir, so the user's tree, index and repository settings are never involved.
  */
+import { createHash } from 'node:crypto';
 import { mkdir, mkdtemp, open, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Candidate, CombineOptions, CombineResult, GitRun, PatchBlocker, TaskPatch } from '../ports/git.js';
+import { GitError, type Candidate, type CombineOptions, type CombineResult, type GitRun, type PatchBlocker, type TaskPatch } from '../ports/git.js';
 import { type RunGit } from './exec.js';
 import { ensureOdwGit } from './private.js';
 import { restoreSettings } from './pinned.js';
+import { sha256 } from './patch-digest.js';
 import { tailLines } from '../util/tail.js';
 
 export async function combine(git: RunGit, run: GitRun, patches: TaskPatch[], options: CombineOptions = {}): Promise<CombineResult> {
@@ -21,10 +23,7 @@ export async function combine(git: RunGit, run: GitRun, patches: TaskPatch[], op
   const dir = join(run.runDir, 'patches');
   await mkdir(dir, { recursive: true });
   const patchFile = join(dir, `${options.name ?? 'candidate'}.patch`);
-  const bytes = await concatenate(
-    parts.map((p) => p.patchFile),
-    patchFile,
-  );
+  const { bytes, digest } = await concatenate(parts, patchFile);
   const odwGit = await ensureOdwGit(git, run);
   const scratch = await mkdtemp(join(tmpdir(), 'odw-index-'));
   try {
@@ -33,7 +32,7 @@ export async function combine(git: RunGit, run: GitRun, patches: TaskPatch[], op
     const whole = await index.apply(patchFile, true);
     if (whole.ok) {
       const files = [...new Set(parts.flatMap((p) => p.files))].sort();
-      const candidate: Candidate = { base: run.base, patchFile, tasks: parts.map((p) => p.task), files, bytes };
+      const candidate: Candidate = { base: run.base, patchFile, tasks: parts.map((p) => p.task), files, bytes, sha256: digest };
       return { ok: true, candidate };
     }
     return { ok: false, blockers: await diagnose(index, new ScratchIndex(git, run, odwGit, join(scratch, 'alone')), parts, whole.error) };
@@ -42,24 +41,33 @@ export async function combine(git: RunGit, run: GitRun, patches: TaskPatch[], op
   }
 }
 
-/** Concatenates files byte for byte, adding "\n" only where a part does not end with one. */
-async function concatenate(files: string[], to: string): Promise<number> {
+/** Concatenates files byte for byte, adding "\n" only where a part does not end with one; returns the size and SHA-256. */
+async function concatenate(parts: TaskPatch[], to: string): Promise<{ bytes: number; digest: string }> {
   const out = await open(to, 'w');
+  const hash = createHash('sha256');
   let bytes = 0;
   try {
-    for (const file of files) {
-      const data = await readFile(file);
+    for (const part of parts) {
+      const data = await readFile(part.patchFile);
+      if (part.sha256 && sha256(data) !== part.sha256) {
+        throw new GitError(
+          'git_failed',
+          `the patch file of ${part.task} (${part.patchFile}) changed after odw wrote it, so it is not the change the review approved; nothing was combined or applied. An agent without the sandbox, or another program, wrote under .odw during the run. Run the pipeline again.`,
+        );
+      }
       await out.write(data);
+      hash.update(data);
       bytes += data.length;
       if (data.length && data[data.length - 1] !== 0x0a) {
         await out.write(Buffer.from('\n'));
+        hash.update('\n');
         bytes += 1;
       }
     }
   } finally {
     await out.close();
   }
-  return bytes;
+  return { bytes, digest: hash.digest('hex') };
 }
 
 /** An index file at the base, outside the user's repository state. */

@@ -5,7 +5,7 @@
  * working tree is staged into a scratch index of odw's own git dir (new objects go there), so the
  * user's index, refs and objects are never written.
  */
-import { mkdir, mkdtemp, rm, stat } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { isAbsolute, join, relative } from 'node:path';
 import type { ChangeResult, ChangeSource, GitRun } from '../ports/git.js';
@@ -13,6 +13,7 @@ import { DIFF_FLAGS, parseNameStatus } from './capture.js';
 import { type GitCall, type RunGit } from './exec.js';
 import { worktreeRoot } from './paths.js';
 import { ensureOdwGit } from './private.js';
+import { sha256 } from './patch-digest.js';
 
 /** Full hash of the commit a revision names, or undefined when it names none. */
 export async function resolveCommit(git: RunGit, repo: string, rev: string): Promise<string | undefined> {
@@ -77,7 +78,8 @@ async function diff(
   ]);
   const changes = parseNameStatus(listed.stdout);
   const files = [...new Set(changes.flatMap((x) => (x.from ? [x.from, x.path] : [x.path])))].sort();
-  const bytes = (await stat(c.patchFile)).size;
+  const patch = await readFile(c.patchFile);
+  const bytes = patch.length;
   if (!bytes) return { ok: false, category: 'nothing_to_review', message: `nothing to review: ${c.what}` };
-  return { ok: true, candidate: { base: c.base, patchFile: c.patchFile, tasks: [], files, bytes }, head: c.head, changes };
+  return { ok: true, candidate: { base: c.base, patchFile: c.patchFile, tasks: [], files, bytes, sha256: sha256(patch) }, head: c.head, changes };
 }

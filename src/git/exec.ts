@@ -64,7 +64,7 @@ export interface GitCall {
   cwd: string;
   /** Extra environment, e.g. GIT_INDEX_FILE for a scratch index. */
   env?: Record<string, string>;
-  input?: string;
+  input?: string | Uint8Array;
   signal?: AbortSignal;
   /** Keep all of stdout (default: the last 64 KiB). */
   full?: boolean;

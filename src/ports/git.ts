@@ -68,6 +68,8 @@ export interface TaskPatch {
   /** Paths the task changed that were left out (workspace.ignore globs). */
   ignored: string[];
   bytes: number;
+  /** SHA-256 of the bytes this patch must have (an approved candidate combined with another): checked when it is read. */
+  sha256?: string;
 }
 
 export interface CaptureOptions {
@@ -101,6 +103,11 @@ export interface Candidate {
   tasks: string[];
   files: string[];
   bytes: number;
+  /**
+   * SHA-256 (hex) of the patch file's bytes as odw wrote them: apply refuses a file that no longer
+   * matches (`patch_tampered`). Absent in records of runs started before odw kept it.
+   */
+  sha256?: string;
 }
 
 /** What an existing change is: HEAD against a base revision (from their merge base), or the working tree against HEAD. */
@@ -167,7 +174,8 @@ export type ApplyRefusal =
   | 'commit_failed'
   | 'git_dir_tampered'
   | 'changed_during_run'
-  | 'secret_in_change';
+  | 'secret_in_change'
+  | 'patch_tampered';
 
 export type ApplyResult =
   | { ok: true; files: string[]; commit?: { branch: string; sha: string }; alreadyApplied?: boolean }

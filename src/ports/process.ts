@@ -13,8 +13,8 @@ export interface ProcessSpec {
   env?: Record<string, string>;
   /** Names removed from the inherited environment (before `env` is merged). */
   clearEnv?: string[];
-  /** Text written to stdin, then stdin is closed. Without it stdin is /dev/null. */
-  input?: string;
+  /** Text or bytes written to stdin, then stdin is closed. Without it stdin is /dev/null. */
+  input?: string | Uint8Array;
   /** Run `command` through `/bin/sh -c`. */
   shell?: boolean;
   /** Kill the whole process group after this many milliseconds. */

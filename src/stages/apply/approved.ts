@@ -37,6 +37,7 @@ export async function approvedChange(ctx: StageContext): Promise<Approved> {
     changes: [],
     ignored: [],
     bytes: a.candidate.bytes,
+    ...(a.candidate.sha256 ? { sha256: a.candidate.sha256 } : {}),
   }));
   const combined = await requireGit(ctx).combine(gitRun(ctx, bases[0]), parts, { name: `${ctx.stage.id}.combined` });
   if (combined.ok) return { candidate: combined.candidate, rounds };

@@ -21,5 +21,6 @@ export const applyDefinition: StageDefinition = {
     invalid_branch: 'the branch name is not a valid git branch name',
     commit_failed: 'git could not commit the change',
     git_dir_tampered: "the user's .git changed during the run",
+    patch_tampered: 'the patch file of the approved change changed after odw wrote it',
   },
 };
