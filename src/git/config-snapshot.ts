@@ -34,8 +34,12 @@ export const CONFIG_ENV_CLEARED = ['GIT_CONFIG', 'GIT_CONFIG_PARAMETERS', 'GIT_C
  * made with the snapshot reports it.
  */
 export async function takeGitConfig(process: ProcessRunner, cwd: string): Promise<GitConfigSnapshot> {
-  const old = await tooOld(process, cwd);
-  if (old) return { ok: false, message: old };
+  const [old, config] = await Promise.all([tooOld(process, cwd), readConfig(process, cwd)]);
+  return old ? { ok: false, message: old } : config;
+}
+
+/** The global and system settings as they are now (no version check: configWatch reads them again at every guard check). */
+async function readConfig(process: ProcessRunner, cwd: string): Promise<GitConfigSnapshot> {
   const r = await process.run({
     command: 'git',
     args: ['config', '--list', '--null', '--includes', '--show-scope', '--show-origin'],
@@ -112,7 +116,7 @@ export function configWatch(process: ProcessRunner, cwd: string, start: GitConfi
   let last = Promise.resolve(start).then((s) => (s.ok ? s.entries : undefined));
   return async () => {
     const before = await last;
-    const now = await takeGitConfig(process, cwd);
+    const now = await readConfig(process, cwd);
     if (!before || !now.ok) return [];
     last = Promise.resolve(now.entries);
     return changedSources(before, now.entries);
